@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { PlatformFlagsSchema, type PlatformFlags } from './capabilities';
+import { EXTERNAL_DNS_REGISTRY } from './external-dns';
+import { deriveMaxTier, LifecycleSchema, TierSchema, tiersUpTo, type Tier } from './lifecycle';
+import { clusterName, dnsOwnerId, hostSuffix, type EnvIdentity } from './naming';
+import { buildIdOf, type Selection } from './selection';
+
+/**
+ * The bootstrap values contract: everything a cluster and its GitOps apps
+ * need to know, derived from one selection. Rendered as the
+ * `bootstrap_values` output, the `goldenpath-bootstrap` ConfigMap, the Argo
+ * CD cluster Secret and the Helm parameters of the generated apps.
+ */
+export const BOOTSTRAP_SCHEMA_VERSION = 1;
+
+export const BootstrapValuesSchema = z.object({
+  schemaVersion: z.literal(BOOTSTRAP_SCHEMA_VERSION),
+  env: z.string().min(1),
+  lifecycle: LifecycleSchema,
+  buildId: z.string().nullable(),
+  maxTier: TierSchema,
+  tiers: z.array(TierSchema).min(1),
+  hostSuffix: z.string().min(1),
+  aws: z.object({ accountId: z.string(), region: z.string() }),
+  cluster: z.object({ name: z.string().min(1) }),
+  dns: z.object({
+    ownerId: z.string().min(1),
+    domainFilters: z.tuple([z.string()]),
+    zoneId: z.string().nullable(),
+    txtPrefix: z.string(),
+    txtWildcardReplacement: z.string(),
+    policy: z.literal(EXTERNAL_DNS_REGISTRY.policy),
+  }),
+  platform: PlatformFlagsSchema,
+  /** IRSA role ARNs by role key (e.g. `external-dns`). */
+  roleArns: z.record(z.string(), z.string()),
+  /** Present only when the database foundation is consumed (maxTier >= 2). */
+  database: z
+    .object({
+      endpoint: z.string(),
+      port: z.union([z.number(), z.string()]),
+      secretNames: z.record(z.string(), z.string()),
+    })
+    .nullable(),
+});
+export type BootstrapValues = z.infer<typeof BootstrapValuesSchema>;
+
+/** The environment facts the contract is derived from. */
+export interface ContractEnv extends EnvIdentity {
+  readonly accountId: string;
+  readonly region: string;
+  readonly tierCeiling?: Tier;
+}
+
+/** Values only the cluster and foundation can supply (Terraform references at synth time). */
+export interface ContractWiring {
+  readonly zoneId?: string;
+  readonly roleArns?: Readonly<Record<string, string>>;
+  readonly database?: BootstrapValues['database'];
+}
+
+export interface DeriveBootstrapInput {
+  readonly env: ContractEnv;
+  readonly selection: Selection;
+  readonly platform: PlatformFlags;
+  readonly wiring?: ContractWiring;
+}
+
+export function deriveBootstrapValues(input: DeriveBootstrapInput): BootstrapValues {
+  const { env, selection, platform, wiring = {} } = input;
+  const maxTier = deriveMaxTier(selection.lifecycle, env.tierCeiling);
+  const suffix = hostSuffix(selection, env);
+  return BootstrapValuesSchema.parse({
+    schemaVersion: BOOTSTRAP_SCHEMA_VERSION,
+    env: env.name,
+    lifecycle: selection.lifecycle,
+    buildId: buildIdOf(selection) ?? null,
+    maxTier,
+    tiers: tiersUpTo(maxTier),
+    hostSuffix: suffix,
+    aws: { accountId: env.accountId, region: env.region },
+    cluster: { name: clusterName(selection) },
+    dns: {
+      ownerId: dnsOwnerId(selection),
+      domainFilters: [suffix],
+      zoneId: wiring.zoneId ?? null,
+      txtPrefix: EXTERNAL_DNS_REGISTRY.txtPrefix,
+      txtWildcardReplacement: EXTERNAL_DNS_REGISTRY.txtWildcardReplacement,
+      policy: EXTERNAL_DNS_REGISTRY.policy,
+    },
+    platform,
+    roleArns: { ...(wiring.roleArns ?? {}) },
+    database: wiring.database ?? null,
+  });
+}
+
+/** The Helm-facing mapping of ADR-0179: `global.lifecycle`, `global.buildId`, `global.hostSuffix`. */
+export function helmGlobals(values: BootstrapValues): { global: { lifecycle: string; buildId: string; hostSuffix: string; env: string } } {
+  return {
+    global: {
+      lifecycle: values.lifecycle,
+      buildId: values.buildId ?? '',
+      hostSuffix: values.hostSuffix,
+      env: values.env,
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/** What an app may need from the platform beyond its tier. */
+export const CAPABILITIES = ['irsa', 'storage-class', 'rds', 'object-storage'] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+/**
+ * The platform flags of the contract. Each is true only when a stack provides
+ * the capability or has verified it exists.
+ */
+export const PlatformFlagsSchema = z.object({
+  irsaConfigured: z.boolean(),
+  storageClassReady: z.boolean(),
+  rdsAvailable: z.boolean(),
+  objectStorageAvailable: z.boolean(),
+});
+export type PlatformFlags = z.infer<typeof PlatformFlagsSchema>;
+
+export const CAPABILITY_FLAG: Readonly<Record<Capability, keyof PlatformFlags>> = {
+  irsa: 'irsaConfigured',
+  'storage-class': 'storageClassReady',
+  rds: 'rdsAvailable',
+  'object-storage': 'objectStorageAvailable',
+};
+
+/** What a missing capability means for an operator. */
+export const CAPABILITY_FIX: Readonly<Record<Capability, string>> = {
+  irsa: 'the cluster stack must create the OIDC provider and IRSA roles',
+  'storage-class': 'the cluster stack must provide the gp3 default StorageClass (EBS CSI driver)',
+  rds: 'deploy the `{env}-database` stack first so its foundation document exists',
+  'object-storage': 'the cluster stack must provide the object storage bucket and its IRSA role',
+};
+
+export function capabilitiesOf(flags: PlatformFlags): Capability[] {
+  return CAPABILITIES.filter((c) => flags[CAPABILITY_FLAG[c]]);
+}

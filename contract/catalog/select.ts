@@ -1,0 +1,49 @@
+import { CAPABILITY_FIX, type Capability } from '../capabilities';
+import { TIER_NAMES, type Lifecycle, type Tier } from '../lifecycle';
+import type { CatalogApp } from './types';
+
+export interface SelectionContext {
+  readonly maxTier: Tier;
+  readonly lifecycle: Lifecycle;
+  readonly capabilities: readonly Capability[];
+}
+
+export interface MissingRequirement {
+  readonly app: string;
+  readonly tier: Tier;
+  readonly capability: Capability;
+}
+
+/** An app inside the ceiling whose requirement is missing: never a silent skip. */
+export class MissingRequirementError extends Error {
+  constructor(readonly missing: readonly MissingRequirement[]) {
+    super(
+      missing
+        .map(
+          (m) =>
+            `app "${m.app}" (tier ${m.tier}, ${TIER_NAMES[m.tier]}) requires "${m.capability}", which this selection does not provide: ${CAPABILITY_FIX[m.capability]}`,
+        )
+        .join('\n'),
+    );
+    this.name = 'MissingRequirementError';
+  }
+}
+
+/** True when the app belongs to this selection regardless of its requirements. */
+export function isInScope(app: CatalogApp, ctx: Pick<SelectionContext, 'maxTier' | 'lifecycle'>): boolean {
+  return app.tier <= ctx.maxTier && app.lifecycles.includes(ctx.lifecycle);
+}
+
+/**
+ * The apps a cluster runs: tier within maxTier and lifecycle allowed; every
+ * such app must have its requirements met, else a named error. Ordered by
+ * sync wave.
+ */
+export function selectApps(catalog: readonly CatalogApp[], ctx: SelectionContext): CatalogApp[] {
+  const inScope = catalog.filter((app) => isInScope(app, ctx));
+  const missing = inScope.flatMap((app) =>
+    app.requires.filter((c) => !ctx.capabilities.includes(c)).map((capability) => ({ app: app.name, tier: app.tier, capability })),
+  );
+  if (missing.length > 0) throw new MissingRequirementError(missing);
+  return [...inScope].sort((a, b) => a.syncWave - b.syncWave || a.name.localeCompare(b.name));
+}

@@ -1,0 +1,154 @@
+import { buildIdOf, type Selection } from './selection';
+
+/** What a name needs to know about its environment. */
+export interface EnvIdentity {
+  readonly name: string;
+  readonly baseDomain: string;
+}
+
+/** Hard limits from AWS and DNS that derived names must respect. */
+export const NAME_LIMITS = {
+  iamRoleName: 64,
+  iamPolicyName: 128,
+  eksClusterName: 100,
+  rdsIdentifier: 63,
+  dnsLabel: 63,
+  dnsName: 253,
+  kubernetesLabelValue: 63,
+  launchTemplateName: 128,
+  kmsAliasName: 256,
+  logGroupName: 512,
+} as const;
+
+export const NAME_PREFIX = 'goldenpath';
+
+/** Node group keys are embedded in launch template names. */
+export const NODE_GROUP_NAME_MAX = 20;
+
+/** The service-account roles a cluster gets; keys kept short to leave room for the buildId. */
+export const IRSA_ROLE_KEYS = [
+  'external-secrets',
+  'external-dns',
+  'cluster-autoscaler',
+  'lb-controller',
+  'ebs-csi',
+  'loki',
+] as const;
+export type IrsaRoleKey = (typeof IRSA_ROLE_KEYS)[number];
+
+/** Roles of the cluster itself (not service accounts). */
+export const CLUSTER_ROLE_KEYS = ['cluster', 'node'] as const;
+export type ClusterRoleKey = (typeof CLUSTER_ROLE_KEYS)[number];
+
+export const FOUNDATION_KINDS = ['network', 'dns', 'database'] as const;
+export type FoundationKind = (typeof FOUNDATION_KINDS)[number];
+
+export const DISPOSABLE_KINDS = ['cluster', 'platform'] as const;
+export type DisposableKind = (typeof DISPOSABLE_KINDS)[number];
+export type StackKind = FoundationKind | DisposableKind;
+
+/** `{env}` for persistent, `{env}-b-{buildId}` for a build: the stem of disposable stack names. */
+export function disposableStem(selection: Selection): string {
+  const buildId = buildIdOf(selection);
+  return buildId === undefined ? selection.env : `${selection.env}-b-${buildId}`;
+}
+
+export function foundationStackName(env: string, kind: FoundationKind): string {
+  return `${env}-${kind}`;
+}
+
+export function disposableStackName(selection: Selection, kind: DisposableKind): string {
+  return `${disposableStem(selection)}-${kind}`;
+}
+
+export function clusterName(selection: Selection): string {
+  return `${NAME_PREFIX}-${disposableStem(selection)}`;
+}
+
+export function irsaRoleName(selection: Selection, role: IrsaRoleKey | ClusterRoleKey): string {
+  return `${clusterName(selection)}-${role}`;
+}
+
+/** The environment's own hosted zone. */
+export function envZoneName(env: EnvIdentity): string {
+  return `${env.name}.${env.baseDomain}`;
+}
+
+/** The label under the env zone that a build owns: `b-{buildId}`. */
+export function buildLabel(buildId: string): string {
+  return `b-${buildId}`;
+}
+
+/** persistent: `{env}.{baseDomain}`; ephemeral: `b-{buildId}.{env}.{baseDomain}`. */
+export function hostSuffix(selection: Selection, env: EnvIdentity): string {
+  const buildId = buildIdOf(selection);
+  return buildId === undefined ? envZoneName(env) : `${buildLabel(buildId)}.${envZoneName(env)}`;
+}
+
+export function appHostname(app: string, suffix: string): string {
+  return `${app}.${suffix}`;
+}
+
+/** ExternalDNS txtOwnerId and the owner that teardown matches records by. */
+export function dnsOwnerId(selection: Selection): string {
+  const buildId = buildIdOf(selection);
+  return buildId === undefined ? `${NAME_PREFIX}-${selection.env}` : `${NAME_PREFIX}-${selection.env}-${buildId}`;
+}
+
+/** `{prefix}/{env}/{stack}.tfstate`, builds under `{prefix}/{env}/builds/{buildId}/`. */
+export function stateKey(keyPrefix: string, selection: Selection, stackName: string): string {
+  const buildId = buildIdOf(selection);
+  const dir = buildId === undefined ? `${keyPrefix}/${selection.env}` : `${keyPrefix}/${selection.env}/builds/${buildId}`;
+  return `${dir}/${stackName}.tfstate`;
+}
+
+/** SSM parameter holding a foundational stack's hand-off document. */
+export function foundationParameterName(env: string, kind: FoundationKind): string {
+  return `/${NAME_PREFIX}/${env}/foundation/${kind}`;
+}
+
+/** Secrets Manager name of an app's database credentials. */
+export function appDatabaseSecretName(env: string, app: string): string {
+  return `${NAME_PREFIX}/${env}/${app}/postgres`;
+}
+
+/** Prefix every app secret of an environment lives under (for scoping read access). */
+export function envSecretPrefix(env: string): string {
+  return `${NAME_PREFIX}/${env}/`;
+}
+
+export function databaseIdentifier(env: string): string {
+  return `${NAME_PREFIX}-${env}`;
+}
+
+export interface DerivedName {
+  readonly what: string;
+  readonly value: string;
+  readonly limit: number;
+}
+
+/**
+ * Every name that embeds a buildId, with the limit it must fit. The longest
+ * possible app label stands in for app hostnames so the bound holds for any app.
+ */
+export function buildScopedNames(env: EnvIdentity, buildId: string): DerivedName[] {
+  const sel: Selection = { env: env.name, lifecycle: 'ephemeral', buildId };
+  const cluster = clusterName(sel);
+  const longestLabel = 'x'.repeat(NAME_LIMITS.dnsLabel);
+  const roles = [...IRSA_ROLE_KEYS, ...CLUSTER_ROLE_KEYS].map((r) => ({
+    what: `IAM role ${r}`,
+    value: irsaRoleName(sel, r),
+    limit: NAME_LIMITS.iamRoleName,
+  }));
+  return [
+    { what: 'EKS cluster name', value: cluster, limit: NAME_LIMITS.eksClusterName },
+    ...roles,
+    { what: 'build DNS label', value: buildLabel(buildId), limit: NAME_LIMITS.dnsLabel },
+    { what: 'app hostname', value: appHostname(longestLabel, hostSuffix(sel, env)), limit: NAME_LIMITS.dnsName },
+    { what: 'build-id label value', value: buildId, limit: NAME_LIMITS.kubernetesLabelValue },
+    { what: 'DNS owner id label value', value: dnsOwnerId(sel), limit: NAME_LIMITS.kubernetesLabelValue },
+    { what: 'launch template name', value: `${cluster}-${'x'.repeat(NODE_GROUP_NAME_MAX)}`, limit: NAME_LIMITS.launchTemplateName },
+    { what: 'KMS alias', value: `alias/${cluster}-secrets`, limit: NAME_LIMITS.kmsAliasName },
+    { what: 'control plane log group', value: `/aws/eks/${cluster}/cluster`, limit: NAME_LIMITS.logGroupName },
+  ];
+}

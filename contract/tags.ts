@@ -1,0 +1,71 @@
+import type { Lifecycle } from './lifecycle';
+import { buildIdOf, type Selection } from './selection';
+
+const DOMAIN = 'goldenpath.idp';
+
+/** Tag and label keys: the single definition every stack, manifest and cleanup rule uses. */
+export const TAG_KEYS = {
+  env: `${DOMAIN}/env`,
+  plane: `${DOMAIN}/plane`,
+  lifecycle: `${DOMAIN}/lifecycle`,
+  stack: `${DOMAIN}/stack`,
+  buildId: `${DOMAIN}/build-id`,
+  expiresAt: `${DOMAIN}/expires-at`,
+  managedBy: 'ManagedBy',
+} as const;
+
+export const MANAGED_BY = 'cdktf';
+
+export const PLANES = ['foundational', 'disposable'] as const;
+export type Plane = (typeof PLANES)[number];
+
+/** The label that marks a cluster (Argo CD cluster Secret) as entitled to a tier. */
+export function tierLabelKey(tier: number): string {
+  return `${DOMAIN}/tier-${tier}`;
+}
+export const TIER_LABEL_ENABLED = 'enabled';
+
+/** The label an Application carries to say which tier it belongs to. */
+export const APP_TIER_LABEL = `${DOMAIN}/tier`;
+
+/** Capability labels on the cluster Secret, e.g. `goldenpath.idp/capability-rds`. */
+export function capabilityLabelKey(capability: string): string {
+  return `${DOMAIN}/capability-${capability}`;
+}
+
+/** Annotation keys of the contract on the Argo CD cluster Secret. */
+export function contractAnnotationKey(field: string): string {
+  return `${DOMAIN}/${field}`;
+}
+
+/** Subnet discovery tags for the AWS load balancer controller. */
+export const SUBNET_ROLE_TAGS = {
+  public: { 'kubernetes.io/role/elb': '1' },
+  private: { 'kubernetes.io/role/internal-elb': '1' },
+} as const;
+
+export interface TagInput {
+  readonly selection: Selection;
+  readonly plane: Plane;
+  readonly stack: string;
+  /** Set on build resources; absent for persistent ones. */
+  readonly expiresAt?: string;
+}
+
+/** The tags every resource of a stack carries (through provider default_tags). */
+export function resourceTags(input: TagInput): Record<string, string> {
+  const lifecycle: Lifecycle = input.plane === 'foundational' ? 'persistent' : input.selection.lifecycle;
+  const tags: Record<string, string> = {
+    [TAG_KEYS.env]: input.selection.env,
+    [TAG_KEYS.plane]: input.plane,
+    [TAG_KEYS.lifecycle]: lifecycle,
+    [TAG_KEYS.stack]: input.stack,
+    [TAG_KEYS.managedBy]: MANAGED_BY,
+  };
+  const buildId = input.plane === 'disposable' ? buildIdOf(input.selection) : undefined;
+  if (buildId !== undefined) {
+    tags[TAG_KEYS.buildId] = buildId;
+    if (input.expiresAt !== undefined) tags[TAG_KEYS.expiresAt] = input.expiresAt;
+  }
+  return tags;
+}

@@ -1,0 +1,37 @@
+import type { EnvironmentInput } from './schema';
+
+const account = '111111111111';
+
+export const dev: EnvironmentInput = {
+  name: 'dev',
+  account: { id: account, region: 'eu-west-2' },
+  dns: { baseDomain: 'goldenpathidp.io' },
+  network: {
+    vpcCidr: '10.10.0.0/16',
+    availabilityZones: ['eu-west-2a', 'eu-west-2b'],
+    natStrategy: 'single',
+    flowLogRetentionDays: 14,
+  },
+  database: {
+    instanceClass: 'db.t4g.medium',
+    allocatedStorageGb: 20,
+    maxAllocatedStorageGb: 100,
+    multiAz: false,
+    deletionProtection: false,
+    finalSnapshot: false,
+    backupRetentionDays: 7,
+    performanceInsightsRetentionDays: 7,
+    apps: [{ name: 'keycloak' }, { name: 'backstage', createDb: true }],
+  },
+  cluster: {
+    nodeGroups: [
+      { name: 'general', instanceTypes: ['t3.large'], capacityType: 'ON_DEMAND', minSize: 2, desiredSize: 2, maxSize: 5, diskSizeGb: 50 },
+    ],
+    publicAccessCidrs: ['203.0.113.0/24'],
+    adminRoleArn: `arn:aws:iam::${account}:role/goldenpath-platform-admin`,
+    ciDeployRoleArn: `arn:aws:iam::${account}:role/goldenpath-ci-deploy`,
+    logRetentionDays: 14,
+  },
+  ephemeral: { ttlHours: 8, maxConcurrentBuilds: 4 },
+  gitops: { repoUrl: 'https://github.com/goldenpath-idp/goldenpath-gitops.git', revision: 'main' },
+};

@@ -1,0 +1,37 @@
+import type { EnvironmentInput } from './schema';
+
+const account = '333333333333';
+
+export const prod: EnvironmentInput = {
+  name: 'prod',
+  account: { id: account, region: 'eu-west-2' },
+  dns: { baseDomain: 'goldenpathidp.io' },
+  network: {
+    vpcCidr: '10.30.0.0/16',
+    availabilityZones: ['eu-west-2a', 'eu-west-2b', 'eu-west-2c'],
+    natStrategy: 'per-az',
+    flowLogRetentionDays: 365,
+  },
+  database: {
+    instanceClass: 'db.m6g.large',
+    allocatedStorageGb: 100,
+    maxAllocatedStorageGb: 1000,
+    multiAz: true,
+    deletionProtection: true,
+    finalSnapshot: true,
+    backupRetentionDays: 30,
+    performanceInsightsRetentionDays: 731,
+    apps: [{ name: 'keycloak' }, { name: 'backstage', createDb: true }],
+  },
+  cluster: {
+    nodeGroups: [
+      { name: 'general', instanceTypes: ['m6i.xlarge'], capacityType: 'ON_DEMAND', minSize: 3, desiredSize: 3, maxSize: 12, diskSizeGb: 100 },
+    ],
+    publicAccessCidrs: [],
+    adminRoleArn: `arn:aws:iam::${account}:role/goldenpath-platform-admin`,
+    ciDeployRoleArn: `arn:aws:iam::${account}:role/goldenpath-ci-deploy`,
+    logRetentionDays: 365,
+  },
+  ephemeral: { ttlHours: 4, maxConcurrentBuilds: 1 },
+  gitops: { repoUrl: 'https://github.com/goldenpath-idp/goldenpath-gitops.git', revision: 'main' },
+};

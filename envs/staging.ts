@@ -1,0 +1,38 @@
+import type { EnvironmentInput } from './schema';
+
+const account = '222222222222';
+
+export const staging: EnvironmentInput = {
+  name: 'staging',
+  account: { id: account, region: 'eu-west-2' },
+  dns: { baseDomain: 'goldenpathidp.io' },
+  network: {
+    vpcCidr: '10.20.0.0/16',
+    availabilityZones: ['eu-west-2a', 'eu-west-2b', 'eu-west-2c'],
+    natStrategy: 'single',
+    flowLogRetentionDays: 30,
+  },
+  database: {
+    instanceClass: 'db.t4g.large',
+    allocatedStorageGb: 50,
+    maxAllocatedStorageGb: 200,
+    multiAz: false,
+    deletionProtection: true,
+    finalSnapshot: true,
+    backupRetentionDays: 7,
+    performanceInsightsRetentionDays: 7,
+    apps: [{ name: 'keycloak' }, { name: 'backstage', createDb: true }],
+  },
+  cluster: {
+    nodeGroups: [
+      { name: 'general', instanceTypes: ['m6i.large'], capacityType: 'ON_DEMAND', minSize: 2, desiredSize: 3, maxSize: 6, diskSizeGb: 80 },
+    ],
+    publicAccessCidrs: ['203.0.113.0/24'],
+    adminRoleArn: `arn:aws:iam::${account}:role/goldenpath-platform-admin`,
+    ciDeployRoleArn: `arn:aws:iam::${account}:role/goldenpath-ci-deploy`,
+    logRetentionDays: 30,
+  },
+  tierCeiling: 2,
+  ephemeral: { ttlHours: 8, maxConcurrentBuilds: 2 },
+  gitops: { repoUrl: 'https://github.com/goldenpath-idp/goldenpath-gitops.git', revision: 'main' },
+};

@@ -121,6 +121,11 @@ export function databaseIdentifier(env: string): string {
   return `${NAME_PREFIX}-${env}`;
 }
 
+/** Bucket for object storage (Loki) of a cluster that reaches tier 2; globally unique through the account id. */
+export function objectStorageBucketName(selection: Selection, accountId: string): string {
+  return `${clusterName(selection)}-loki-${accountId}`;
+}
+
 export interface DerivedName {
   readonly what: string;
   readonly value: string;

@@ -44,3 +44,9 @@ export const FOUNDATION_SCHEMAS = {
   dns: DnsFoundationSchema,
   database: DatabaseFoundationSchema,
 } as const;
+
+export interface FoundationDocumentsOf {
+  readonly network: NetworkFoundation;
+  readonly dns: DnsFoundation;
+  readonly database: DatabaseFoundation;
+}

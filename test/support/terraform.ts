@@ -133,3 +133,25 @@ export function init(stackDir: string, options: { backend?: boolean } = {}): voi
 export function plan(stackDir: string): TerraformResult {
   return terraform(stackDir, ['plan', '-refresh=false', '-input=false', '-lock=false']);
 }
+
+/** An HCL string literal (test files may not call functions such as jsonencode inside mock blocks). */
+export function hclString(value: string): string {
+  return JSON.stringify(value).replace(/\$\{/g, '$$${').replace(/%\{/g, '%%{');
+}
+
+/**
+ * An `override_data` block serving the given foundation documents (already
+ * complete objects, schemaVersion included) from the foundation reader's data source.
+ */
+export function foundationOverride(documents: Readonly<Record<string, unknown>>): string {
+  const names = Object.keys(documents);
+  return [
+    '  override_data {',
+    '    target = data.aws_ssm_parameters_by_path.foundation_documents',
+    '    values = {',
+    `      names  = [${names.map((n) => hclString(n)).join(', ')}]`,
+    `      values = [${names.map((n) => hclString(JSON.stringify(documents[n]))).join(', ')}]`,
+    '    }',
+    '  }',
+  ].join('\n');
+}

@@ -1,0 +1,64 @@
+/**
+ * `npm run bench`: synth of the full ephemeral selection versus a bare
+ * require of the provider barrel, in one run (3 runs each, medians).
+ * Targets (issue 2): synth <= 0.35x the barrel time, peak RSS < 250 MB.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const RUNS = 3;
+const ROOT = resolve(__dirname, '..');
+const SELECTION = { GOLDENPATH_ENV: 'dev', GOLDENPATH_LIFECYCLE: 'ephemeral', GOLDENPATH_BUILD_ID: '26-01-23-01' };
+const TARGET_RATIO = 0.35;
+const TARGET_RSS_MB = 250;
+
+interface Sample {
+  readonly seconds: number;
+  readonly rssMb: number;
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv): Sample {
+  const dir = mkdtempSync(join(tmpdir(), 'gp-bench-'));
+  const report = join(dir, 'report.json');
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/measure-process.ts'), ...args, report], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, CDKTF_OUTDIR: join(dir, 'out') },
+    encoding: 'utf8',
+  });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (r.status !== 0) throw new Error(`benchmark process failed (${r.status}): ${r.stderr}`);
+  const { maxRssKb } = JSON.parse(readFileSync(report, 'utf8')) as { maxRssKb: number };
+  rmSync(dir, { recursive: true, force: true });
+  return { seconds, rssMb: maxRssKb / 1024 };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function measure(label: string, args: string[], env: NodeJS.ProcessEnv = {}): { seconds: number; rssMb: number } {
+  const samples = Array.from({ length: RUNS }, () => run(args, env));
+  const result = { seconds: median(samples.map((s) => s.seconds)), rssMb: median(samples.map((s) => s.rssMb)) };
+  process.stdout.write(
+    `${label.padEnd(34)} median ${result.seconds.toFixed(3)} s  peak RSS ${result.rssMb.toFixed(0)} MB  (runs: ${samples.map((s) => s.seconds.toFixed(3)).join(', ')} s)\n`,
+  );
+  return result;
+}
+
+const synth = measure('synth, full ephemeral selection', ['main.ts'], SELECTION);
+const barrel = measure("require('@cdktf/provider-aws')", ['bench/barrel-baseline.js']);
+const ratio = synth.seconds / barrel.seconds;
+const ratioOk = ratio <= TARGET_RATIO;
+const rssOk = synth.rssMb < TARGET_RSS_MB;
+process.stdout.write(
+  [
+    `ratio synth / barrel: ${ratio.toFixed(3)} (target <= ${TARGET_RATIO}) ${ratioOk ? 'MET' : 'NOT MET'}`,
+    `synth peak RSS: ${synth.rssMb.toFixed(0)} MB (target < ${TARGET_RSS_MB} MB) ${rssOk ? 'MET' : 'NOT MET'}`,
+    '',
+  ].join('\n'),
+);
+process.exitCode = ratioOk && rssOk ? 0 : 1;

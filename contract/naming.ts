@@ -18,6 +18,7 @@ export const NAME_LIMITS = {
   launchTemplateName: 128,
   kmsAliasName: 256,
   logGroupName: 512,
+  s3BucketName: 63,
 } as const;
 
 export const NAME_PREFIX = 'goldenpath';
@@ -107,6 +108,21 @@ export function foundationParameterName(env: string, kind: FoundationKind): stri
   return `/${NAME_PREFIX}/${env}/foundation/${kind}`;
 }
 
+/** Name tag stem of the env's network resources (VPC, subnets, route tables, NAT gateways). */
+export function networkName(env: string): string {
+  return `${NAME_PREFIX}-${env}`;
+}
+
+/** CloudWatch log group of the env's VPC flow logs. */
+export function vpcFlowLogGroupName(env: string): string {
+  return `/${NAME_PREFIX}/${env}/vpc-flow-logs`;
+}
+
+/** IAM role the VPC flow logs service assumes to deliver into that log group. */
+export function vpcFlowLogRoleName(env: string): string {
+  return `${NAME_PREFIX}-${env}-vpc-flow-logs`;
+}
+
 /** Secrets Manager name of an app's database credentials. */
 export function appDatabaseSecretName(env: string, app: string): string {
   return `${NAME_PREFIX}/${env}/${app}/postgres`;
@@ -152,8 +168,25 @@ export function buildScopedNames(env: EnvIdentity, buildId: string): DerivedName
     { what: 'app hostname', value: appHostname(longestLabel, hostSuffix(sel, env)), limit: NAME_LIMITS.dnsName },
     { what: 'build-id label value', value: buildId, limit: NAME_LIMITS.kubernetesLabelValue },
     { what: 'DNS owner id label value', value: dnsOwnerId(sel), limit: NAME_LIMITS.kubernetesLabelValue },
-    { what: 'launch template name', value: `${cluster}-${'x'.repeat(NODE_GROUP_NAME_MAX)}`, limit: NAME_LIMITS.launchTemplateName },
-    { what: 'KMS alias', value: `alias/${cluster}-secrets`, limit: NAME_LIMITS.kmsAliasName },
-    { what: 'control plane log group', value: `/aws/eks/${cluster}/cluster`, limit: NAME_LIMITS.logGroupName },
+    { what: 'launch template name', value: launchTemplateName(sel, 'x'.repeat(NODE_GROUP_NAME_MAX)), limit: NAME_LIMITS.launchTemplateName },
+    { what: 'KMS alias', value: clusterSecretsKeyAlias(sel), limit: NAME_LIMITS.kmsAliasName },
+    { what: 'control plane log group', value: clusterLogGroupName(sel), limit: NAME_LIMITS.logGroupName },
+    // Every AWS account id has 12 digits, so any stands in for the env's.
+    { what: 'object storage bucket', value: objectStorageBucketName(sel, '0'.repeat(12)), limit: NAME_LIMITS.s3BucketName },
   ];
+}
+
+/** Launch template of a node group; account-wide names, so the cluster name is part of it. */
+export function launchTemplateName(selection: Selection, nodeGroup: string): string {
+  return `${clusterName(selection)}-${nodeGroup}`;
+}
+
+/** Alias of the KMS key that encrypts the cluster's Kubernetes secrets. */
+export function clusterSecretsKeyAlias(selection: Selection): string {
+  return `alias/${clusterName(selection)}-secrets`;
+}
+
+/** The log group EKS writes control plane logs to (fixed by EKS: `/aws/eks/<cluster>/cluster`). */
+export function clusterLogGroupName(selection: Selection): string {
+  return `/aws/eks/${clusterName(selection)}/cluster`;
 }

@@ -1,26 +1,24 @@
 import { App } from 'cdktf';
-import { parseSelection } from './contract/parse-selection';
+import { parseSelection, SELECTION_VARIABLES } from './contract/parse-selection';
 import { loadEnvironment } from './envs';
-import { composeStacks } from './stacks/compose';
-
-/** Read from the process environment; the cdktf CLI strips TF_VAR_* from the synth process. */
-const BUILD_STARTED_AT = 'GOLDENPATH_BUILD_STARTED_AT';
+import { composeStacks, disposableExpiresAt, type CompositionInput } from './stacks/compose';
 
 function main(): void {
-  let app: App;
+  let input: CompositionInput;
   try {
     const selection = parseSelection(process.env, (name) => {
       const env = loadEnvironment(name);
       return { name: env.name, baseDomain: env.dns.baseDomain };
     });
-    const env = loadEnvironment(selection.env);
-    app = new App();
-    composeStacks(app, { env, selection, buildStartedAt: process.env[BUILD_STARTED_AT] || undefined });
+    input = { env: loadEnvironment(selection.env), selection, buildStartedAt: process.env[SELECTION_VARIABLES.buildStartedAt] || undefined };
+    // The App constructor creates the output folder, so every check that can reject the selection runs before it.
+    disposableExpiresAt(input);
   } catch (err) {
-    // Nothing has been written yet: synthesis only happens below.
     process.stderr.write(`goldenpath: invalid selection\n  ${(err as Error).message.replace(/\n/g, '\n  ')}\n`);
     process.exit(2);
   }
+  const app = new App();
+  composeStacks(app, input);
   app.synth();
 }
 

@@ -1,4 +1,5 @@
 import { DEFAULT_BUILD_ID_PATTERN } from './build-id';
+import { SelectionError, SELECTION_VARIABLES } from './parse-selection';
 
 const HOUR_MS = 3_600_000;
 
@@ -12,25 +13,37 @@ export function buildExpiresAt(buildId: string, ttlHours: number, startedAt?: st
   return new Date(start + ttlHours * HOUR_MS).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+/** An explicit offset is required: without one, Date.parse reads local time and two machines would disagree. */
+const ISO_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
 function parseStart(startedAt: string): number {
+  const parts = ISO_TIMESTAMP.exec(startedAt);
   const ms = Date.parse(startedAt);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(startedAt) || Number.isNaN(ms)) {
-    throw new Error(`GOLDENPATH_BUILD_STARTED_AT "${startedAt}" is not an ISO-8601 UTC timestamp (e.g. 2026-01-23T07:00:00Z)`);
+  // Date.parse rolls impossible days over (2026-02-30 becomes March 2), so the calendar date is checked too.
+  if (!parts || Number.isNaN(ms) || !isCalendarDate(Number(parts[1]), Number(parts[2]), Number(parts[3]))) {
+    throw new SelectionError(SELECTION_VARIABLES.buildStartedAt, `"${startedAt}" is not an ISO-8601 timestamp with a real date and an explicit offset (e.g. 2026-01-23T07:00:00Z)`);
   }
   return ms;
 }
 
 function endOfBuildDay(buildId: string): number {
   if (!DEFAULT_BUILD_ID_PATTERN.test(buildId)) {
-    throw new Error(
-      `buildId "${buildId}" is not in the YY-MM-DD-NN form, so its expiry cannot be derived: set GOLDENPATH_BUILD_STARTED_AT to the build's start time (ISO-8601 UTC)`,
+    throw new SelectionError(
+      SELECTION_VARIABLES.buildStartedAt,
+      `is required because ${SELECTION_VARIABLES.buildId} "${buildId}" is not in the YY-MM-DD-NN form, so its expiry cannot be derived: set it to the build's start time (ISO-8601 UTC)`,
     );
   }
   const [yy, mm, dd] = buildId.split('-').map(Number) as [number, number, number];
-  const day = Date.UTC(2000 + yy, mm - 1, dd);
-  const check = new Date(day);
-  if (check.getUTCMonth() !== mm - 1 || check.getUTCDate() !== dd) {
-    throw new Error(`buildId "${buildId}" names no real date (YY-MM-DD-NN); use today's UTC date`);
+  if (!isCalendarDate(2000 + yy, mm, dd)) {
+    throw new SelectionError(
+      SELECTION_VARIABLES.buildId,
+      `"${buildId}" names no real date (YY-MM-DD-NN); use the build's UTC date, or set ${SELECTION_VARIABLES.buildStartedAt}`,
+    );
   }
-  return day + 24 * HOUR_MS;
+  return Date.UTC(2000 + yy, mm - 1, dd) + 24 * HOUR_MS;
+}
+
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }

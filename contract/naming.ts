@@ -75,6 +75,14 @@ export function envZoneName(env: EnvIdentity): string {
   return `${env.name}.${env.baseDomain}`;
 }
 
+/** The IAM policies the dns stack owns: ExternalDNS for persistent clusters and builds, and the build roles' boundary. */
+export const DNS_POLICY_KEYS = ['external-dns-persistent', 'external-dns-build', 'build-boundary'] as const;
+export type DnsPolicyKey = (typeof DNS_POLICY_KEYS)[number];
+
+export function dnsPolicyName(env: string, key: DnsPolicyKey): string {
+  return `${NAME_PREFIX}-${env}-${key}`;
+}
+
 /** The label under the env zone that a build owns: `b-{buildId}`. */
 export function buildLabel(buildId: string): string {
   return `b-${buildId}`;
@@ -135,6 +143,20 @@ export function envSecretPrefix(env: string): string {
 
 export function databaseIdentifier(env: string): string {
   return `${NAME_PREFIX}-${env}`;
+}
+
+/**
+ * Final snapshot taken when the env's instance is deleted: one per env and
+ * deterministic (no timestamp), so a second deletion cannot silently pile up
+ * snapshots; RDS refuses while the previous one exists.
+ */
+export function databaseFinalSnapshotIdentifier(env: string): string {
+  return `${databaseIdentifier(env)}-final`;
+}
+
+/** Alias of the KMS key that encrypts the env database, its backups and its secrets. */
+export function databaseKeyAlias(env: string): string {
+  return `alias/${databaseIdentifier(env)}-database`;
 }
 
 /** Bucket for object storage (Loki) of a cluster that reaches tier 2; globally unique through the account id. */

@@ -8,6 +8,8 @@ export const SELECTION_VARIABLES = {
   env: 'GOLDENPATH_ENV',
   lifecycle: 'GOLDENPATH_LIFECYCLE',
   buildId: 'GOLDENPATH_BUILD_ID',
+  /** Optional ISO-8601 start of a CI build; the expiry of a buildId not in the YY-MM-DD-NN form needs it. */
+  buildStartedAt: 'GOLDENPATH_BUILD_STARTED_AT',
 } as const;
 
 export const DEFAULT_ENV = 'dev';

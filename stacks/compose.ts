@@ -24,13 +24,21 @@ export interface ComposedStacks {
   readonly platform: PlatformStack;
 }
 
+/**
+ * When the disposable stacks of a build may be reaped (undefined for persistent
+ * selections). Throws a SelectionError when it cannot be derived, so callers
+ * can reject a selection before anything is written.
+ */
+export function disposableExpiresAt(input: CompositionInput): string | undefined {
+  const { env, selection } = input;
+  return selection.lifecycle === 'ephemeral' ? buildExpiresAt(selection.buildId, env.ephemeral.ttlHours, input.buildStartedAt) : undefined;
+}
+
 /** The foundational stacks of the env plus the two disposable stacks of the selection. */
 export function composeStacks(app: App, input: CompositionInput): ComposedStacks {
   const { env, selection } = input;
   const foundation = { env, selection: persistent(env.name) };
-  const expiresAt =
-    selection.lifecycle === 'ephemeral' ? buildExpiresAt(selection.buildId, env.ephemeral.ttlHours, input.buildStartedAt) : undefined;
-  const disposable = { env, selection, expiresAt };
+  const disposable = { env, selection, expiresAt: disposableExpiresAt(input) };
   return {
     network: new NetworkStack(app, foundationStackName(env.name, 'network'), foundation),
     dns: new DnsStack(app, foundationStackName(env.name, 'dns'), foundation),

@@ -6,7 +6,8 @@
  */
 export function terraformLiteral<T>(value: T): T {
   if (typeof value === 'string') {
-    return value.replace(/%\{/g, '%%{').replace(/\$\{(?!TfToken\[)/g, '$${') as T;
+    // A replacement function: in a replacement string `$$` would collapse to a single `$`.
+    return value.replace(/%\{/g, '%%{').replace(/\$\{(?!TfToken\[)/g, () => '$${') as T;
   }
   if (Array.isArray(value)) return value.map((v) => terraformLiteral(v)) as T;
   if (value !== null && typeof value === 'object') {

@@ -8,7 +8,9 @@ export type Lifecycle = z.infer<typeof LifecycleSchema>;
 /** The platform tiers, lowest first (ADR-0178). */
 export const TIERS = [0, 1, 1.5, 2, 3] as const;
 export type Tier = (typeof TIERS)[number];
-export const TierSchema = z.union([z.literal(0), z.literal(1), z.literal(1.5), z.literal(2), z.literal(3)]);
+export const TierSchema = z.union([z.literal(0), z.literal(1), z.literal(1.5), z.literal(2), z.literal(3)], {
+  error: `must be one of the tiers ${TIERS.join(', ')}`,
+});
 
 export const TIER_NAMES: Readonly<Record<Tier, string>> = {
   0: 'cluster viability',

@@ -89,7 +89,7 @@ export const EnvironmentSchema = z
           .describe('App databases provisioned on the instance'),
       })
       .refine((d) => d.maxAllocatedStorageGb >= d.allocatedStorageGb, { message: 'maxAllocatedStorageGb must be >= allocatedStorageGb' })
-      .refine((d) => new Set(d.apps.map((a) => a.name)).size === d.apps.length, { message: 'app names must be unique' })
+      .refine((d) => new Set(d.apps.map((a) => a.name)).size === d.apps.length, { message: 'app names must be unique', path: ['apps'] })
       .describe('The environment PostgreSQL'),
     cluster: z
       .object({

@@ -1,0 +1,80 @@
+import { dev } from '../../envs/dev';
+import { prod } from '../../envs/prod';
+import { defineEnvironment, EnvironmentDefinitionError, type EnvironmentInput } from '../../envs/schema';
+import { staging } from '../../envs/staging';
+
+function issuesOf(input: EnvironmentInput): EnvironmentDefinitionError['issues'] {
+  try {
+    defineEnvironment(input);
+  } catch (err) {
+    if (err instanceof EnvironmentDefinitionError) return err.issues;
+    throw err;
+  }
+  throw new Error('the definition was accepted');
+}
+
+describe('the environment definitions', () => {
+  it.each([
+    ['dev', dev],
+    ['staging', staging],
+    ['prod', prod],
+  ])('%s validates', (name, input) => {
+    expect(defineEnvironment(input).name).toBe(name);
+  });
+});
+
+describe('defineEnvironment', () => {
+  it('returns a frozen environment', () => {
+    expect(Object.isFrozen(defineEnvironment(dev))).toBe(true);
+  });
+
+  it('fills createDb with false where an app omits it', () => {
+    expect(defineEnvironment(dev).database.apps.find((a) => a.name === 'keycloak')?.createDb).toBe(false);
+  });
+
+  it('rejects a CIDR with host bits set at network.vpcCidr', () => {
+    expect(issuesOf({ ...dev, network: { ...dev.network, vpcCidr: '10.10.0.1/16' } })).toEqual([
+      { path: 'network.vpcCidr', message: 'must be an IPv4 CIDR block with no host bits set, e.g. 10.20.0.0/16' },
+    ]);
+  });
+
+  it('rejects a VPC outside the supported sizes at network.vpcCidr', () => {
+    expect(issuesOf({ ...dev, network: { ...dev.network, vpcCidr: '10.10.0.0/24' } })).toEqual([
+      { path: 'network.vpcCidr', message: 'must be between /16 and /22' },
+    ]);
+  });
+
+  it('rejects an availability zone outside the region at its index', () => {
+    expect(issuesOf({ ...dev, network: { ...dev.network, availabilityZones: ['eu-west-2a', 'us-east-1a'] } })).toEqual([
+      { path: 'network.availabilityZones.1', message: '"us-east-1a" is not in region eu-west-2' },
+    ]);
+  });
+
+  it('rejects a node group whose minSize exceeds maxSize at its index', () => {
+    const group = { ...dev.cluster.nodeGroups[0]!, minSize: 6, desiredSize: 2, maxSize: 5 };
+    expect(issuesOf({ ...dev, cluster: { ...dev.cluster, nodeGroups: [group] } })).toEqual([
+      { path: 'cluster.nodeGroups.0', message: 'must satisfy minSize <= desiredSize <= maxSize' },
+    ]);
+  });
+
+  it('rejects a duplicate database app at database.apps', () => {
+    expect(issuesOf({ ...dev, database: { ...dev.database, apps: [{ name: 'keycloak' }, { name: 'keycloak' }] } })).toEqual([
+      { path: 'database.apps', message: 'app names must be unique' },
+    ]);
+  });
+
+  it.each([4, 2.5, -1])('rejects the tier ceiling %s at tierCeiling, listing the tiers', (ceiling) => {
+    expect(issuesOf({ ...dev, tierCeiling: ceiling as 3 })).toEqual([{ path: 'tierCeiling', message: 'must be one of the tiers 0, 1, 1.5, 2, 3' }]);
+  });
+
+  it('reports every broken field at once', () => {
+    const broken = { ...dev, tierCeiling: 4 as 3, network: { ...dev.network, vpcCidr: 'ten' } };
+    expect(issuesOf(broken).map((i) => i.path)).toEqual(['network.vpcCidr', 'tierCeiling']);
+  });
+
+  it('names the environment, each path and message, and the file to fix', () => {
+    expect(() => defineEnvironment({ ...dev, tierCeiling: 4 as 3 })).toThrow(
+      'environment "dev" is invalid:\n  - tierCeiling: must be one of the tiers 0, 1, 1.5, 2, 3\nFix envs/dev.ts.',
+    );
+  });
+});

@@ -6,8 +6,12 @@ import { Construct } from 'constructs';
 
 const FLOW_LOGS_SERVICE = 'vpc-flow-logs.amazonaws.com';
 
-/** What the delivery role may do, and only on its own log group and that group's streams. */
-const FLOW_LOG_DELIVERY_ACTIONS = ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogGroups', 'logs:DescribeLogStreams'] as const;
+/**
+ * What the delivery role may do, only on its own log group and that group's
+ * streams. The group exists before the flow log, so no CreateLogGroup; and no
+ * DescribeLogGroups, which has no resource-level permissions (it would need `*`).
+ */
+const FLOW_LOG_DELIVERY_ACTIONS = ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'] as const;
 
 export interface VpcFlowLogsProps {
   readonly vpcId: string;

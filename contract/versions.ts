@@ -10,6 +10,7 @@ export const VERSIONS = {
     helm: '3.1.1',
   },
   kubernetes: '1.33',
-  postgresEngine: '16.9',
+  /** RDS named 16.11 the supported target when it retired 16.5-16.8 (May 2026); bump only to a minor RDS lists. */
+  postgresEngine: '16.11',
   postgresParameterFamily: 'postgres16',
 } as const;

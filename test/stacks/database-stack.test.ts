@@ -1,0 +1,220 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FOUNDATION_DATA_ADDRESS, missingFoundationMessage } from '../../constructs/foundation/foundation-reader';
+import { DatabaseFoundationSchema, FOUNDATION_SCHEMA_VERSION, NetworkFoundationSchema } from '../../contract/foundation';
+import { appDatabaseSecretName, databaseFinalSnapshotIdentifier, foundationParameterName, foundationStackName } from '../../contract/naming';
+import { persistent } from '../../contract/selection';
+import { VERSIONS } from '../../contract/versions';
+import { ENVIRONMENT_NAMES } from '../../envs';
+import type { Environment } from '../../envs/schema';
+import { fakeEndpointProvider, startFakeAwsEndpoint, type FakeAwsEndpoint } from '../support/fake-aws-endpoint';
+import { synthSelection, type TerraformJson } from '../support/synth';
+import { describeWithTerraform, foundationOverride, hclString, init, terraform, terraformOk } from '../support/terraform';
+
+const stackOf = (env: string) => foundationStackName(env, 'database');
+
+/** The one resource of a type, by its synthesized name. */
+function only(tf: TerraformJson, type: string): { name: string; config: TerraformJson } {
+  const entries = Object.entries(tf.resource?.[type] ?? {});
+  expect(entries).toHaveLength(1);
+  const [name, config] = entries[0]!;
+  return { name, config: config as TerraformJson };
+}
+
+function networkDocument(env: Environment) {
+  return NetworkFoundationSchema.parse({
+    schemaVersion: FOUNDATION_SCHEMA_VERSION,
+    vpcId: 'vpc-0abc',
+    vpcCidr: env.network.vpcCidr,
+    availabilityZones: env.network.availabilityZones,
+    publicSubnetIds: env.network.availabilityZones.map((_, i) => `subnet-public-${i}`),
+    privateSubnetIds: env.network.availabilityZones.map((_, i) => `subnet-private-${i}`),
+  });
+}
+
+describe.each(ENVIRONMENT_NAMES)('DatabaseStack %s (synthesized)', (envName) => {
+  const synth = synthSelection(persistent(envName));
+  const env = synth.env;
+  const tf = synth.json(stackOf(envName));
+  const instance = only(tf, 'aws_db_instance').config;
+
+  it('runs the manifest PostgreSQL version with the manifest parameter family', () => {
+    expect(instance.engine).toBe('postgres');
+    expect(instance.engine_version).toBe(VERSIONS.postgresEngine);
+    expect(only(tf, 'aws_db_parameter_group').config.family).toBe(VERSIONS.postgresParameterFamily);
+  });
+
+  it('applies the env availability, protection and snapshot settings', () => {
+    expect(instance.multi_az).toBe(env.database.multiAz);
+    expect(instance.deletion_protection).toBe(env.database.deletionProtection);
+    expect(instance.skip_final_snapshot).toBe(!env.database.finalSnapshot);
+    expect(instance.final_snapshot_identifier).toBe(env.database.finalSnapshot ? databaseFinalSnapshotIdentifier(envName) : undefined);
+  });
+
+  it('applies the env sizing and retention settings', () => {
+    expect(instance.instance_class).toBe(env.database.instanceClass);
+    expect(instance.allocated_storage).toBe(env.database.allocatedStorageGb);
+    expect(instance.max_allocated_storage).toBe(env.database.maxAllocatedStorageGb);
+    expect(instance.backup_retention_period).toBe(env.database.backupRetentionDays);
+    expect(instance.performance_insights_retention_period).toBe(env.database.performanceInsightsRetentionDays);
+  });
+
+  it('places the instance in the private subnets and VPC of the network foundation document', () => {
+    const [, type, name] = FOUNDATION_DATA_ADDRESS.split('.');
+    expect(tf.data[type!][name!].path).toBe(`/goldenpath/${envName}/foundation`);
+    expect(JSON.stringify(tf.data[type!][name!].lifecycle.postcondition)).toContain(missingFoundationMessage(envName, 'network'));
+    expect(only(tf, 'aws_db_subnet_group').config.subnet_ids).toContain('privateSubnetIds');
+    expect(only(tf, 'aws_security_group').config.vpc_id).toContain('vpcId');
+  });
+
+  it('creates one KMS-encrypted secret per app under its contract name', () => {
+    const secrets = Object.values(tf.resource.aws_secretsmanager_secret as Record<string, TerraformJson>);
+    expect(secrets.map((s) => s.name).sort()).toEqual(env.database.apps.map((a) => appDatabaseSecretName(envName, a.name)).sort());
+    for (const s of secrets) expect(s.kms_key_id).toMatch(/^\$\{aws_kms_key\.\w+\.arn\}$/);
+  });
+
+  it('publishes every field of the database foundation document', () => {
+    const parameter = only(tf, 'aws_ssm_parameter').config;
+    expect(parameter.name).toBe(foundationParameterName(envName, 'database'));
+    for (const field of Object.keys(DatabaseFoundationSchema.shape)) expect(parameter.value).toContain(`"${field}"`);
+  });
+
+  it('outputs the connection facts and secret ARNs', () => {
+    expect(Object.keys(tf.output)).toEqual(
+      expect.arrayContaining(['endpoint', 'address', 'port', 'master_secret_arn', 'security_group_id', 'app_secret_arns', 'app_secret_names']),
+    );
+  });
+
+  it('leaves the master password to RDS and writes app secrets only through write-only arguments', () => {
+    expect(instance.manage_master_user_password).toBe(true);
+    expect(instance.password).toBeUndefined();
+    for (const version of Object.values(tf.resource.aws_secretsmanager_secret_version as Record<string, TerraformJson>)) {
+      expect(version.secret_string).toBeUndefined();
+      expect(version.secret_string_wo).toContain('ephemeral.aws_secretsmanager_random_password.');
+    }
+  });
+});
+
+const SENTINEL_PASSWORD = 'SentinelPasswordNeverInPlanOrState0123456789';
+
+function testProviderHcl(url: string, region: string): string {
+  return [
+    'provider "aws" {',
+    `  region                      = ${hclString(region)}`,
+    '  access_key                  = "offline-test"',
+    '  secret_key                  = "offline-test"',
+    '  skip_credentials_validation = true',
+    '  skip_requesting_account_id  = true',
+    '  skip_metadata_api_check     = true',
+    '  endpoints {',
+    `    secretsmanager = ${hclString(url)}`,
+    '  }',
+    '}',
+  ].join('\n');
+}
+
+describeWithTerraform('DatabaseStack (terraform)', () => {
+  let fake: FakeAwsEndpoint;
+  const synths = new Map<string, { dir: string; env: Environment; tf: TerraformJson }>();
+
+  beforeAll(async () => {
+    fake = await startFakeAwsEndpoint({ randomPassword: SENTINEL_PASSWORD });
+    for (const envName of ENVIRONMENT_NAMES) {
+      const synth = synthSelection(persistent(envName));
+      const dir = synth.dir(stackOf(envName));
+      init(dir);
+      synths.set(envName, { dir, env: synth.env, tf: synth.json(stackOf(envName)) });
+    }
+  });
+  afterAll(() => fake?.stop());
+
+  it.each(ENVIRONMENT_NAMES)('%s passes terraform validate', (envName) => {
+    const r = terraformOk(synths.get(envName)!.dir, ['validate']);
+    expect(r.stdout).toContain('The configuration is valid');
+  });
+
+  it.each(ENVIRONMENT_NAMES)('%s plans from the network document with no password value in the plan', (envName) => {
+    const { dir, env, tf } = synths.get(envName)!;
+    const doc = networkDocument(env);
+    const db = `aws_db_instance.${only(tf, 'aws_db_instance').name}`;
+    const subnets = `aws_db_subnet_group.${only(tf, 'aws_db_subnet_group').name}`;
+    const ingress = `aws_vpc_security_group_ingress_rule.${only(tf, 'aws_vpc_security_group_ingress_rule').name}`;
+    const versions = Object.keys(tf.resource.aws_secretsmanager_secret_version).map((n) => `aws_secretsmanager_secret_version.${n}`);
+    const snapshot = env.database.finalSnapshot ? hclString(databaseFinalSnapshotIdentifier(envName)) : 'null';
+    const before = fake.targets().length;
+    writeFileSync(
+      join(dir, 'plan.tftest.hcl'),
+      `${testProviderHcl(fake.url, env.account.region)}
+
+${foundationOverride({ [foundationParameterName(envName, 'network')]: doc }).replace(/^ {2}/gm, '')}
+
+run "plan" {
+  command = plan
+  assert {
+    condition     = ${subnets}.subnet_ids == toset(${JSON.stringify(doc.privateSubnetIds)})
+    error_message = "the subnet group is not the private subnets of the network document"
+  }
+  assert {
+    condition     = ${ingress}.cidr_ipv4 == ${hclString(doc.vpcCidr)} && ${ingress}.from_port == 5432 && ${ingress}.to_port == 5432
+    error_message = "ingress is not 5432 from the VPC CIDR"
+  }
+  assert {
+    condition     = ${db}.multi_az == ${env.database.multiAz} && ${db}.deletion_protection == ${env.database.deletionProtection} && ${db}.final_snapshot_identifier == ${snapshot}
+    error_message = "env protection settings did not reach the plan"
+  }
+  assert {
+    condition     = ${versions.map((v) => `${v}.secret_string_wo == null && ${v}.secret_string == null`).join(' && ')}
+    error_message = "a secret value is visible in the plan"
+  }
+}
+`,
+    );
+    const r = terraform(dir, ['test', '-verbose', '-filter=plan.tftest.hcl']);
+    const out = `${r.stdout}${r.stderr}`;
+    expect(out).toContain('1 passed, 0 failed');
+    expect(r.code).toBe(0);
+    expect(out).toContain('(write-only attribute)');
+    // The sentinel was really generated for every app, and still appears nowhere in the plan.
+    expect(fake.targets().slice(before).filter((t) => t === 'secretsmanager.GetRandomPassword').length).toBeGreaterThanOrEqual(env.database.apps.length);
+    expect(out).not.toContain(SENTINEL_PASSWORD);
+  });
+
+  it('fails the plan naming the network stack when the network document is absent', () => {
+    const { dir, env } = synths.get('dev')!;
+    writeFileSync(
+      join(dir, 'absent.tftest.hcl'),
+      `${testProviderHcl(fake.url, env.account.region)}\n\n${foundationOverride({}).replace(/^ {2}/gm, '')}\n\nrun "absent" {\n  command = plan\n}\n`,
+    );
+    const r = terraform(dir, ['test', '-filter=absent.tftest.hcl']);
+    expect(r.code).not.toBe(0);
+    expect(`${r.stdout}${r.stderr}`.replace(/\s+/g, ' ')).toContain(missingFoundationMessage('dev', 'network'));
+  });
+});
+
+describeWithTerraform('DatabaseStack (terraform plan against a local AWS endpoint)', () => {
+  let fake: FakeAwsEndpoint;
+  let dir: string;
+  let env: Environment;
+
+  beforeAll(async () => {
+    const synth = synthSelection(persistent('dev'));
+    env = synth.env;
+    dir = synth.dir(stackOf('dev'));
+    fake = await startFakeAwsEndpoint({
+      randomPassword: SENTINEL_PASSWORD,
+      parameters: { [foundationParameterName('dev', 'network')]: JSON.stringify(networkDocument(env)) },
+    });
+    init(dir);
+    writeFileSync(join(dir, 'fake_endpoint_override.tf.json'), JSON.stringify({ provider: { aws: fakeEndpointProvider(fake.url, env.account.region) } }));
+  });
+  afterAll(() => fake?.stop());
+
+  it('keeps every password out of the saved plan and its JSON rendering', () => {
+    const planned = terraformOk(dir, ['plan', '-refresh=false', '-input=false', '-lock=false', '-out=tfplan']);
+    const shown = terraformOk(dir, ['show', '-json', 'tfplan']);
+    expect(fake.targets()).toContain('AmazonSSM.GetParametersByPath');
+    expect(fake.targets().filter((t) => t === 'secretsmanager.GetRandomPassword').length).toBeGreaterThanOrEqual(env.database.apps.length);
+    expect(planned.stdout).toContain('Plan:');
+    expect(`${planned.stdout}${planned.stderr}${shown.stdout}`).not.toContain(SENTINEL_PASSWORD);
+  });
+});

@@ -1,0 +1,69 @@
+import { App } from 'cdktf';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SelectionError } from '../../contract/parse-selection';
+import { ephemeral, persistent, type Selection } from '../../contract/selection';
+import { TAG_KEYS } from '../../contract/tags';
+import { loadEnvironment } from '../../envs';
+import { composeStacks, disposableExpiresAt } from '../../stacks/compose';
+
+const env = loadEnvironment('dev');
+const build = ephemeral('dev', '26-01-23-01');
+
+function compose(selection: Selection, buildStartedAt?: string) {
+  return composeStacks(new App({ outdir: mkdtempSync(join(tmpdir(), 'gp-compose-')) }), { env, selection, buildStartedAt });
+}
+
+const stackNames = (stacks: ReturnType<typeof compose>) => Object.values(stacks).map((s) => s.node.id);
+
+describe('composeStacks', () => {
+  it('composes the three foundational and the two persistent disposable stacks of an env', () => {
+    expect(stackNames(compose(persistent('dev')))).toEqual(['dev-network', 'dev-dns', 'dev-database', 'dev-cluster', 'dev-platform']);
+  });
+
+  it('composes the three foundational and the two build stacks of a build', () => {
+    expect(stackNames(compose(build))).toEqual(['dev-network', 'dev-dns', 'dev-database', 'dev-b-26-01-23-01-cluster', 'dev-b-26-01-23-01-platform']);
+  });
+
+  it("gives a build's foundational stacks the env's persistent selection", () => {
+    const stacks = compose(build);
+    expect([stacks.network.selection, stacks.dns.selection, stacks.database.selection]).toEqual([persistent('dev'), persistent('dev'), persistent('dev')]);
+  });
+
+  it("never tags a build's foundational stacks with the build", () => {
+    const stacks = compose(build);
+    for (const stack of [stacks.network, stacks.dns, stacks.database]) expect(stack.tags).not.toHaveProperty([TAG_KEYS.buildId]);
+  });
+
+  it('tags the build stacks with the expiry TTL hours after the end of the build day', () => {
+    const stacks = compose(build);
+    expect([stacks.cluster.tags[TAG_KEYS.expiresAt], stacks.platform.tags[TAG_KEYS.expiresAt]]).toEqual(['2026-01-24T08:00:00Z', '2026-01-24T08:00:00Z']);
+  });
+
+  it('tags the build stacks with the expiry TTL hours after an explicit start', () => {
+    expect(compose(build, '2026-01-23T10:15:00Z').cluster.tags[TAG_KEYS.expiresAt]).toBe('2026-01-23T18:15:00Z');
+  });
+
+  it('gives persistent disposable stacks no expiry', () => {
+    expect(compose(persistent('dev')).cluster.tags).not.toHaveProperty([TAG_KEYS.expiresAt]);
+  });
+
+  it('refuses a build whose expiry cannot be derived, naming GOLDENPATH_BUILD_STARTED_AT', () => {
+    expect(() => compose(ephemeral('dev', 'feature-x'))).toThrow(/^GOLDENPATH_BUILD_STARTED_AT: is required/);
+  });
+});
+
+describe('disposableExpiresAt', () => {
+  it('is undefined for a persistent selection', () => {
+    expect(disposableExpiresAt({ env, selection: persistent('dev') })).toBeUndefined();
+  });
+
+  it("adds the env's TTL to the end of the build day", () => {
+    expect(disposableExpiresAt({ env, selection: build })).toBe('2026-01-24T08:00:00Z');
+  });
+
+  it('throws a SelectionError for an impossible build date', () => {
+    expect(() => disposableExpiresAt({ env, selection: ephemeral('dev', '26-02-30-01') })).toThrow(SelectionError);
+  });
+});

@@ -212,3 +212,8 @@ export function clusterSecretsKeyAlias(selection: Selection): string {
 export function clusterLogGroupName(selection: Selection): string {
   return `/aws/eks/${clusterName(selection)}/cluster`;
 }
+
+/** Security group of a cluster's nodes (next to the EKS-made cluster security group). */
+export function nodeSecurityGroupName(selection: Selection): string {
+  return `${clusterName(selection)}-nodes`;
+}

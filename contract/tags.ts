@@ -69,3 +69,14 @@ export function resourceTags(input: TagInput): Record<string, string> {
   }
   return tags;
 }
+
+/** Cluster-autoscaler auto-discovery: node groups carry both, its IAM policy is scoped by the second. */
+export const CLUSTER_AUTOSCALER_ENABLED_TAG = 'k8s.io/cluster-autoscaler/enabled';
+export function clusterAutoscalerOwnerTagKey(clusterName: string): string {
+  return `k8s.io/cluster-autoscaler/${clusterName}`;
+}
+export const CLUSTER_AUTOSCALER_OWNED = 'owned';
+
+export function clusterAutoscalerTags(clusterName: string): Record<string, string> {
+  return { [CLUSTER_AUTOSCALER_ENABLED_TAG]: 'true', [clusterAutoscalerOwnerTagKey(clusterName)]: CLUSTER_AUTOSCALER_OWNED };
+}

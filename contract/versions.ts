@@ -10,6 +10,13 @@ export const VERSIONS = {
     helm: '3.1.1',
   },
   kubernetes: '1.33',
+  /** EKS managed add-ons, each the latest eksbuild published for the Kubernetes version above. */
+  eksAddons: {
+    'vpc-cni': 'v1.20.0-eksbuild.1',
+    'kube-proxy': 'v1.33.5-eksbuild.2',
+    coredns: 'v1.12.4-eksbuild.1',
+    'aws-ebs-csi-driver': 'v1.46.0-eksbuild.1',
+  },
   /** RDS named 16.11 the supported target when it retired 16.5-16.8 (May 2026); bump only to a minor RDS lists. */
   postgresEngine: '16.11',
   postgresParameterFamily: 'postgres16',

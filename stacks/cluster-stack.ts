@@ -1,14 +1,163 @@
 import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
-import { clusterName } from '../contract/naming';
+import { ClusterAddons } from '../constructs/cluster/cluster-addons';
+import { EksControlPlane } from '../constructs/cluster/eks-control-plane';
+import { IrsaRole } from '../constructs/cluster/irsa-role';
+import { NodeGroup } from '../constructs/cluster/node-group';
+import { NodeRole } from '../constructs/cluster/node-role';
+import { NodeSecurityGroup } from '../constructs/cluster/node-security-group';
+import { ObjectStorage } from '../constructs/cluster/object-storage';
+import { OidcProvider } from '../constructs/cluster/oidc-provider';
+import { clusterAutoscalerPolicy } from '../constructs/cluster/policies/cluster-autoscaler';
+import { externalSecretsPolicy } from '../constructs/cluster/policies/external-secrets';
+import { loadBalancerControllerPolicy } from '../constructs/cluster/policies/load-balancer-controller';
+import { awsManagedPolicyArn, partitionOf } from '../constructs/cluster/policies/policy-document';
+import { FoundationReader } from '../constructs/foundation/foundation-reader';
+import { deriveMaxTier, type Tier } from '../contract/lifecycle';
+import {
+  clusterLogGroupName,
+  clusterName,
+  clusterSecretsKeyAlias,
+  irsaRoleName,
+  launchTemplateName,
+  nodeSecurityGroupName,
+  objectStorageBucketName,
+  type FoundationKind,
+  type IrsaRoleKey,
+} from '../contract/naming';
+import { buildIdOf } from '../contract/selection';
+import { SERVICE_ACCOUNTS } from '../contract/service-accounts';
+import { clusterAutoscalerTags, TAG_KEYS } from '../contract/tags';
+import { VERSIONS } from '../contract/versions';
 import { GoldenpathStack, type GoldenpathStackProps } from './goldenpath-stack';
 
 export type ClusterStackProps = Omit<GoldenpathStackProps, 'plane'>;
 
-/** `{env}-cluster` / `{env}-b-{buildId}-cluster`: EKS, nodes, add-ons, IRSA. */
+/** The tier from which apps need the database and object storage. */
+const PLATFORM_EXPERIENCE_TIER: Tier = 2;
+
+/** The identity in-cluster controllers stamp on what they create (EBS volumes), so teardown and the reaper find it. */
+const CONTROLLER_TAG_KEYS = [TAG_KEYS.env, TAG_KEYS.lifecycle, TAG_KEYS.buildId, TAG_KEYS.expiresAt] as const;
+
+/**
+ * `{env}-cluster` / `{env}-b-{buildId}-cluster`: EKS, nodes, add-ons, IRSA.
+ * Consumes the foundation documents (network, dns, and database from tier 2)
+ * and never creates foundational resources.
+ */
 export class ClusterStack extends GoldenpathStack {
+  readonly maxTier: Tier;
+  readonly controlPlane: EksControlPlane;
+  readonly oidc: OidcProvider;
+  readonly irsaRoles: ReadonlyMap<IrsaRoleKey, IrsaRole>;
+  readonly nodeGroups: readonly NodeGroup[];
+  readonly objectStorage?: ObjectStorage;
+
   constructor(scope: Construct, name: string, props: ClusterStackProps) {
     super(scope, name, { ...props, plane: 'disposable' });
-    new TerraformOutput(this, 'cluster_name', { value: clusterName(props.selection) });
+    const { env, selection } = props;
+    const cluster = clusterName(selection);
+    const partition = partitionOf(env.account.region);
+    const buildId = buildIdOf(selection);
+    this.maxTier = deriveMaxTier(selection.lifecycle, env.tierCeiling);
+
+    const required: FoundationKind[] = ['network', 'dns'];
+    if (this.maxTier >= PLATFORM_EXPERIENCE_TIER) required.push('database');
+    const foundation = new FoundationReader(this, 'foundation', { env: env.name, required });
+    const privateSubnetIds = foundation.listField('network', 'privateSubnetIds');
+
+    this.controlPlane = new EksControlPlane(this, 'control-plane', {
+      clusterName: cluster,
+      kubernetesVersion: VERSIONS.kubernetes,
+      partition,
+      roleName: irsaRoleName(selection, 'cluster'),
+      logGroupName: clusterLogGroupName(selection),
+      logRetentionDays: env.cluster.logRetentionDays,
+      secretsKeyAlias: clusterSecretsKeyAlias(selection),
+      // A build's key goes with the build; the shortest waiting period KMS allows.
+      keyDeletionWindowDays: buildId === undefined ? 30 : 7,
+      subnetIds: privateSubnetIds,
+      publicAccessCidrs: env.cluster.publicAccessCidrs,
+      adminPrincipalArns: [env.cluster.ciDeployRoleArn, env.cluster.adminRoleArn],
+    });
+    const eks = this.controlPlane.cluster;
+    this.oidc = new OidcProvider(this, 'oidc', { issuerUrl: eks.identity.get(0).oidc.get(0).issuer });
+
+    const irsa = (key: IrsaRoleKey, extra: Omit<ConstructorParameters<typeof IrsaRole>[2], 'roleName' | 'oidc' | 'serviceAccount'>) =>
+      new IrsaRole(this, `irsa-${key}`, { roleName: irsaRoleName(selection, key), oidc: this.oidc, serviceAccount: SERVICE_ACCOUNTS[key], ...extra });
+    const account = { partition, region: env.account.region, accountId: env.account.id };
+    const roles = new Map<IrsaRoleKey, IrsaRole>([
+      ['external-secrets', irsa('external-secrets', { policy: externalSecretsPolicy({ ...account, env: env.name }) })],
+      [
+        'external-dns',
+        buildId === undefined
+          ? irsa('external-dns', { managedPolicyArns: [foundation.field('dns', 'persistentPolicyArn')] })
+          : irsa('external-dns', {
+              managedPolicyArns: [foundation.field('dns', 'buildPolicyArn')],
+              permissionsBoundaryArn: foundation.field('dns', 'buildBoundaryArn'),
+              // The build policy reads this principal tag; set here so it never depends on default_tags.
+              tags: { [TAG_KEYS.buildId]: buildId },
+            }),
+      ],
+      ['cluster-autoscaler', irsa('cluster-autoscaler', { policy: clusterAutoscalerPolicy({ ...account, clusterName: cluster }) })],
+      ['lb-controller', irsa('lb-controller', { policy: loadBalancerControllerPolicy(partition) })],
+      ['ebs-csi', irsa('ebs-csi', { managedPolicyArns: [awsManagedPolicyArn(partition, 'service-role/AmazonEBSCSIDriverPolicy')] })],
+    ]);
+
+    if (this.maxTier >= PLATFORM_EXPERIENCE_TIER) {
+      this.objectStorage = new ObjectStorage(this, 'object-storage', {
+        bucketName: objectStorageBucketName(selection, env.account.id),
+        partition,
+        roleName: irsaRoleName(selection, 'loki'),
+        oidc: this.oidc,
+        serviceAccount: SERVICE_ACCOUNTS.loki,
+        forceDestroy: buildId !== undefined,
+      });
+      roles.set('loki', this.objectStorage.role);
+    }
+    this.irsaRoles = roles;
+
+    const nodeRole = new NodeRole(this, 'node-role', { roleName: irsaRoleName(selection, 'node'), partition });
+    const nodeSecurityGroup = new NodeSecurityGroup(this, 'node-security-group', {
+      name: nodeSecurityGroupName(selection),
+      vpcId: foundation.field('network', 'vpcId'),
+    });
+    const addons = new ClusterAddons(this, 'addons', {
+      clusterName: eks.name,
+      ebsCsiRoleArn: roles.get('ebs-csi')!.role.arn,
+      volumeTags: Object.fromEntries(CONTROLLER_TAG_KEYS.filter((k) => this.tags[k] !== undefined).map((k) => [k, this.tags[k]!])),
+    });
+    this.nodeGroups = env.cluster.nodeGroups.map(
+      (spec) =>
+        new NodeGroup(this, `node-group-${spec.name}`, {
+          clusterName: eks.name,
+          kubernetesVersion: VERSIONS.kubernetes,
+          spec,
+          launchTemplateName: launchTemplateName(selection, spec.name),
+          nodeRoleArn: nodeRole.role.arn,
+          subnetIds: privateSubnetIds,
+          securityGroupIds: [eks.vpcConfig.clusterSecurityGroupId, nodeSecurityGroup.securityGroup.id],
+          propagatedTags: this.tags,
+          nodeGroupTags: clusterAutoscalerTags(cluster),
+          dependsOn: [...addons.networking, ...nodeRole.attachments],
+        }),
+    );
+    addons.createAfterNodes(this.nodeGroups.map((g) => g.nodeGroup));
+
+    this.outputs(cluster, nodeSecurityGroup);
+  }
+
+  private outputs(cluster: string, nodeSecurityGroup: NodeSecurityGroup): void {
+    const eks = this.controlPlane.cluster;
+    const output = (id: string, value: unknown, description: string) => new TerraformOutput(this, id, { value, description });
+    output('cluster_name', cluster, 'EKS cluster name');
+    output('cluster_endpoint', eks.endpoint, 'Kubernetes API endpoint');
+    output('cluster_certificate_authority_data', eks.certificateAuthority.get(0).data, 'Base64 CA bundle of the API endpoint');
+    output('cluster_security_group_id', eks.vpcConfig.clusterSecurityGroupId, 'Security group EKS created for the control plane and nodes');
+    output('node_security_group_id', nodeSecurityGroup.securityGroup.id, 'Security group of the nodes alone');
+    output('oidc_provider_arn', this.oidc.provider.arn, 'IAM OIDC provider of the cluster');
+    output('oidc_issuer_url', eks.identity.get(0).oidc.get(0).issuer, 'OIDC issuer of service account tokens');
+    output('irsa_role_arns', Object.fromEntries([...this.irsaRoles].map(([key, r]) => [key, r.role.arn])), 'IRSA role ARNs by key (contract/service-accounts.ts)');
+    output('max_tier', this.maxTier, 'The tier ceiling this cluster was built for');
+    if (this.objectStorage !== undefined) output('object_storage_bucket', this.objectStorage.bucket.bucket, 'Loki bucket');
   }
 }

@@ -1,0 +1,115 @@
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { EksAccessEntry } from '@cdktf/provider-aws/lib/eks-access-entry';
+import { EksAccessPolicyAssociation } from '@cdktf/provider-aws/lib/eks-access-policy-association';
+import { EksCluster } from '@cdktf/provider-aws/lib/eks-cluster';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { Construct } from 'constructs';
+import { CONTROL_PLANE_LOG_TYPES } from './control-plane-log-types';
+import { awsManagedPolicyArn, type PolicyDocument } from './policies/policy-document';
+import { serviceTrustPolicy } from './policies/irsa-trust';
+
+
+export interface EksControlPlaneProps {
+  readonly clusterName: string;
+  readonly kubernetesVersion: string;
+  readonly partition: string;
+  readonly roleName: string;
+  readonly logGroupName: string;
+  readonly logRetentionDays: number;
+  readonly secretsKeyAlias: string;
+  /**
+   * Waiting period before the secrets key is deleted.
+   * @default 30
+   */
+  readonly keyDeletionWindowDays?: number;
+  readonly subnetIds: string[];
+  /** Empty: the API endpoint is private only. */
+  readonly publicAccessCidrs: readonly string[];
+  /** IAM principals granted cluster admin through access entries (duplicates collapse). */
+  readonly adminPrincipalArns: readonly string[];
+}
+
+const CLUSTER_ADMIN_POLICY = 'AmazonEKSClusterAdminPolicy';
+
+/**
+ * The EKS control plane: API authentication through access entries only,
+ * Kubernetes secrets envelope-encrypted with the cluster's own KMS key, every
+ * control plane log type in a log group this stack owns (created first, so
+ * EKS never creates one without retention).
+ */
+export class EksControlPlane extends Construct {
+  readonly cluster: EksCluster;
+  readonly role: IamRole;
+  readonly secretsKey: KmsKey;
+  readonly logGroup: CloudwatchLogGroup;
+
+  constructor(scope: Construct, id: string, props: EksControlPlaneProps) {
+    super(scope, id);
+    this.role = new IamRole(this, 'role', {
+      name: props.roleName,
+      description: `EKS control plane of ${props.clusterName}`,
+      assumeRolePolicy: JSON.stringify(serviceTrustPolicy('eks.amazonaws.com')),
+    });
+    const rolePolicy = new IamRolePolicyAttachment(this, 'cluster-policy', {
+      role: this.role.name,
+      policyArn: awsManagedPolicyArn(props.partition, 'AmazonEKSClusterPolicy'),
+    });
+
+    this.secretsKey = new KmsKey(this, 'secrets-key', {
+      description: `Envelope encryption of Kubernetes secrets in ${props.clusterName}`,
+      enableKeyRotation: true,
+      deletionWindowInDays: props.keyDeletionWindowDays ?? 30,
+    });
+    new KmsAlias(this, 'secrets-key-alias', { name: props.secretsKeyAlias, targetKeyId: this.secretsKey.keyId });
+    // The default key policy defers to IAM, so the control plane gets exactly the key operations envelope encryption needs.
+    const keyUse = new IamRolePolicy(this, 'secrets-key-use', {
+      role: this.role.name,
+      name: 'secrets-encryption',
+      policy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          { Effect: 'Allow', Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ListGrants', 'kms:DescribeKey'], Resource: this.secretsKey.arn },
+        ],
+      } satisfies PolicyDocument),
+    });
+
+    this.logGroup = new CloudwatchLogGroup(this, 'log-group', {
+      name: props.logGroupName,
+      retentionInDays: props.logRetentionDays,
+    });
+
+    const publicAccess = props.publicAccessCidrs.length > 0;
+    this.cluster = new EksCluster(this, 'cluster', {
+      name: props.clusterName,
+      version: props.kubernetesVersion,
+      roleArn: this.role.arn,
+      // Add-ons are managed (and pinned) by this stack, not installed self-managed by EKS.
+      bootstrapSelfManagedAddons: false,
+      accessConfig: { authenticationMode: 'API', bootstrapClusterCreatorAdminPermissions: false },
+      encryptionConfig: { resources: ['secrets'], provider: { keyArn: this.secretsKey.arn } },
+      enabledClusterLogTypes: [...CONTROL_PLANE_LOG_TYPES],
+      vpcConfig: {
+        subnetIds: props.subnetIds,
+        endpointPrivateAccess: true,
+        endpointPublicAccess: publicAccess,
+        publicAccessCidrs: publicAccess ? [...props.publicAccessCidrs] : undefined,
+      },
+      upgradePolicy: { supportType: 'STANDARD' },
+      dependsOn: [this.logGroup, rolePolicy, keyUse],
+    });
+
+    [...new Set(props.adminPrincipalArns)].forEach((principalArn, i) => {
+      const entry = new EksAccessEntry(this, `admin-${i}`, { clusterName: this.cluster.name, principalArn, type: 'STANDARD' });
+      new EksAccessPolicyAssociation(this, `admin-${i}-policy`, {
+        clusterName: this.cluster.name,
+        principalArn: entry.principalArn,
+        policyArn: `arn:${props.partition}:eks::aws:cluster-access-policy/${CLUSTER_ADMIN_POLICY}`,
+        accessScope: { type: 'cluster' },
+      });
+    });
+  }
+}

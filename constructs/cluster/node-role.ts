@@ -1,0 +1,31 @@
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { Construct } from 'constructs';
+import { serviceTrustPolicy } from './policies/irsa-trust';
+import { awsManagedPolicyArn } from './policies/policy-document';
+
+/** The standard worker node policies: join the cluster, run the VPC CNI, pull images. */
+export const NODE_MANAGED_POLICIES = ['AmazonEKSWorkerNodePolicy', 'AmazonEKS_CNI_Policy', 'AmazonEC2ContainerRegistryReadOnly'] as const;
+
+export interface NodeRoleProps {
+  readonly roleName: string;
+  readonly partition: string;
+}
+
+/** The IAM role every managed node group of the cluster runs as. */
+export class NodeRole extends Construct {
+  readonly role: IamRole;
+  readonly attachments: IamRolePolicyAttachment[];
+
+  constructor(scope: Construct, id: string, props: NodeRoleProps) {
+    super(scope, id);
+    this.role = new IamRole(this, 'role', {
+      name: props.roleName,
+      description: 'EKS managed node groups',
+      assumeRolePolicy: JSON.stringify(serviceTrustPolicy('ec2.amazonaws.com')),
+    });
+    this.attachments = NODE_MANAGED_POLICIES.map(
+      (name) => new IamRolePolicyAttachment(this, name, { role: this.role.name, policyArn: awsManagedPolicyArn(props.partition, name) }),
+    );
+  }
+}

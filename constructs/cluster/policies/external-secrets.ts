@@ -1,0 +1,28 @@
+import { envSecretPrefix } from '../../../contract/naming';
+import type { PolicyDocument } from './policy-document';
+
+export interface ExternalSecretsPolicyInput {
+  readonly partition: string;
+  readonly region: string;
+  readonly accountId: string;
+  readonly env: string;
+}
+
+/**
+ * Read-only access to the env's app secrets (`goldenpath/{env}/*`) and
+ * nothing else: no listing, no other environment, no secret outside the prefix.
+ */
+export function externalSecretsPolicy(input: ExternalSecretsPolicyInput): PolicyDocument {
+  const secrets = `arn:${input.partition}:secretsmanager:${input.region}:${input.accountId}:secret:${envSecretPrefix(input.env)}*`;
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: 'ReadEnvSecrets',
+        Effect: 'Allow',
+        Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret', 'secretsmanager:ListSecretVersionIds', 'secretsmanager:GetResourcePolicy'],
+        Resource: secrets,
+      },
+    ],
+  };
+}

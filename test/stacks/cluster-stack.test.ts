@@ -1,0 +1,264 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FOUNDATION_DATA_ADDRESS, missingFoundationMessage } from '../../constructs/foundation/foundation-reader';
+import { FOUNDATION_SCHEMA_VERSION } from '../../contract/foundation';
+import { clusterName, disposableStackName, foundationParameterName, irsaRoleName, objectStorageBucketName, type FoundationKind } from '../../contract/naming';
+import { ephemeral, persistent, type Selection } from '../../contract/selection';
+import { SERVICE_ACCOUNTS } from '../../contract/service-accounts';
+import { TAG_KEYS } from '../../contract/tags';
+import { eksControlPlaneLogging } from '../../rules/eks-control-plane-logging';
+import { eksImdsv2Required } from '../../rules/eks-imdsv2-required';
+import { eksNoPublicNodeIps } from '../../rules/eks-no-public-node-ips';
+import { eksSecretsEncryption } from '../../rules/eks-secrets-encryption';
+import { iamNoWildcardPrincipal } from '../../rules/iam-no-wildcard-principal';
+import { irsaExactTrust } from '../../rules/irsa-exact-trust';
+import type { Rule } from '../../rules/types';
+import { describeWithTerraform, foundationOverride, hclString, init, terraform, terraformOk } from '../support/terraform';
+import { synthSelection, type Synthesized, type TerraformJson } from '../support/synth';
+
+const BUILD_A = '26-01-23-01';
+const BUILD_B = '26-01-23-02';
+const CLUSTER_RULES: readonly Rule[] = [eksImdsv2Required, eksSecretsEncryption, eksControlPlaneLogging, eksNoPublicNodeIps, irsaExactTrust, iamNoWildcardPrincipal];
+
+const ACCOUNT = '111111111111';
+const DOCS = {
+  network: {
+    schemaVersion: FOUNDATION_SCHEMA_VERSION,
+    vpcId: 'vpc-0devcluster',
+    vpcCidr: '10.10.0.0/16',
+    availabilityZones: ['eu-west-2a', 'eu-west-2b'],
+    publicSubnetIds: ['subnet-public-a', 'subnet-public-b'],
+    privateSubnetIds: ['subnet-private-a', 'subnet-private-b'],
+  },
+  dns: {
+    schemaVersion: FOUNDATION_SCHEMA_VERSION,
+    zoneId: 'Z0DEVZONE00001',
+    zoneName: 'dev.goldenpathidp.io',
+    persistentPolicyArn: `arn:aws:iam::${ACCOUNT}:policy/goldenpath-dev-external-dns-persistent`,
+    buildPolicyArn: `arn:aws:iam::${ACCOUNT}:policy/goldenpath-dev-external-dns-build`,
+    buildBoundaryArn: `arn:aws:iam::${ACCOUNT}:policy/goldenpath-dev-build-boundary`,
+  },
+  database: {
+    schemaVersion: FOUNDATION_SCHEMA_VERSION,
+    endpoint: 'goldenpath-dev.abc.eu-west-2.rds.amazonaws.com:5432',
+    address: 'goldenpath-dev.abc.eu-west-2.rds.amazonaws.com',
+    port: 5432,
+    masterSecretArn: `arn:aws:secretsmanager:eu-west-2:${ACCOUNT}:secret:rds-master`,
+    appSecretArns: {},
+    securityGroupId: 'sg-0database',
+  },
+} as const;
+
+function documents(kinds: readonly FoundationKind[]): Record<string, unknown> {
+  return Object.fromEntries(kinds.map((k) => [foundationParameterName('dev', k), DOCS[k]]));
+}
+
+/** The mock provider: realistic values where the stack indexes into computed blocks, the foundation documents from SSM. */
+function mockProvider(kinds: readonly FoundationKind[]): string {
+  return `mock_provider "aws" {
+  mock_resource "aws_eks_cluster" {
+    defaults = {
+      identity              = [{ oidc = [{ issuer = "https://oidc.eks.eu-west-2.amazonaws.com/id/0123456789ABCDEF0123456789ABCDEF" }] }]
+      certificate_authority = [{ data = "Y2VydGlmaWNhdGU=" }]
+    }
+  }
+  mock_resource "aws_eks_node_group" {
+    defaults = {
+      resources = [{ autoscaling_groups = [{ name = "eks-general-0123" }], remote_access_security_group_id = "" }]
+    }
+  }
+${foundationOverride(documents(kinds))}
+}
+`;
+}
+
+function only(json: TerraformJson, type: string, predicate: (config: TerraformJson) => boolean = () => true): string {
+  const names = Object.entries<TerraformJson>(json.resource?.[type] ?? {})
+    .filter(([, c]) => predicate(c))
+    .map(([n]) => n);
+  if (names.length !== 1) throw new Error(`expected one ${type}, found ${names.length}`);
+  return `${type}.${names[0]}`;
+}
+
+/** The role of an IRSA key and the policy attachment of the role, as Terraform addresses. */
+function roleAddresses(json: TerraformJson, selection: Selection, key: 'external-dns'): { role: string; attachment: string } {
+  const role = only(json, 'aws_iam_role', (c) => c.name === irsaRoleName(selection, key));
+  const attachment = only(json, 'aws_iam_role_policy_attachment', (c) => c.role === `\${${role}.name}`);
+  return { role, attachment };
+}
+
+function writeTest(dir: string, name: string, kinds: readonly FoundationKind[], runs: string): void {
+  writeFileSync(join(dir, `${name}.tftest.hcl`), `${mockProvider(kinds)}\n${runs}\n`);
+}
+
+function ruleContext(synth: Synthesized, stack: string) {
+  const { name, database } = synth.env;
+  return { stack, env: { name, database: { deletionProtection: database.deletionProtection, finalSnapshot: database.finalSnapshot, multiAz: database.multiAz } } };
+}
+
+describe('ClusterStack synthesis', () => {
+  const buildSelection = ephemeral('dev', BUILD_A);
+  let devJson: TerraformJson;
+  let build: Synthesized;
+  let buildJson: TerraformJson;
+  beforeAll(() => {
+    devJson = synthSelection(persistent('dev')).json(disposableStackName(persistent('dev'), 'cluster'));
+    build = synthSelection(buildSelection);
+    buildJson = build.json(disposableStackName(buildSelection, 'cluster'));
+  });
+
+  it('reads the database document only when the cluster reaches tier 2', () => {
+    const postconditions = (json: TerraformJson) =>
+      JSON.stringify(json.data.aws_ssm_parameters_by_path.foundation_documents.lifecycle.postcondition);
+    expect(postconditions(devJson)).toContain(foundationParameterName('dev', 'database'));
+    expect(postconditions(buildJson)).not.toContain(foundationParameterName('dev', 'database'));
+  });
+
+  it('creates the Loki bucket and role only when the cluster reaches tier 2', () => {
+    const buckets = (json: TerraformJson) => Object.values<TerraformJson>(json.resource.aws_s3_bucket ?? {}).map((b) => b.bucket);
+    expect(buckets(devJson)).toEqual([objectStorageBucketName(persistent('dev'), ACCOUNT)]);
+    expect(buckets(buildJson)).toEqual([]);
+    expect(Object.keys(buildJson.output.irsa_role_arns.value)).not.toContain('loki');
+  });
+
+  it('outputs a role ARN for every service account role it creates', () => {
+    expect(Object.keys(devJson.output.irsa_role_arns.value).sort()).toEqual(Object.keys(SERVICE_ACCOUNTS).sort());
+  });
+
+  it('gives a build the ephemeral tags on the instances, volumes and ENIs its nodes launch', () => {
+    const template = Object.values<TerraformJson>(buildJson.resource.aws_launch_template)[0]!;
+    for (const spec of template.tag_specifications as TerraformJson[]) {
+      expect(spec.tags[TAG_KEYS.buildId]).toBe(BUILD_A);
+      expect(spec.tags[TAG_KEYS.expiresAt]).toBe(build.stacks.cluster.tags[TAG_KEYS.expiresAt]);
+    }
+  });
+
+  it('tags the EBS volumes the CSI driver creates with the build id and env', () => {
+    const addon = Object.values<TerraformJson>(buildJson.resource.aws_eks_addon).find((a) => a.addon_name === 'aws-ebs-csi-driver')!;
+    const tags = JSON.parse(addon.configuration_values).controller.extraVolumeTags;
+    expect(tags[TAG_KEYS.buildId]).toBe(BUILD_A);
+    expect(tags[TAG_KEYS.env]).toBe('dev');
+  });
+
+  it('differs between two builds only where the buildId is part of a name, tag or state key', () => {
+    const selectionB = ephemeral('dev', BUILD_B);
+    const jsonB = synthSelection(selectionB).json(disposableStackName(selectionB, 'cluster'));
+    const normalized = (json: TerraformJson, buildId: string) => JSON.stringify(json).split(buildId).join('<build-id>');
+    expect(JSON.stringify(buildJson)).not.toEqual(JSON.stringify(jsonB));
+    expect(normalized(jsonB, BUILD_B)).toEqual(normalized(buildJson, BUILD_A));
+  });
+
+  it('names the cluster after the selection', () => {
+    expect(buildJson.output.cluster_name.value).toBe(clusterName(buildSelection));
+  });
+});
+
+describe('Security rules on the cluster stacks', () => {
+  const selections: Selection[] = [persistent('dev'), persistent('staging'), persistent('prod'), ephemeral('dev', BUILD_A)];
+  it.each(selections.map((s) => [disposableStackName(s, 'cluster'), s] as const))('%s passes every cluster rule', (stack, selection) => {
+    const synth = synthSelection(selection);
+    const findings = CLUSTER_RULES.flatMap((rule) => rule.check(synth.json(stack), ruleContext(synth, stack)));
+    expect(findings).toEqual([]);
+  });
+});
+
+describeWithTerraform('ClusterStack (terraform validate and test, mock provider)', () => {
+  const devSelection = persistent('dev');
+  const buildSelection = ephemeral('dev', BUILD_A);
+  let devDir: string;
+  let devJson: TerraformJson;
+  let buildDir: string;
+  let buildJson: TerraformJson;
+
+  beforeAll(() => {
+    const dev = synthSelection(devSelection);
+    devDir = dev.dir(disposableStackName(devSelection, 'cluster'));
+    devJson = dev.json(disposableStackName(devSelection, 'cluster'));
+    init(devDir);
+    const build = synthSelection(buildSelection);
+    buildDir = build.dir(disposableStackName(buildSelection, 'cluster'));
+    buildJson = build.json(disposableStackName(buildSelection, 'cluster'));
+    init(buildDir);
+  });
+
+  it('validates the persistent dev cluster stack', () => {
+    expect(terraformOk(devDir, ['validate']).stdout).toContain('The configuration is valid');
+  });
+
+  it('validates the dev build cluster stack', () => {
+    expect(terraformOk(buildDir, ['validate']).stdout).toContain('The configuration is valid');
+  });
+
+  it('plans the persistent cluster from the foundation documents: private subnets, persistent DNS policy', () => {
+    const cluster = only(devJson, 'aws_eks_cluster');
+    const dns = roleAddresses(devJson, devSelection, 'external-dns');
+    writeTest(
+      devDir,
+      'persistent',
+      ['network', 'dns', 'database'],
+      `run "persistent" {
+  command = plan
+  assert {
+    condition     = toset(${cluster}.vpc_config[0].subnet_ids) == toset(${JSON.stringify(DOCS.network.privateSubnetIds)})
+    error_message = "the cluster is not in the network document's private subnets"
+  }
+  assert {
+    condition     = ${dns.attachment}.policy_arn == ${hclString(DOCS.dns.persistentPolicyArn)} && ${dns.role}.permissions_boundary == null
+    error_message = "the persistent external-dns role does not carry the dns document's persistent policy alone"
+  }
+  assert {
+    condition     = output.cluster_name == ${hclString(clusterName(devSelection))}
+    error_message = "cluster name output"
+  }
+}`,
+    );
+    const r = terraform(devDir, ['test', '-filter=persistent.tftest.hcl']);
+    expect(`${r.stdout}${r.stderr}`).toContain('1 passed, 0 failed');
+  });
+
+  it('plans a build cluster whose external-dns role is bounded and tagged with the build id', () => {
+    const dns = roleAddresses(buildJson, buildSelection, 'external-dns');
+    writeTest(
+      buildDir,
+      'build',
+      ['network', 'dns'],
+      `run "build" {
+  command = plan
+  assert {
+    condition     = ${dns.attachment}.policy_arn == ${hclString(DOCS.dns.buildPolicyArn)}
+    error_message = "the build external-dns role does not carry the dns document's build policy"
+  }
+  assert {
+    condition     = ${dns.role}.permissions_boundary == ${hclString(DOCS.dns.buildBoundaryArn)}
+    error_message = "the build external-dns role is not bounded by the dns document's build boundary"
+  }
+  assert {
+    condition     = ${dns.role}.tags[${hclString(TAG_KEYS.buildId)}] == ${hclString(BUILD_A)}
+    error_message = "the build external-dns role does not carry its build-id principal tag"
+  }
+}`,
+    );
+    const r = terraform(buildDir, ['test', '-filter=build.tftest.hcl']);
+    expect(`${r.stdout}${r.stderr}`).toContain('1 passed, 0 failed');
+  });
+
+  it('fails the plan on the foundation data source when the dns document is absent', () => {
+    writeTest(buildDir, 'absent-expected', ['network'], `run "absent_expected" {\n  command         = plan\n  expect_failures = [${FOUNDATION_DATA_ADDRESS}]\n}`);
+    const r = terraform(buildDir, ['test', '-filter=absent-expected.tftest.hcl']);
+    expect(`${r.stdout}${r.stderr}`).toContain('1 passed, 0 failed');
+  });
+
+  it('names the dns stack to deploy first when the dns document is absent', () => {
+    writeTest(buildDir, 'absent', ['network'], 'run "absent" {\n  command = plan\n}');
+    const r = terraform(buildDir, ['test', '-filter=absent.tftest.hcl']);
+    expect(r.code).not.toBe(0);
+    expect(`${r.stdout}${r.stderr}`.replace(/\s+/g, ' ')).toContain(missingFoundationMessage('dev', 'dns'));
+  });
+
+  it('fails the tier-2 plan when the database document is absent', () => {
+    writeTest(devDir, 'no-database', ['network', 'dns'], 'run "no_database" {\n  command = plan\n}');
+    const r = terraform(devDir, ['test', '-filter=no-database.tftest.hcl']);
+    expect(r.code).not.toBe(0);
+    expect(`${r.stdout}${r.stderr}`.replace(/\s+/g, ' ')).toContain(missingFoundationMessage('dev', 'database'));
+  });
+});

@@ -17,28 +17,33 @@ function compose(selection: Selection, buildStartedAt?: string) {
 
 const stackNames = (stacks: ReturnType<typeof compose>) => Object.values(stacks).map((s) => s.node.id);
 
+let persistentStacks: ReturnType<typeof compose>;
+let buildStacks: ReturnType<typeof compose>;
+
+beforeAll(() => {
+  persistentStacks = compose(persistent('dev'));
+  buildStacks = compose(build);
+});
+
 describe('composeStacks', () => {
   it('composes the three foundational and the two persistent disposable stacks of an env', () => {
-    expect(stackNames(compose(persistent('dev')))).toEqual(['dev-network', 'dev-dns', 'dev-database', 'dev-cluster', 'dev-platform']);
+    expect(stackNames(persistentStacks)).toEqual(['dev-network', 'dev-dns', 'dev-database', 'dev-cluster', 'dev-platform']);
   });
 
   it('composes the three foundational and the two build stacks of a build', () => {
-    expect(stackNames(compose(build))).toEqual(['dev-network', 'dev-dns', 'dev-database', 'dev-b-26-01-23-01-cluster', 'dev-b-26-01-23-01-platform']);
+    expect(stackNames(buildStacks)).toEqual(['dev-network', 'dev-dns', 'dev-database', 'dev-b-26-01-23-01-cluster', 'dev-b-26-01-23-01-platform']);
   });
 
   it("gives a build's foundational stacks the env's persistent selection", () => {
-    const stacks = compose(build);
-    expect([stacks.network.selection, stacks.dns.selection, stacks.database.selection]).toEqual([persistent('dev'), persistent('dev'), persistent('dev')]);
+    expect([buildStacks.network.selection, buildStacks.dns.selection, buildStacks.database.selection]).toEqual([persistent('dev'), persistent('dev'), persistent('dev')]);
   });
 
   it("never tags a build's foundational stacks with the build", () => {
-    const stacks = compose(build);
-    for (const stack of [stacks.network, stacks.dns, stacks.database]) expect(stack.tags).not.toHaveProperty([TAG_KEYS.buildId]);
+    for (const stack of [buildStacks.network, buildStacks.dns, buildStacks.database]) expect(stack.tags).not.toHaveProperty([TAG_KEYS.buildId]);
   });
 
   it('tags the build stacks with the expiry TTL hours after the end of the build day', () => {
-    const stacks = compose(build);
-    expect([stacks.cluster.tags[TAG_KEYS.expiresAt], stacks.platform.tags[TAG_KEYS.expiresAt]]).toEqual(['2026-01-24T08:00:00Z', '2026-01-24T08:00:00Z']);
+    expect([buildStacks.cluster.tags[TAG_KEYS.expiresAt], buildStacks.platform.tags[TAG_KEYS.expiresAt]]).toEqual(['2026-01-24T08:00:00Z', '2026-01-24T08:00:00Z']);
   });
 
   it('tags the build stacks with the expiry TTL hours after an explicit start', () => {
@@ -46,7 +51,7 @@ describe('composeStacks', () => {
   });
 
   it('gives persistent disposable stacks no expiry', () => {
-    expect(compose(persistent('dev')).cluster.tags).not.toHaveProperty([TAG_KEYS.expiresAt]);
+    expect(persistentStacks.cluster.tags).not.toHaveProperty([TAG_KEYS.expiresAt]);
   });
 
   it('refuses a build whose expiry cannot be derived, naming GOLDENPATH_BUILD_STARTED_AT', () => {

@@ -1,4 +1,4 @@
-import { asList, literalPolicy } from './terraform-json';
+import { asList, blocks, literalPolicy } from './terraform-json';
 import { resourcesOf, type Finding, type Rule, type TerraformJson } from './types';
 
 const ID = 'irsa-exact-trust';
@@ -32,6 +32,17 @@ export function inexactTrust(policy: TerraformJson): string | undefined {
   return undefined;
 }
 
+const POLICY_DOCUMENT_REF = /^\$\{data\.aws_iam_policy_document\.([^.]+)\.json\}$/;
+
+/** A trust written as a policy document data source that federates web identities. */
+function federatedDocument(tf: TerraformJson, raw: string): boolean {
+  const ref = POLICY_DOCUMENT_REF.exec(raw);
+  const doc: TerraformJson | undefined = ref ? tf.data?.aws_iam_policy_document?.[ref[1]!] : undefined;
+  return blocks(doc?.statement).some(
+    (s) => asList<string>(s.actions).includes(WEB_IDENTITY) || blocks(s.principals).some((p) => p.type === 'Federated'),
+  );
+}
+
 /**
  * An IRSA role trusts one service account of one cluster: a single statement,
  * StringEquals on the token's `sub` and `aud`, nothing broader.
@@ -43,8 +54,9 @@ export const irsaExactTrust: Rule = {
     const findings: Finding[] = [];
     for (const { address, config } of resourcesOf(tf, 'aws_iam_role')) {
       const raw: unknown = config.assume_role_policy;
-      if (typeof raw !== 'string' || !/Federated|AssumeRoleWithWebIdentity/.test(raw)) continue;
+      if (typeof raw !== 'string') continue;
       const policy = literalPolicy(raw);
+      if (policy === undefined ? !federatedDocument(tf, raw) : !/Federated|AssumeRoleWithWebIdentity/.test(raw)) continue;
       const problem = policy === undefined ? 'is not a literal JSON document, so it cannot be verified' : inexactTrust(policy);
       if (problem !== undefined) findings.push({ rule: ID, address, message: `${address}: trust policy ${problem}` });
     }

@@ -1,14 +1,49 @@
 import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import { envZoneName } from '../contract/naming';
+import { BuildPermissionsBoundary } from '../constructs/dns/build-permissions-boundary';
+import { ExternalDnsPolicy } from '../constructs/dns/external-dns-policy';
+import { EnvHostedZone } from '../constructs/dns/hosted-zone';
+import { FoundationDocument } from '../constructs/foundation/foundation-document';
 import { GoldenpathStack, type GoldenpathStackProps } from './goldenpath-stack';
 
 export type DnsStackProps = Omit<GoldenpathStackProps, 'plane'>;
 
 /** `{env}-dns`: the env zone and the IAM that scopes what ExternalDNS may write. */
 export class DnsStack extends GoldenpathStack {
+  readonly zone: EnvHostedZone;
+  readonly persistentPolicy: ExternalDnsPolicy;
+  readonly buildPolicy: ExternalDnsPolicy;
+  readonly buildBoundary: BuildPermissionsBoundary;
+
   constructor(scope: Construct, name: string, props: DnsStackProps) {
     super(scope, name, { ...props, plane: 'foundational' });
-    new TerraformOutput(this, 'zone_name', { value: envZoneName({ name: props.env.name, baseDomain: props.env.dns.baseDomain }) });
+    const env = props.env.name;
+    const zoneName = envZoneName({ name: env, baseDomain: props.env.dns.baseDomain });
+
+    this.zone = new EnvHostedZone(this, 'zone', { zoneName, parentZoneId: props.env.dns.parentZoneId });
+    const zoneArn = this.zone.zone.arn;
+    this.persistentPolicy = new ExternalDnsPolicy(this, 'external_dns_persistent', { env, zoneName, zoneArn, scope: 'persistent' });
+    this.buildPolicy = new ExternalDnsPolicy(this, 'external_dns_build', { env, zoneName, zoneArn, scope: 'build' });
+    this.buildBoundary = new BuildPermissionsBoundary(this, 'build_boundary', { env, zoneName, zoneArn });
+
+    new FoundationDocument(this, 'foundation', {
+      env,
+      kind: 'dns',
+      document: {
+        zoneId: this.zone.zone.zoneId,
+        zoneName,
+        persistentPolicyArn: this.persistentPolicy.policy.arn,
+        buildPolicyArn: this.buildPolicy.policy.arn,
+        buildBoundaryArn: this.buildBoundary.policy.arn,
+      },
+    });
+
+    new TerraformOutput(this, 'zone_id', { value: this.zone.zone.zoneId });
+    new TerraformOutput(this, 'zone_name', { value: zoneName });
+    new TerraformOutput(this, 'name_servers', { value: this.zone.zone.nameServers, description: 'Delegate the zone to these when the parent zone is not in this account' });
+    new TerraformOutput(this, 'persistent_policy_arn', { value: this.persistentPolicy.policy.arn });
+    new TerraformOutput(this, 'build_policy_arn', { value: this.buildPolicy.policy.arn });
+    new TerraformOutput(this, 'build_boundary_arn', { value: this.buildBoundary.policy.arn });
   }
 }

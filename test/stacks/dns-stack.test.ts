@@ -1,0 +1,103 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DnsFoundationSchema } from '../../contract/foundation';
+import { DNS_POLICY_KEYS, dnsPolicyName, foundationParameterName } from '../../contract/naming';
+import { ENVIRONMENT_DEFINITIONS, loadEnvironment } from '../../envs';
+import { defineEnvironment } from '../../envs/schema';
+import { synthDnsStack, synthesizedPolicy } from '../support/dns-synth';
+import type { TerraformJson } from '../support/synth';
+import { describeWithTerraform, hclString, init, plan, terraform, terraformOk } from '../support/terraform';
+
+const ENVS = ['dev', 'staging', 'prod'] as const;
+const withParentZone = defineEnvironment({ ...ENVIRONMENT_DEFINITIONS.staging!, dns: { baseDomain: 'goldenpathidp.io', parentZoneId: 'Z0PARENTZONE01' } });
+
+function policyAddress(json: TerraformJson, name: string): string {
+  const [address] = Object.entries<TerraformJson>(json.resource.aws_iam_policy).filter(([, p]) => p.name === name);
+  if (address === undefined) throw new Error(`no aws_iam_policy named ${name}`);
+  return `aws_iam_policy.${address[0]}`;
+}
+
+describe('DnsStack (synthesized)', () => {
+  const { json } = synthDnsStack(loadEnvironment('dev'));
+
+  it('creates the env zone {env}.{baseDomain}', () => {
+    expect(Object.values<TerraformJson>(json.resource.aws_route53_zone).map((z) => z.name)).toEqual(['dev.goldenpathidp.io']);
+  });
+
+  it('creates the persistent and build ExternalDNS policies and the build boundary', () => {
+    expect(Object.values<TerraformJson>(json.resource.aws_iam_policy).map((p) => p.name).sort()).toEqual(DNS_POLICY_KEYS.map((k) => dnsPolicyName('dev', k)).sort());
+  });
+
+  it('outputs the zone, its name servers and the three policy ARNs', () => {
+    expect(Object.keys(json.output)).toEqual(
+      expect.arrayContaining(['zone_id', 'zone_name', 'name_servers', 'persistent_policy_arn', 'build_policy_arn', 'build_boundary_arn']),
+    );
+  });
+
+  it('publishes the dns foundation document with every schema field', () => {
+    const [parameter] = Object.values<TerraformJson>(json.resource.aws_ssm_parameter);
+    expect(parameter.name).toBe(foundationParameterName('dev', 'dns'));
+    for (const field of Object.keys(DnsFoundationSchema.shape)) expect(parameter.value).toContain(`"${field}"`);
+  });
+
+  it('writes no delegation when the env has no parent zone', () => {
+    expect(json.resource.aws_route53_record).toBeUndefined();
+  });
+
+  it('delegates from the parent zone when the env names one', () => {
+    const records = Object.values<TerraformJson>(synthDnsStack(withParentZone).json.resource.aws_route53_record);
+    expect(records.map((r) => [r.zone_id, r.name, r.type])).toEqual([['Z0PARENTZONE01', 'staging.goldenpathidp.io', 'NS']]);
+  });
+});
+
+describeWithTerraform('DnsStack (terraform)', () => {
+  it.each(ENVS)('%s-dns validates and plans offline', (name) => {
+    const { dir } = synthDnsStack(loadEnvironment(name));
+    init(dir);
+    terraformOk(dir, ['validate']);
+    const r = plan(dir);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('Plan: 5 to add, 0 to change, 0 to destroy.');
+  });
+
+  it('plans the NS delegation when the env names a parent zone', () => {
+    const { dir } = synthDnsStack(withParentZone);
+    init(dir);
+    const r = plan(dir);
+    expect(r.stdout).toContain('Plan: 6 to add, 0 to change, 0 to destroy.');
+  });
+
+  it('hands AWS exactly the policies the IAM simulation evaluates (terraform test, mock provider)', () => {
+    const zoneArn = 'arn:aws:route53:::hostedzone/Z0DEVZONE00001';
+    const { dir, json } = synthDnsStack(loadEnvironment('dev'));
+    init(dir);
+    const asserts = DNS_POLICY_KEYS.map((key) => {
+      const name = dnsPolicyName('dev', key);
+      const expected = JSON.stringify(synthesizedPolicy(json, name, zoneArn));
+      return `  assert {\n    condition     = jsondecode(${policyAddress(json, name)}.policy) == jsondecode(${hclString(expected)})\n    error_message = "${name} differs from the simulated document"\n  }`;
+    });
+    const doc = `jsondecode(${Object.keys(json.resource.aws_ssm_parameter).map((n) => `aws_ssm_parameter.${n}`)[0]}.value)`;
+    asserts.push(
+      `  assert {\n    condition     = ${doc}.zoneId == "Z0DEVZONE00001" && ${doc}.buildBoundaryArn == ${policyAddress(json, dnsPolicyName('dev', 'build-boundary'))}.arn\n    error_message = "foundation document does not carry the zone and policies"\n  }`,
+    );
+    writeFileSync(
+      join(dir, 'policies.tftest.hcl'),
+      [
+        'mock_provider "aws" {',
+        '  mock_resource "aws_route53_zone" {',
+        `    defaults = { arn = ${hclString(zoneArn)}, zone_id = "Z0DEVZONE00001", name_servers = ["ns-1.awsdns-01.org"] }`,
+        '  }',
+        '}',
+        '',
+        'run "policies" {',
+        '  command = apply',
+        ...asserts,
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const r = terraform(dir, ['test', '-filter=policies.tftest.hcl']);
+    expect(`${r.stdout}${r.stderr}`).toContain('1 passed, 0 failed');
+    expect(r.code).toBe(0);
+  });
+});

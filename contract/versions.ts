@@ -20,4 +20,6 @@ export const VERSIONS = {
   /** RDS named 16.11 the supported target when it retired 16.5-16.8 (May 2026); bump only to a minor RDS lists. */
   postgresEngine: '16.11',
   postgresParameterFamily: 'postgres16',
+  /** This repository's CLI image (`goldenpath` on the PATH); the in-cluster `db provision` Job runs it. */
+  goldenpathCliImage: { repository: 'ghcr.io/goldenpath-idp/goldenpath-infra', tag: '0.1.0' },
 } as const;

@@ -37,6 +37,8 @@ interface GuardCase {
   /** Another action than ChangeResourceRecordSets, with its resource. */
   readonly action?: string;
   readonly resource?: string;
+  /** Request context of another action. */
+  readonly context?: Readonly<Record<string, string>>;
   readonly expect: Decision;
 }
 
@@ -136,6 +138,22 @@ const CASES: readonly GuardCase[] = [
     resource: `arn:aws:iam::${ACCOUNT}:role/goldenpath-platform-admin`,
     expect: 'ImplicitlyDenied',
   },
+  {
+    title: 'build with iam:* attached may create the load balancer service-linked role',
+    role: 'buildA+broad',
+    action: 'iam:CreateServiceLinkedRole',
+    resource: `arn:aws:iam::${ACCOUNT}:role/aws-service-role/elasticloadbalancing.amazonaws.com/AWSServiceRoleForElasticLoadBalancing`,
+    context: { 'iam:AWSServiceName': 'elasticloadbalancing.amazonaws.com' },
+    expect: 'Allowed',
+  },
+  {
+    title: 'build with iam:* attached cannot create other service-linked roles',
+    role: 'buildA+broad',
+    action: 'iam:CreateServiceLinkedRole',
+    resource: `arn:aws:iam::${ACCOUNT}:role/aws-service-role/eks.amazonaws.com/AWSServiceRoleForAmazonEKS`,
+    context: { 'iam:AWSServiceName': 'eks.amazonaws.com' },
+    expect: 'ImplicitlyDenied',
+  },
   { title: 'build with s3:* attached keeps non-DNS access (the ceiling)', role: 'buildA+broad', action: 's3:GetObject', resource: 'arn:aws:s3:::some-bucket/key', expect: 'Allowed' },
 
   // the build-id tag itself
@@ -167,7 +185,7 @@ const BUILD_TAGS: Record<Exclude<RoleKey, 'persistent'>, string | undefined> = {
 
 function simulation(c: GuardCase): Simulation {
   const action = c.action ?? C;
-  const context: Record<string, string | string[]> = {};
+  const context: Record<string, string | string[]> = { ...c.context };
   if (action === C) {
     context[ROUTE53_CHANGE_KEYS.names] = (c.names ?? []).map(normalizeRecordName);
     context[ROUTE53_CHANGE_KEYS.types] = [...(c.types ?? ['A'])];

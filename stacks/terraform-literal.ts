@@ -1,7 +1,7 @@
 /**
  * Terraform treats every JSON string as a template: `%{` and `${` start
  * directives and interpolations. Contract values such as the ExternalDNS
- * prefix `gp-%{record_type}-` must reach Terraform literally, while cdktf
+ * prefix `_gp-%{record_type}.` must reach Terraform literally, while cdktf
  * tokens (`${TfToken[...]}`) must stay live references.
  */
 export function terraformLiteral<T>(value: T): T {

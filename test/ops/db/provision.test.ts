@@ -2,11 +2,43 @@ import type { Client } from 'pg';
 import { fileSecretSource } from '../../../ops/db/file-secret-source';
 import { provisionDatabases, type AppReport, type ProvisionReport } from '../../../ops/db/provision';
 import { REDACTED } from '../../../ops/db/statements';
-import { FIXTURE_ENV, secretFileContent, writeSecretFile, type FixtureApp } from './support/secret-fixture';
+import { FIXTURE_ENV, MASTER_SECRET_ARN, secretFileContent, writeSecretFile, type FixtureApp } from './support/secret-fixture';
 import { describeWithPostgres, startTlsPostgres, type TlsPostgres } from './support/tls-postgres';
 
 /** Like the RDS master: may create roles and databases, but is no superuser. */
 const MASTER = { username: 'gp_master', password: 'master-password-1' };
+
+describe('db provision before connecting', () => {
+  /** Nothing listens on port 1: any connection attempt would fail with ECONNREFUSED, not a refusal. */
+  const NO_SERVER = { host: '127.0.0.1', port: 1 };
+
+  it('refuses a hostile username in an app secret before opening any connection', async () => {
+    const content = secretFileContent(NO_SERVER, MASTER, [{ name: 'keycloak', password: 'kc' }]);
+    const secrets = Object.fromEntries(Object.entries(content.secrets).map(([id, v]) => [id, id === MASTER_SECRET_ARN ? v : { ...(v as object), username: `keycloak"; DROP ROLE gp_master; --` }]));
+
+    const run = provisionDatabases({
+      envName: FIXTURE_ENV,
+      apps: [{ name: 'keycloak', createDb: false }],
+      source: await fileSecretSource(writeSecretFile({ ...content, secrets })),
+      caCertificate: '',
+      dryRun: false,
+    });
+
+    await expect(run).rejects.toThrow(/its username .* must be "keycloak"/);
+  });
+
+  it('refuses a hostile app name before opening any connection', async () => {
+    const run = provisionDatabases({
+      envName: FIXTURE_ENV,
+      apps: [{ name: `app"; DROP DATABASE postgres; --`, createDb: false }],
+      source: await fileSecretSource(writeSecretFile(secretFileContent(NO_SERVER, MASTER, []))),
+      caCertificate: '',
+      dryRun: false,
+    });
+
+    await expect(run).rejects.toThrow(/app name .* is refused: must be a lowercase PostgreSQL identifier/);
+  });
+});
 
 describeWithPostgres('db provision against PostgreSQL over verified TLS', () => {
   let pg: TlsPostgres;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PlatformFlagsSchema, type PlatformFlags } from './capabilities';
 import { EXTERNAL_DNS_REGISTRY } from './external-dns';
 import { deriveMaxTier, LifecycleSchema, TierSchema, tiersUpTo, type Tier } from './lifecycle';
-import { clusterName, dnsOwnerId, hostSuffix, type EnvIdentity } from './naming';
+import { clusterName, dnsOwnerId, hostSuffix, objectStorageBucketName, type EnvIdentity } from './naming';
 import { buildIdOf, type Selection } from './selection';
 
 /**
@@ -22,7 +22,7 @@ export const BootstrapValuesSchema = z.object({
   tiers: z.array(TierSchema).min(1),
   hostSuffix: z.string().min(1),
   aws: z.object({ accountId: z.string(), region: z.string() }),
-  cluster: z.object({ name: z.string().min(1) }),
+  cluster: z.object({ name: z.string().min(1), vpcId: z.string().optional() }),
   dns: z.object({
     ownerId: z.string().min(1),
     domainFilters: z.tuple([z.string()]),
@@ -42,6 +42,10 @@ export const BootstrapValuesSchema = z.object({
       secretNames: z.record(z.string(), z.string()),
     })
     .nullable(),
+  /** Present only when object storage is verified (Loki, tier 2). */
+  objectStorage: z.object({ bucket: z.string().min(1) }).optional(),
+  /** Tags in-cluster controllers put on the AWS resources they create, so teardown finds them by build. */
+  controllerTags: z.record(z.string(), z.string()).optional(),
 });
 export type BootstrapValues = z.infer<typeof BootstrapValuesSchema>;
 
@@ -57,6 +61,8 @@ export interface ContractWiring {
   readonly zoneId?: string;
   readonly roleArns?: Readonly<Record<string, string>>;
   readonly database?: BootstrapValues['database'];
+  readonly vpcId?: string;
+  readonly controllerTags?: Readonly<Record<string, string>>;
 }
 
 export interface DeriveBootstrapInput {
@@ -79,7 +85,7 @@ export function deriveBootstrapValues(input: DeriveBootstrapInput): BootstrapVal
     tiers: tiersUpTo(maxTier),
     hostSuffix: suffix,
     aws: { accountId: env.accountId, region: env.region },
-    cluster: { name: clusterName(selection) },
+    cluster: { name: clusterName(selection), ...(wiring.vpcId === undefined ? {} : { vpcId: wiring.vpcId }) },
     dns: {
       ownerId: dnsOwnerId(selection),
       domainFilters: [suffix],
@@ -91,6 +97,8 @@ export function deriveBootstrapValues(input: DeriveBootstrapInput): BootstrapVal
     platform,
     roleArns: { ...(wiring.roleArns ?? {}) },
     database: wiring.database ?? null,
+    ...(platform.objectStorageAvailable ? { objectStorage: { bucket: objectStorageBucketName(selection, env.accountId) } } : {}),
+    ...(wiring.controllerTags === undefined ? {} : { controllerTags: { ...wiring.controllerTags } }),
   });
 }
 

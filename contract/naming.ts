@@ -217,3 +217,11 @@ export function clusterLogGroupName(selection: Selection): string {
 export function nodeSecurityGroupName(selection: Selection): string {
   return `${clusterName(selection)}-nodes`;
 }
+
+/**
+ * The Kubernetes Secret, in the app's namespace, that the GitOps repository's
+ * ExternalSecret materializes from `appDatabaseSecretName` (keys `username`, `password`).
+ */
+export function appDatabaseKubernetesSecretName(app: string): string {
+  return `${app}-postgres`;
+}

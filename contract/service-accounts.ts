@@ -27,3 +27,6 @@ export function serviceAccountSubject(ref: ServiceAccountRef): string {
 
 /** The audience IRSA tokens are issued for. */
 export const IRSA_AUDIENCE = 'sts.amazonaws.com';
+
+/** The service account annotation EKS reads to hand a pod its IRSA role. */
+export const IRSA_ROLE_ARN_ANNOTATION = 'eks.amazonaws.com/role-arn';

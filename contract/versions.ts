@@ -23,3 +23,26 @@ export const VERSIONS = {
   /** This repository's CLI image (`goldenpath` on the PATH); the in-cluster `db provision` Job runs it. */
   goldenpathCliImage: { repository: 'ghcr.io/goldenpath-idp/goldenpath-infra', tag: '0.1.0' },
 } as const;
+
+/**
+ * Helm charts, pinned: Argo CD and its bootstrap apps (installed by
+ * Terraform) and every catalog app (installed by Argo CD). Each version is a
+ * published release of the chart's repository.
+ */
+export const CHARTS = {
+  argoCd: { repoURL: 'https://argoproj.github.io/argo-helm', chart: 'argo-cd', version: '7.7.14' },
+  argocdApps: { repoURL: 'https://argoproj.github.io/argo-helm', chart: 'argocd-apps', version: '2.0.7' },
+  externalSecrets: { repoURL: 'https://charts.external-secrets.io', chart: 'external-secrets', version: '2.0.0' },
+  externalDns: { repoURL: 'https://kubernetes-sigs.github.io/external-dns', chart: 'external-dns', version: '1.17.0' },
+  kong: { repoURL: 'https://charts.konghq.com', chart: 'kong', version: '2.41.0' },
+  clusterAutoscaler: { repoURL: 'https://kubernetes.github.io/autoscaler', chart: 'cluster-autoscaler', version: '9.38.0' },
+  awsLoadBalancerController: { repoURL: 'https://aws.github.io/eks-charts', chart: 'aws-load-balancer-controller', version: '1.13.0' },
+  certManager: { repoURL: 'https://charts.jetstack.io', chart: 'cert-manager', version: 'v1.17.0' },
+  prometheus: { repoURL: 'https://prometheus-community.github.io/helm-charts', chart: 'prometheus', version: '27.19.0' },
+  alertmanager: { repoURL: 'https://prometheus-community.github.io/helm-charts', chart: 'alertmanager', version: '1.21.0' },
+  grafana: { repoURL: 'https://grafana.github.io/helm-charts', chart: 'grafana', version: '8.6.4' },
+  backstage: { repoURL: 'https://backstage.github.io/charts', chart: 'backstage', version: '2.5.1' },
+  loki: { repoURL: 'https://grafana.github.io/helm-charts', chart: 'loki', version: '6.29.0' },
+  keycloak: { repoURL: 'https://codecentric.github.io/helm-charts', chart: 'keycloakx', version: '7.1.5' },
+  keycloakConfigCli: { repoURL: 'https://adorsys.github.io/keycloak-config-cli/helm-charts', chart: 'keycloak-config-cli', version: '6.5.1-SNAPSHOT' },
+} as const satisfies Readonly<Record<string, { readonly repoURL: string; readonly chart: string; readonly version: string }>>;

@@ -21,7 +21,7 @@ export const prod: EnvironmentInput = {
     finalSnapshot: true,
     backupRetentionDays: 30,
     performanceInsightsRetentionDays: 731,
-    apps: [{ name: 'keycloak' }, { name: 'backstage', createDb: true }],
+    apps: [{ name: 'keycloak' }, { name: 'backstage', createDb: true }, { name: 'grafana' }],
   },
   cluster: {
     nodeGroups: [
@@ -33,5 +33,5 @@ export const prod: EnvironmentInput = {
     logRetentionDays: 365,
   },
   ephemeral: { ttlHours: 4, maxConcurrentBuilds: 1 },
-  gitops: { repoUrl: 'https://github.com/goldenpath-idp/goldenpath-gitops.git', revision: 'main' },
+  gitops: { repoUrl: 'https://github.com/goldenpath-idp/goldenpath-gitops.git', revision: 'main', highAvailability: true },
 };

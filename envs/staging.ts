@@ -21,7 +21,7 @@ export const staging: EnvironmentInput = {
     finalSnapshot: true,
     backupRetentionDays: 7,
     performanceInsightsRetentionDays: 7,
-    apps: [{ name: 'keycloak' }, { name: 'backstage', createDb: true }],
+    apps: [{ name: 'keycloak' }, { name: 'backstage', createDb: true }, { name: 'grafana' }],
   },
   cluster: {
     nodeGroups: [

@@ -1,21 +1,84 @@
-import { Fn, TerraformOutput } from 'cdktf';
+import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import { deriveBootstrapValues } from '../contract/bootstrap-values';
+import { CATALOG } from '../contract/catalog/catalog';
+import { isInScope } from '../contract/catalog/select';
+import { argocdProfile } from '../contract/gitops/argocd-values';
+import { deriveMaxTier } from '../contract/lifecycle';
+import { clusterName, disposableStackName } from '../contract/naming';
+import { DEFAULT_STORAGE_CLASS, EBS_CSI_ADDON } from '../contract/storage-class';
+import { TAG_KEYS } from '../contract/tags';
+import { ArgocdInstall } from '../constructs/gitops/argocd-install';
+import { BootstrapApps } from '../constructs/gitops/bootstrap-apps';
+import { ClusterAccess } from '../constructs/gitops/cluster-access';
+import { ContractInCluster } from '../constructs/gitops/contract-in-cluster';
+import { DefaultStorageClass, EBS_CSI_ADDON_ADDRESS } from '../constructs/gitops/default-storage-class';
+import { describeApps, PlatformPreflight } from '../constructs/gitops/platform-preflight';
 import { GoldenpathStack, type GoldenpathStackProps } from './goldenpath-stack';
-import { terraformLiteral } from './terraform-literal';
 
 export type PlatformStackProps = Omit<GoldenpathStackProps, 'plane'>;
 
-/** `{env}-platform` / `{env}-b-{buildId}-platform`: Argo CD, the contract, the bootstrap apps. */
+/**
+ * `{env}-platform` / `{env}-b-{buildId}-platform`: Argo CD, the contract, the
+ * bootstrap apps. Every platform flag of the contract is set only for what
+ * this stack creates (the default StorageClass) or verifies at plan time
+ * (IRSA roles, the database foundation document, the object storage
+ * bucket); the contract derived from them is the single source of the
+ * output, the ConfigMap, the cluster Secret and every app's values.
+ */
 export class PlatformStack extends GoldenpathStack {
   constructor(scope: Construct, name: string, props: PlatformStackProps) {
     super(scope, name, { ...props, plane: 'disposable' });
-    const { env } = props;
-    const values = deriveBootstrapValues({
-      env: { name: env.name, baseDomain: env.dns.baseDomain, accountId: env.account.id, region: env.account.region, tierCeiling: env.tierCeiling },
-      selection: props.selection,
-      platform: { irsaConfigured: false, storageClassReady: false, rdsAvailable: false, objectStorageAvailable: false },
+    const { env, selection } = props;
+    const cluster = clusterName(selection);
+    const maxTier = deriveMaxTier(selection.lifecycle, env.tierCeiling);
+    const inScope = CATALOG.filter((app) => isInScope(app, { maxTier, lifecycle: selection.lifecycle }));
+
+    const access = new ClusterAccess(this, 'cluster_access', { clusterName: cluster });
+    const preflight = new PlatformPreflight(this, 'preflight', {
+      selection,
+      envName: env.name,
+      accountId: env.account.id,
+      apps: inScope,
+      databaseApps: env.database.apps.map((a) => a.name),
     });
-    new TerraformOutput(this, 'bootstrap_values', { value: Fn.jsonencode(terraformLiteral(values)) });
+    // Controller-made AWS resources carry the build identity, not this stack's ManagedBy/stack tags: state does not own them.
+    const controllerTags = Object.fromEntries(Object.entries(this.tags).filter(([key]) => key !== TAG_KEYS.managedBy && key !== TAG_KEYS.stack));
+    const storage = new DefaultStorageClass(this, 'default_storage_class', { clusterName: cluster, volumeTags: controllerTags });
+
+    const contract = deriveBootstrapValues({
+      env: { name: env.name, baseDomain: env.dns.baseDomain, accountId: env.account.id, region: env.account.region, tierCeiling: env.tierCeiling },
+      selection,
+      platform: {
+        irsaConfigured: preflight.irsaConfigured,
+        storageClassReady: true,
+        rdsAvailable: preflight.rdsAvailable,
+        objectStorageAvailable: preflight.objectStorageAvailable,
+      },
+      wiring: { zoneId: preflight.zoneId, roleArns: preflight.roleArns, database: preflight.database, vpcId: access.vpcId, controllerTags },
+    });
+
+    const argocd = new ArgocdInstall(this, 'argocd', { contract, profile: argocdProfile(selection.lifecycle, env.gitops.highAvailability) });
+    const inCluster = new ContractInCluster(this, 'contract', { contract, namespace: argocd.namespace.metadata.name });
+    new TerraformOutput(this, 'bootstrap_values', { value: inCluster.encoded, description: 'The bootstrap values contract (JSON) for CI' });
+
+    const needingStorage = inScope.filter((app) => app.requires.includes('storage-class'));
+    const clusterStack = disposableStackName(selection, 'cluster');
+    new BootstrapApps(this, 'bootstrap_apps', {
+      catalog: CATALOG,
+      contract,
+      gitopsRepoUrl: env.gitops.repoUrl,
+      namespace: argocd.namespace.metadata.name,
+      dependsOn: [argocd.release, inCluster.configMap, inCluster.clusterSecret, storage.storageClass],
+      preconditions:
+        needingStorage.length === 0
+          ? []
+          : [
+              {
+                condition: `\${length(${EBS_CSI_ADDON_ADDRESS}.addon_version) > 0}`,
+                errorMessage: `${describeApps(needingStorage)} need the default StorageClass ${DEFAULT_STORAGE_CLASS.name}, served by the EKS add-on ${EBS_CSI_ADDON} of cluster ${cluster}: deploy the ${clusterStack} stack with the add-on first (npx cdktf deploy ${clusterStack}).`,
+              },
+            ],
+    });
   }
 }

@@ -1,6 +1,7 @@
 import type { BootstrapValues } from '../bootstrap-values';
 import type { Capability } from '../capabilities';
 import type { Lifecycle, Tier } from '../lifecycle';
+import type { IrsaRoleKey } from '../naming';
 
 /** A pinned Helm chart source. */
 export interface ChartSource {
@@ -21,6 +22,10 @@ export interface CatalogApp {
   readonly requires: readonly Capability[];
   /** Lifecycles the app may run in (e.g. Keycloak: persistent only). */
   readonly lifecycles: readonly Lifecycle[];
+  /** The IRSA role the app's service account assumes, verified before the app is generated. */
+  readonly irsaRole?: IrsaRoleKey;
+  /** The app database on the env's PostgreSQL (an entry of `database.apps` in the env definition). */
+  readonly database?: string;
   /** Helm values, derived only from the contract. */
   readonly values: (contract: BootstrapValues) => Record<string, unknown>;
 }

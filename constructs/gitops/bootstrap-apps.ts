@@ -1,0 +1,51 @@
+import { Release } from '@cdktf/provider-helm/lib/release';
+import type { ITerraformDependable, Precondition } from 'cdktf';
+import { Construct } from 'constructs';
+import type { BootstrapValues } from '../../contract/bootstrap-values';
+import type { CatalogApp } from '../../contract/catalog/types';
+import { BOOTSTRAP_NAMES } from '../../contract/gitops/argocd';
+import { renderBootstrapApps } from '../../contract/gitops/bootstrap-apps';
+import { CHARTS } from '../../contract/versions';
+import { terraformLiteral } from '../../stacks/terraform-literal';
+
+export interface BootstrapAppsProps {
+  readonly catalog: readonly CatalogApp[];
+  readonly contract: BootstrapValues;
+  /** The env's GitOps repository, allowed as a source of the AppProject. */
+  readonly gitopsRepoUrl: string;
+  /** Namespace of Argo CD (a reference, so the release waits for it). */
+  readonly namespace: string;
+  /** Argo CD (its CRDs) and the contract objects the ApplicationSets select on. */
+  readonly dependsOn: readonly ITerraformDependable[];
+  /** Plan-time checks of what the selected apps need, each naming the apps, their tier and the fix. */
+  readonly preconditions?: readonly Precondition[];
+}
+
+/**
+ * The AppProject and one ApplicationSet per selected app, installed through
+ * the pinned `argocd-apps` chart so the plan needs no Argo CD CRDs. Only
+ * selected apps are rendered; a missing requirement fails synth with a
+ * MissingRequirementError.
+ */
+export class BootstrapApps extends Construct {
+  readonly selected: readonly CatalogApp[];
+  readonly release: Release;
+
+  constructor(scope: Construct, id: string, props: BootstrapAppsProps) {
+    super(scope, id);
+    const rendered = renderBootstrapApps(props.catalog, props.contract, props.gitopsRepoUrl);
+    this.selected = rendered.selected;
+    const chart = CHARTS.argocdApps;
+    this.release = new Release(this, 'release', {
+      name: BOOTSTRAP_NAMES.bootstrapAppsRelease,
+      namespace: props.namespace,
+      repository: chart.repoURL,
+      chart: chart.chart,
+      version: chart.version,
+      // JSON is YAML; as one literal string, references inside it interpolate and `%{`/`${` stay literal.
+      values: [terraformLiteral(JSON.stringify(rendered.chartValues))],
+      dependsOn: [...props.dependsOn],
+      lifecycle: props.preconditions === undefined || props.preconditions.length === 0 ? undefined : { precondition: [...props.preconditions] },
+    });
+  }
+}

@@ -1,0 +1,125 @@
+import { DataAwsIamRole } from '@cdktf/provider-aws/lib/data-aws-iam-role';
+import { DataAwsIamRoles } from '@cdktf/provider-aws/lib/data-aws-iam-roles';
+import { DataAwsS3Bucket } from '@cdktf/provider-aws/lib/data-aws-s3-bucket';
+import { Construct } from 'constructs';
+import type { BootstrapValues } from '../../contract/bootstrap-values';
+import type { Capability } from '../../contract/capabilities';
+import type { CatalogApp } from '../../contract/catalog/types';
+import { TIER_NAMES } from '../../contract/lifecycle';
+import {
+  appDatabaseSecretName,
+  clusterName,
+  disposableStackName,
+  irsaRoleName,
+  objectStorageBucketName,
+  type FoundationKind,
+  type IrsaRoleKey,
+} from '../../contract/naming';
+import type { Selection } from '../../contract/selection';
+import { FoundationReader } from '../foundation/foundation-reader';
+
+/** The apps that need something, for messages: `app "loki" (tier 2, platform experience)`. */
+export function describeApps(apps: readonly CatalogApp[]): string {
+  return apps.map((a) => `app "${a.name}" (tier ${a.tier}, ${TIER_NAMES[a.tier]})`).join(', ');
+}
+
+export function missingIrsaRoleMessage(selection: Selection, role: IrsaRoleKey, apps: readonly CatalogApp[]): string {
+  const stack = disposableStackName(selection, 'cluster');
+  return `IRSA role ${irsaRoleName(selection, role)} is missing: ${describeApps(apps)} assumes it. Deploy the ${stack} stack first (npx cdktf deploy ${stack}).`;
+}
+
+/** An app whose database the env does not provision: caught at synth, not when the pod crash-loops. */
+export class UnprovisionedDatabaseError extends Error {
+  constructor(envName: string, missing: readonly CatalogApp[]) {
+    super(
+      missing
+        .map((a) => `${describeApps([a])} uses database "${a.database}", which envs/${envName}.ts does not provision: add { name: '${a.database}' } to database.apps and deploy the ${envName}-database stack`)
+        .join('\n'),
+    );
+    this.name = 'UnprovisionedDatabaseError';
+  }
+}
+
+export interface PlatformPreflightProps {
+  readonly selection: Selection;
+  readonly envName: string;
+  readonly accountId: string;
+  /** The apps this selection may run: inside maxTier and allowed in its lifecycle. */
+  readonly apps: readonly CatalogApp[];
+  /** App databases the env's database stack provisions (`database.apps`). */
+  readonly databaseApps: readonly string[];
+}
+
+/**
+ * Verifies, at plan time, what the in-scope apps need from other stacks and
+ * collects the references the contract carries. A flag is set only for
+ * what is verified here: IRSA roles (by name, each missing one failing the
+ * plan with a message naming the apps and the stack to deploy), the database
+ * foundation document (FoundationReader's postcondition names the stack) and
+ * the object storage bucket. The dns document is always read: ExternalDNS
+ * is filtered to its zone.
+ */
+export class PlatformPreflight extends Construct {
+  readonly foundation: FoundationReader;
+  readonly roleArns: Readonly<Record<string, string>>;
+  readonly irsaConfigured: boolean;
+  readonly rdsAvailable: boolean;
+  readonly objectStorageAvailable: boolean;
+  readonly database: BootstrapValues['database'];
+  readonly zoneId: string;
+
+  constructor(scope: Construct, id: string, props: PlatformPreflightProps) {
+    super(scope, id);
+    const { selection, apps } = props;
+    const needing = (capability: Capability) => apps.filter((a) => a.requires.includes(capability));
+
+    this.rdsAvailable = needing('rds').length > 0;
+    const required: FoundationKind[] = this.rdsAvailable ? ['dns', 'database'] : ['dns'];
+    this.foundation = new FoundationReader(this, 'foundation', { env: props.envName, required });
+    this.zoneId = this.foundation.field('dns', 'zoneId');
+
+    const roles = [...new Set(apps.flatMap((a) => (a.irsaRole === undefined ? [] : [a.irsaRole])))];
+    this.irsaConfigured = roles.length > 0;
+    this.roleArns = this.verifyRoles(selection, roles, apps);
+
+    this.database = this.rdsAvailable ? this.databaseWiring(props) : null;
+
+    this.objectStorageAvailable = needing('object-storage').length > 0;
+    if (this.objectStorageAvailable) {
+      new DataAwsS3Bucket(this, 'object_storage', { bucket: objectStorageBucketName(selection, props.accountId) });
+    }
+  }
+
+  private verifyRoles(selection: Selection, roles: readonly IrsaRoleKey[], apps: readonly CatalogApp[]): Record<string, string> {
+    if (roles.length === 0) return {};
+    const existing = new DataAwsIamRoles(this, 'irsa_roles', {
+      nameRegex: `^${clusterName(selection)}-`,
+      lifecycle: {
+        postcondition: roles.map((role) => ({
+          condition: `\${contains(self.names, ${JSON.stringify(irsaRoleName(selection, role))})}`,
+          errorMessage: missingIrsaRoleMessage(
+            selection,
+            role,
+            apps.filter((a) => a.irsaRole === role),
+          ),
+        })),
+      },
+    });
+    return Object.fromEntries(
+      roles.map((role) => {
+        const data = new DataAwsIamRole(this, `irsa_${role}`, { name: irsaRoleName(selection, role), dependsOn: [existing] });
+        return [role, data.arn];
+      }),
+    );
+  }
+
+  private databaseWiring(props: PlatformPreflightProps): NonNullable<BootstrapValues['database']> {
+    const missing = props.apps.filter((a) => a.database !== undefined && !props.databaseApps.includes(a.database));
+    if (missing.length > 0) throw new UnprovisionedDatabaseError(props.envName, missing);
+    return {
+      endpoint: this.foundation.field('database', 'address'),
+      port: this.foundation.field('database', 'port'),
+      secretNames: Object.fromEntries(props.databaseApps.map((app) => [app, appDatabaseSecretName(props.envName, app)])),
+    };
+  }
+}

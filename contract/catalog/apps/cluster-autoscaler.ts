@@ -1,0 +1,25 @@
+import { LIFECYCLES } from '../../lifecycle';
+import { SERVICE_ACCOUNTS } from '../../service-accounts';
+import { CHARTS } from '../../versions';
+import type { CatalogApp } from '../types';
+import { irsaAnnotations } from './app-wiring';
+
+const serviceAccount = SERVICE_ACCOUNTS['cluster-autoscaler'];
+
+/** Scales the managed node groups it discovers by the cluster's auto-discovery tags. */
+export const clusterAutoscaler: CatalogApp = {
+  name: 'cluster-autoscaler',
+  tier: 1,
+  syncWave: 40,
+  namespace: serviceAccount.namespace,
+  chart: CHARTS.clusterAutoscaler,
+  requires: ['irsa'],
+  lifecycles: LIFECYCLES,
+  irsaRole: 'cluster-autoscaler',
+  values: (c) => ({
+    cloudProvider: 'aws',
+    awsRegion: c.aws.region,
+    autoDiscovery: { clusterName: c.cluster.name },
+    rbac: { serviceAccount: { create: true, name: serviceAccount.serviceAccount, annotations: irsaAnnotations('cluster-autoscaler', 'cluster-autoscaler', c) } },
+  }),
+};

@@ -1,0 +1,42 @@
+import { ARGOCD_HOST_LABEL } from '../../gitops/argocd';
+import { CHARTS } from '../../versions';
+import type { CatalogApp } from '../types';
+import { urlOf } from './app-wiring';
+import { KEYCLOAK_ADMIN_SECRET, KEYCLOAK_ADMIN_USER, KEYCLOAK_SERVICE_URL } from './keycloak';
+
+export const OIDC_REALM = 'goldenpath';
+
+/** The OIDC clients of the platform's UIs, with redirect URIs under hostSuffix only. */
+function oidcClients(c: Parameters<CatalogApp['values']>[0]) {
+  const client = (clientId: string, app: string, callback: string) => ({
+    clientId,
+    enabled: true,
+    protocol: 'openid-connect',
+    publicClient: false,
+    standardFlowEnabled: true,
+    rootUrl: urlOf(app, c),
+    redirectUris: [`${urlOf(app, c)}${callback}`],
+  });
+  return [
+    client('argocd', ARGOCD_HOST_LABEL, '/auth/callback'),
+    client('grafana', 'grafana', '/login/generic_oauth'),
+    client('backstage', 'backstage', '/api/auth/oidc/handler/frame'),
+  ];
+}
+
+/** Imports the platform realm and its clients into Keycloak once Keycloak (wave 200) is up. */
+export const oidcConfig: CatalogApp = {
+  name: 'oidc-config',
+  tier: 3,
+  syncWave: 201,
+  namespace: 'keycloak',
+  chart: CHARTS.keycloakConfigCli,
+  requires: [],
+  lifecycles: ['persistent'],
+  values: (c) => ({
+    env: { KEYCLOAK_URL: KEYCLOAK_SERVICE_URL, KEYCLOAK_USER: KEYCLOAK_ADMIN_USER, IMPORT_PATH: '/config/' },
+    existingSecret: KEYCLOAK_ADMIN_SECRET,
+    existingSecretKey: 'password',
+    config: { [OIDC_REALM]: { inline: { realm: OIDC_REALM, enabled: true, clients: oidcClients(c) } } },
+  }),
+};

@@ -1,0 +1,24 @@
+import { LIFECYCLES } from '../../lifecycle';
+import { DEFAULT_STORAGE_CLASS } from '../../storage-class';
+import { CHARTS } from '../../versions';
+import type { CatalogApp } from '../types';
+import { hostOf, INGRESS_CLASS } from './app-wiring';
+
+/** Metrics on a local gp3 volume: debugging the current cluster, no history beyond it. */
+export const prometheus: CatalogApp = {
+  name: 'prometheus',
+  tier: 1.5,
+  syncWave: 50,
+  namespace: 'monitoring',
+  chart: CHARTS.prometheus,
+  requires: ['storage-class'],
+  lifecycles: LIFECYCLES,
+  values: (c) => ({
+    // Alertmanager is its own catalog app (wave 51).
+    alertmanager: { enabled: false },
+    server: {
+      persistentVolume: { enabled: true, storageClass: DEFAULT_STORAGE_CLASS.name, size: '8Gi' },
+      ingress: { enabled: true, ingressClassName: INGRESS_CLASS, hosts: [hostOf('prometheus', c)] },
+    },
+  }),
+};

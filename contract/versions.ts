@@ -3,7 +3,8 @@
  * place. Nothing floats; bump here and everything follows.
  */
 export const VERSIONS = {
-  terraform: '>= 1.10',
+  /** 1.11: write-only arguments (the database stack writes app secrets through one). */
+  terraform: '>= 1.11',
   providers: {
     aws: '5.100.0',
     kubernetes: '2.38.0',

@@ -4,7 +4,7 @@ import { Fn, ref, TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { APP_PASSWORD_POLICY, appDatabaseSecretFields, type AppDatabaseSecret as AppDatabaseSecretValue } from '../../contract/database-secret';
 
-/** The ephemeral resource type that generates app passwords (Terraform >= 1.10, AWS provider >= 5.80). */
+/** The ephemeral resource type that generates app passwords (ephemeral resources need Terraform >= 1.10, write-only arguments 1.11). */
 export const PASSWORD_EPHEMERAL_TYPE = 'aws_secretsmanager_random_password';
 
 /**

@@ -6,19 +6,12 @@ import { clusterName, disposableStackName, foundationParameterName, irsaRoleName
 import { ephemeral, persistent, type Selection } from '../../contract/selection';
 import { SERVICE_ACCOUNTS } from '../../contract/service-accounts';
 import { TAG_KEYS } from '../../contract/tags';
-import { eksControlPlaneLogging } from '../../rules/eks-control-plane-logging';
-import { eksImdsv2Required } from '../../rules/eks-imdsv2-required';
-import { eksNoPublicNodeIps } from '../../rules/eks-no-public-node-ips';
-import { eksSecretsEncryption } from '../../rules/eks-secrets-encryption';
-import { iamNoWildcardPrincipal } from '../../rules/iam-no-wildcard-principal';
-import { irsaExactTrust } from '../../rules/irsa-exact-trust';
-import type { Rule } from '../../rules/types';
+import { ALL_RULES, runRules } from '../../rules';
 import { describeWithTerraform, foundationOverride, hclString, init, terraform, terraformOk } from '../support/terraform';
 import { synthSelection, type Synthesized, type TerraformJson } from '../support/synth';
 
 const BUILD_A = '26-01-23-01';
 const BUILD_B = '26-01-23-02';
-const CLUSTER_RULES: readonly Rule[] = [eksImdsv2Required, eksSecretsEncryption, eksControlPlaneLogging, eksNoPublicNodeIps, irsaExactTrust, iamNoWildcardPrincipal];
 
 const ACCOUNT = '111111111111';
 const DOCS = {
@@ -155,9 +148,9 @@ describe('ClusterStack synthesis', () => {
 
 describe('Security rules on the cluster stacks', () => {
   const selections: Selection[] = [persistent('dev'), persistent('staging'), persistent('prod'), ephemeral('dev', BUILD_A)];
-  it.each(selections.map((s) => [disposableStackName(s, 'cluster'), s] as const))('%s passes every cluster rule', (stack, selection) => {
+  it.each(selections.map((s) => [disposableStackName(s, 'cluster'), s] as const))('%s passes every rule of the project', (stack, selection) => {
     const synth = synthSelection(selection);
-    const findings = CLUSTER_RULES.flatMap((rule) => rule.check(synth.json(stack), ruleContext(synth, stack)));
+    const findings = runRules(ALL_RULES, synth.json(stack), ruleContext(synth, stack));
     expect(findings).toEqual([]);
   });
 });

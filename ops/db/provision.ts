@@ -1,3 +1,5 @@
+import { CliError } from '../errors';
+import { EXIT } from '../exit-codes';
 import { MAINTENANCE_DATABASE, tlsConnector, type Login } from './connection';
 import type { AppDatabaseConfig } from './app-database-target';
 import { provisionApp, type AppProvisionResult } from './provision-app';
@@ -38,7 +40,12 @@ export async function provisionDatabases(props: ProvisionDatabasesProps): Promis
   const inputs = await loadProvisionInputs(props.envName, props.apps, props.source);
   const connect = tlsConnector({ host: inputs.host, port: inputs.port, caCertificate: props.caCertificate });
   const adminLogin: Login = { user: inputs.master.username, password: inputs.master.password, database: MAINTENANCE_DATABASE };
-  const admin = await connect(adminLogin);
+  const admin = await connect(adminLogin).catch((err: Error) => {
+    throw new CliError(
+      `cannot open a verified TLS session to ${inputs.host}:${inputs.port} as ${adminLogin.user}: ${err.message}. Check that this machine reaches the database security group, that the CA bundle is the RDS one, and that the master secret is current.`,
+      EXIT.partialFailure,
+    );
+  });
   const apps: AppReport[] = [];
   try {
     for (const target of inputs.targets) {

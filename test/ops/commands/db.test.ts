@@ -105,14 +105,14 @@ describeWithPostgres('goldenpath db provision with a local secrets file', () => 
     expect(second.stdout).toBe([`db provision dev on ${pg.host}:${pg.port}`, ...DEV_APPS.map((a) => `  ${a.name}: unchanged`), ''].join('\n'));
   });
 
-  it('exits non-zero with the server\'s reason when the master login is refused', async () => {
+  it('exits 4 naming the server, the user and the reason when the master login is refused', async () => {
     const content = secretFileContent(pg, MASTER, DEV_APPS);
     const wrongMaster = writeSecretFile({ ...content, secrets: { ...content.secrets, [MASTER_SECRET_ARN]: { ...MASTER, password: 'wrong' } } });
 
     const r = await goldenpath(['db', 'provision', '--env', 'dev', '--ca-bundle', caPath, '--source-file', wrongMaster]);
 
-    expect(r.code).not.toBe(EXIT.ok);
-    expect(r.stderr).toMatch(/password authentication failed for user "gp_master"/);
+    expect(r.code).toBe(EXIT.partialFailure);
+    expect(r.stderr).toContain(`goldenpath: cannot open a verified TLS session to ${pg.host}:${pg.port} as gp_master: password authentication failed for user "gp_master".`);
   });
 
   it('exits 4 when one app fails and still reports the others', async () => {

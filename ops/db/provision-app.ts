@@ -109,6 +109,8 @@ async function passwordMatches(props: ProvisionAppProps, databaseExists: boolean
     return true;
   } catch (err) {
     if (sqlState(err) === SQLSTATE.invalidPassword) return false;
+    // CONNECT is checked after authentication: the password was right, the missing grant is restored below.
+    if (sqlState(err) === SQLSTATE.insufficientPrivilege) return true;
     throw new Error(`checking the password of role ${target.role} by logging in failed: ${(err as Error).message}`);
   }
 }
@@ -139,7 +141,7 @@ export async function provisionApp(props: ProvisionAppProps): Promise<AppProvisi
     const role = await inspectRole(admin, target.role);
     if (role !== undefined && role.privileges.length > 0) {
       throw new SafetyRefusal(
-        `role "${target.role}" of app "${target.app}" exists with ${role.privileges.join(', ')}; db provision manages only plain app roles and will not change it. Give the app another username, or remove those privileges by hand.`,
+        `role "${target.role}" of app "${target.app}" exists with ${role.privileges.join(', ')}; db provision manages only plain app roles and will not change it. Rename the app, or remove those privileges by hand.`,
       );
     }
     const ownerBefore = await databaseOwner(admin, target.database);

@@ -16,11 +16,12 @@ export interface Statement {
 
 export const REDACTED = "'<redacted>'";
 
-/** SQLSTATEs of objects another session created first. */
+/** The SQLSTATEs provisioning reacts to. */
 export const SQLSTATE = {
   duplicateObject: '42710',
   duplicateDatabase: '42P04',
   invalidPassword: '28P01',
+  insufficientPrivilege: '42501',
 } as const;
 
 export function sqlState(err: unknown): string | undefined {

@@ -215,6 +215,26 @@ describeWithPostgres('db provision against PostgreSQL over verified TLS', () => 
     await session.end();
   });
 
+  it('restores a CONNECT grant the owner lost without touching its current password', async () => {
+    const app = { name: 'no_connect', password: 'nc-pass' };
+    await provision([app]);
+    const owner = await sessionAs(app);
+    await owner.query('REVOKE CONNECT ON DATABASE no_connect FROM PUBLIC, no_connect');
+    await owner.end();
+
+    const report = await provision([app]);
+
+    expect(report.apps).toEqual([
+      {
+        app: 'no_connect',
+        outcome: 'updated',
+        changes: ['granted CONNECT on database no_connect to no_connect'],
+        sql: ['GRANT CONNECT ON DATABASE "no_connect" TO "no_connect";'],
+      },
+    ]);
+    expect(await loginFails(app)).toBeUndefined();
+  });
+
   it('grants USAGE and CREATE on schema public when the app does not own it', async () => {
     const app = { name: 'schema_app', password: 'schema-pass' };
     await provision([app]);

@@ -1,0 +1,26 @@
+import { keycloak } from '../../../../contract/catalog/apps/keycloak';
+import { appDatabaseKubernetesSecretName } from '../../../../contract/naming';
+import { persistent } from '../../../../contract/selection';
+import { contractFor, FAKE_DATABASE_HOST } from '../../../support/bootstrap-contract';
+
+type KeycloakValues = { database: Record<string, unknown>; ingress: { rules: { host: string }[] } };
+
+describe('keycloak', () => {
+  const values = () => keycloak.values(contractFor(persistent('prod'))) as KeycloakValues;
+
+  it('keeps its realms in the env PostgreSQL with the password from the app database Secret', () => {
+    expect(values().database).toEqual({
+      vendor: 'postgres',
+      hostname: FAKE_DATABASE_HOST,
+      port: 5432,
+      database: 'keycloak',
+      username: 'keycloak',
+      existingSecret: appDatabaseKubernetesSecretName('keycloak'),
+      existingSecretKey: 'password',
+    });
+  });
+
+  it('serves at keycloak.{hostSuffix}', () => {
+    expect(values().ingress.rules.map((r) => r.host)).toEqual(['keycloak.prod.goldenpathidp.io']);
+  });
+});

@@ -79,9 +79,9 @@ export class PostgresInstance extends Construct {
       cidrIpv4: props.vpcCidr,
     });
 
-    // The family is in the name so a major upgrade creates the new group before dropping the old.
+    // A name prefix lets a replacement (a major upgrade's new family) exist beside the old group until the instance has moved.
     this.parameterGroup = new DbParameterGroup(this, 'parameter_group', {
-      name: `${props.identifier}-${props.parameterFamily}`,
+      namePrefix: `${props.identifier}-${props.parameterFamily}-`,
       family: props.parameterFamily,
       description: `TLS-only, logging: ${props.identifier}`,
       parameter: Object.entries(POSTGRES_PARAMETERS).map(([name, value]) => ({ name, value })),

@@ -40,6 +40,12 @@ describe('PostgresInstance', () => {
     expect(POSTGRES_PARAMETERS.log_statement).toBe('ddl');
   });
 
+  it('replaces its parameter group under a fresh name before destroying the old one', () => {
+    const group = one(synth(), 'aws_db_parameter_group');
+    expect(group.name_prefix).toBe('goldenpath-test-postgres16-');
+    expect(group.lifecycle.create_before_destroy).toBe(true);
+  });
+
   it('admits only port 5432 from the VPC CIDR and opens no egress', () => {
     const tf = synth();
     expect(one(tf, 'aws_vpc_security_group_ingress_rule')).toEqual(

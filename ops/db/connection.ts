@@ -19,9 +19,10 @@ export interface TlsServer {
   readonly port: number;
   /** PEM bundle of the CAs the server certificate must chain to (the RDS CA bundle in AWS). */
   readonly caCertificate: string;
-  /** @default 15000 */
-  readonly connectTimeoutMs?: number;
 }
+
+/** An unreachable endpoint (security group, wrong VPC) fails fast instead of hanging. */
+const CONNECT_TIMEOUT_MS = 15000;
 
 /**
  * TLS is required and verified (verify-full): the certificate must chain to
@@ -38,7 +39,7 @@ export function tlsConnector(server: TlsServer): Connector {
       database: login.database,
       ssl: { rejectUnauthorized: true, ca: server.caCertificate },
       application_name: APPLICATION_NAME,
-      connectionTimeoutMillis: server.connectTimeoutMs ?? 15000,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     });
     try {
       await client.connect();

@@ -1,0 +1,94 @@
+import { TAG_KEYS } from '../../contract/tags';
+import { GLOBAL_REGION, arnAccount, type CloudResource } from './resource';
+import type { BuildScope } from './scope';
+import { isWithinSuffix } from './external-dns-owner';
+
+/**
+ * - build: belongs to the build and may be deleted
+ * - protected: persistent or foundational, never touched
+ * - other: another build, env, account or region, never touched
+ * - unrelated: no evidence it belongs to the build
+ */
+export type Verdict = 'build' | 'protected' | 'other' | 'unrelated';
+
+export interface Classification {
+  readonly verdict: Verdict;
+  readonly reason: string;
+}
+
+/** Tags the AWS load balancer controller, EKS and the VPC CNI put on what they create. */
+export const CONTROLLER_TAGS = {
+  lbControllerCluster: 'elbv2.k8s.aws/cluster',
+  eksClusterName: 'aws:eks:cluster-name',
+  vpcCniCluster: 'cluster.k8s.amazonaws.com/name',
+  kubernetesClusterPrefix: 'kubernetes.io/cluster/',
+} as const;
+
+/** Route53 records carry their ExternalDNS owner id in this attribute (set by discovery). */
+export const RECORD_OWNER_ATTRIBUTE = 'owner';
+export const RECORD_NAME_ATTRIBUTE = 'name';
+
+/**
+ * Decides whether a resource belongs to the build. Safety rules come first and
+ * win over any evidence: wrong account or region, persistent or foundational,
+ * another env or build.
+ */
+export function classify(resource: CloudResource, scope: BuildScope): Classification {
+  if (resource.region !== GLOBAL_REGION && resource.region !== scope.region) {
+    return { verdict: 'other', reason: `in region ${resource.region}, not the env's ${scope.region}` };
+  }
+  const account = resource.arn === undefined ? undefined : arnAccount(resource.arn);
+  if (account !== undefined && account !== 'aws' && account !== scope.accountId) {
+    return { verdict: 'other', reason: `in account ${account}, not the env's ${scope.accountId}` };
+  }
+  const tags = resource.tags;
+  if (tags[TAG_KEYS.lifecycle] === 'persistent') return { verdict: 'protected', reason: `tagged ${TAG_KEYS.lifecycle}=persistent` };
+  if (tags[TAG_KEYS.plane] === 'foundational') return { verdict: 'protected', reason: `tagged ${TAG_KEYS.plane}=foundational` };
+  const env = tags[TAG_KEYS.env];
+  if (env !== undefined && env !== scope.env) return { verdict: 'other', reason: `tagged ${TAG_KEYS.env}=${env}` };
+  const buildId = tags[TAG_KEYS.buildId];
+  if (buildId !== undefined) {
+    return buildId === scope.buildId
+      ? { verdict: 'build', reason: `tagged ${TAG_KEYS.buildId}=${buildId}` }
+      : { verdict: 'other', reason: `tagged ${TAG_KEYS.buildId}=${buildId}` };
+  }
+  return evidence(resource, scope);
+}
+
+/** Untagged-by-us resources: only exact cluster-scoped markers count. */
+function evidence(resource: CloudResource, scope: BuildScope): Classification {
+  const tags = resource.tags;
+  const cluster = scope.clusterName;
+  for (const key of [CONTROLLER_TAGS.lbControllerCluster, CONTROLLER_TAGS.eksClusterName, CONTROLLER_TAGS.vpcCniCluster]) {
+    const value = tags[key];
+    if (value === cluster) return { verdict: 'build', reason: `tagged ${key}=${cluster}` };
+    if (value !== undefined) return { verdict: 'other', reason: `tagged ${key}=${value}` };
+  }
+  const clusterKey = `${CONTROLLER_TAGS.kubernetesClusterPrefix}${cluster}`;
+  if (tags[clusterKey] === 'owned') return { verdict: 'build', reason: `tagged ${clusterKey}=owned` };
+  switch (resource.kind) {
+    case 'iam-role':
+      if (scope.roleNames.has(resource.id)) return { verdict: 'build', reason: `role name ${resource.id} is derived from cluster ${cluster}` };
+      break;
+    case 'logs-log-group':
+      if (resource.id.startsWith(scope.logGroupPrefix)) return { verdict: 'build', reason: `log group under ${scope.logGroupPrefix}` };
+      break;
+    case 'route53-record':
+      return recordEvidence(resource, scope);
+    default:
+      break;
+  }
+  return { verdict: 'unrelated', reason: 'no build tag or cluster marker' };
+}
+
+function recordEvidence(resource: CloudResource, scope: BuildScope): Classification {
+  const owner = resource.attributes[RECORD_OWNER_ATTRIBUTE];
+  if (owner !== scope.dnsOwnerId) {
+    return owner === undefined ? { verdict: 'unrelated', reason: 'no ExternalDNS owner' } : { verdict: 'other', reason: `ExternalDNS owner ${owner}` };
+  }
+  const name = resource.attributes[RECORD_NAME_ATTRIBUTE] ?? '';
+  if (!isWithinSuffix(name, scope.hostSuffix)) {
+    return { verdict: 'protected', reason: `owned by ${owner} but outside ${scope.hostSuffix}: left for review` };
+  }
+  return { verdict: 'build', reason: `ExternalDNS owner ${owner}` };
+}

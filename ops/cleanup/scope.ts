@@ -1,0 +1,34 @@
+import { CLUSTER_ROLE_KEYS, IRSA_ROLE_KEYS, clusterName, dnsOwnerId, hostSuffix, irsaRoleName } from '../../contract/naming';
+import { ephemeral } from '../../contract/selection';
+import type { Environment } from '../../envs/schema';
+
+/** Everything that identifies one build's resources in one account and region. */
+export interface BuildScope {
+  readonly env: string;
+  readonly accountId: string;
+  readonly region: string;
+  readonly buildId: string;
+  readonly clusterName: string;
+  readonly dnsOwnerId: string;
+  readonly hostSuffix: string;
+  /** Exact names of the roles the cluster stack derives; never a prefix (build `12` must not match `12-3`). */
+  readonly roleNames: ReadonlySet<string>;
+  /** Control plane log groups live under this prefix; the trailing slash is the token boundary. */
+  readonly logGroupPrefix: string;
+}
+
+export function buildScope(env: Environment, buildId: string): BuildScope {
+  const selection = ephemeral(env.name, buildId);
+  const cluster = clusterName(selection);
+  return {
+    env: env.name,
+    accountId: env.account.id,
+    region: env.account.region,
+    buildId,
+    clusterName: cluster,
+    dnsOwnerId: dnsOwnerId(selection),
+    hostSuffix: hostSuffix(selection, { name: env.name, baseDomain: env.dns.baseDomain }),
+    roleNames: new Set([...IRSA_ROLE_KEYS, ...CLUSTER_ROLE_KEYS].map((key) => irsaRoleName(selection, key))),
+    logGroupPrefix: `/aws/eks/${cluster}/`,
+  };
+}

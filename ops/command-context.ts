@@ -1,0 +1,47 @@
+import { buildIdProblems } from '../contract/build-id';
+import { loadEnvironment, type Environment } from '../envs';
+import { UsageError } from './errors';
+import type { ExitCode } from './exit-codes';
+import type { Runtime } from './runtime';
+
+/** What every command module's register() receives. */
+export interface CommandContext {
+  readonly runtime: Runtime;
+  /** The exit code the process ends with; the highest one reported wins. */
+  exitWith(code: ExitCode): void;
+}
+
+/** The env definition, or a usage error naming the known envs. */
+export function envOrUsage(name: string): Environment {
+  try {
+    return loadEnvironment(name);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+export function buildIdOrUsage(env: Environment, buildId: string): string {
+  const problems = buildIdProblems(buildId, { name: env.name, baseDomain: env.dns.baseDomain });
+  if (problems.length > 0) throw new UsageError(`--build-id "${buildId}" ${problems.join('; ')}`);
+  return buildId;
+}
+
+/** Progress lines go to stderr so stdout stays clean for --json. */
+export function progressOf(ctx: CommandContext): (line: string) => void {
+  return (line) => ctx.runtime.stderr(`${line}\n`);
+}
+
+export function printResult(ctx: CommandContext, json: boolean, data: unknown, text: string): void {
+  ctx.runtime.stdout(json ? `${JSON.stringify(data, null, 2)}\n` : text.endsWith('\n') ? text : `${text}\n`);
+}
+
+/** Ledger and teardown state live here unless GOLDENPATH_LEDGER_DIR says otherwise. */
+export const DEFAULT_LEDGER_DIR = '.goldenpath';
+
+export function ledgerDir(vars: Runtime['vars']): string {
+  return vars.GOLDENPATH_LEDGER_DIR ?? DEFAULT_LEDGER_DIR;
+}
+
+export function ledgerFile(vars: Runtime['vars']): string {
+  return `${ledgerDir(vars)}/ledger.csv`;
+}

@@ -1,0 +1,48 @@
+import type { Command } from 'commander';
+import { assertCallerMatchesEnv } from '../aws/identity';
+import { envBuildResources } from '../builds/discover-builds';
+import { liveBuilds, type LiveBuild } from '../builds/live-builds';
+import { envOrUsage, printResult, progressOf, type CommandContext } from '../command-context';
+import { EXIT } from '../exit-codes';
+
+function describe(b: LiveBuild): string {
+  const types = Object.entries(b.resourcesByType)
+    .sort(([a], [c]) => a.localeCompare(c))
+    .map(([t, n]) => `${t}=${n}`)
+    .join(' ');
+  const flag = b.expired ? '  EXPIRED' : b.expiresAt === undefined ? '  NO EXPIRY TAG' : '';
+  const unpriced = b.cost.unpriced.length > 0 ? ` (+ unpriced: ${b.cost.unpriced.join(', ')})` : '';
+  return [
+    `${b.buildId}${flag}`,
+    `  age ${b.ageHours === undefined ? 'unknown' : `${b.ageHours} h`}, expires ${b.expiresAt ?? 'never (no tag)'}`,
+    `  ${b.resourceCount} resources: ${types}`,
+    `  ~$${b.cost.usdPerHour.toFixed(4)}/h${unpriced}`,
+  ].join('\n');
+}
+
+export function register(program: Command, ctx: CommandContext): void {
+  program
+    .command('builds')
+    .description('Live builds of an env found by tags: age, expiry, resources by type, hourly cost estimate')
+    .requiredOption('--env <env>', 'environment name (envs/)')
+    .option('--json', 'machine-readable output on stdout')
+    .action(async (opts: { env: string; json?: boolean }) => {
+      const env = envOrUsage(opts.env);
+      const clients = ctx.runtime.aws(env.account.region);
+      await assertCallerMatchesEnv(clients.sts, env, ctx.runtime.vars.AWS_REGION ?? ctx.runtime.vars.AWS_DEFAULT_REGION);
+      progressOf(ctx)(`listing build resources of env ${env.name} in ${env.account.region}`);
+      const builds = liveBuilds(await envBuildResources(clients, env.name), { name: env.name, ttlHours: env.ephemeral.ttlHours }, ctx.runtime.now());
+      const expired = builds.filter((b) => b.expired).length;
+      const basis = builds[0]?.cost.basis;
+      const text =
+        builds.length === 0
+          ? `no live builds in env ${env.name}`
+          : [
+              `${builds.length} live build(s) in env ${env.name} (cap ${env.ephemeral.maxConcurrentBuilds}), ${expired} expired`,
+              ...builds.map(describe),
+              `costs: ${basis}`,
+            ].join('\n');
+      printResult(ctx, opts.json === true, { env: env.name, cap: env.ephemeral.maxConcurrentBuilds, builds }, text);
+      if (expired > 0) ctx.exitWith(EXIT.findings);
+    });
+}

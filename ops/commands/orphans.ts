@@ -1,0 +1,104 @@
+import type { Command } from 'commander';
+import { assertCallerMatchesEnv } from '../aws/identity';
+import { envBuildResources } from '../builds/discover-builds';
+import { liveBuilds } from '../builds/live-builds';
+import { DEFAULT_CONCURRENCY } from '../cleanup/executor';
+import { buildScope } from '../cleanup/scope';
+import { buildIdOrUsage, envOrUsage, ledgerFile, printResult, progressOf, type CommandContext } from '../command-context';
+import { SafetyRefusal, UsageError } from '../errors';
+import { EXIT } from '../exit-codes';
+import { appendLedgerRow } from '../ledger/ledger-file';
+import { dryRunReport, planBuildCleanup, runBuildCleanup, type CleanupReport } from '../orphans/cleanup-build';
+import { cleanupDeps } from '../orphans/deps';
+import { cleanupJson, renderCleanup } from '../orphans/render';
+import { runUrl } from '../runtime';
+
+interface OrphansOptions {
+  env: string;
+  buildId?: string;
+  expired?: boolean;
+  delete?: boolean;
+  yes?: boolean;
+  json?: boolean;
+  concurrency: string;
+}
+
+function concurrencyOf(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 32) throw new UsageError(`--concurrency "${text}" must be an integer from 1 to 32`);
+  return n;
+}
+
+export function register(program: Command, ctx: CommandContext): void {
+  program
+    .command('orphans')
+    .description('Find (and with --delete --yes, delete) what a build left behind; dry run by default')
+    .requiredOption('--env <env>', 'environment name (envs/)')
+    .option('--build-id <id>', 'the build to clean up')
+    .option('--expired', 'reaper mode: every build whose goldenpath.idp/expires-at has passed')
+    .option('--delete', 'delete what the plan lists (default: print the plan only)')
+    .option('--yes', 'confirm --delete without asking (required when not interactive)')
+    .option('--concurrency <n>', 'deletions in flight', String(DEFAULT_CONCURRENCY))
+    .option('--json', 'machine-readable output on stdout')
+    .action(async (opts: OrphansOptions) => {
+      const env = envOrUsage(opts.env);
+      if ((opts.buildId === undefined) === (opts.expired !== true)) throw new UsageError('pass exactly one of --build-id <id> or --expired');
+      const buildId = opts.buildId === undefined ? undefined : buildIdOrUsage(env, opts.buildId);
+      const concurrency = concurrencyOf(opts.concurrency);
+      const remove = opts.delete === true;
+      if (remove && opts.yes !== true && !ctx.runtime.interactive) {
+        throw new SafetyRefusal('--delete needs --yes when not run interactively (CI): review the dry-run plan first, then re-run with --delete --yes');
+      }
+      const progress = progressOf(ctx);
+      const clients = ctx.runtime.aws(env.account.region);
+      await assertCallerMatchesEnv(clients.sts, env, ctx.runtime.vars.AWS_REGION ?? ctx.runtime.vars.AWS_DEFAULT_REGION);
+      const deps = cleanupDeps(clients, ctx.runtime.sleep, progress, concurrency);
+
+      let buildIds: string[];
+      if (buildId !== undefined) buildIds = [buildId];
+      else {
+        progress(`finding expired builds of env ${env.name}`);
+        const builds = liveBuilds(await envBuildResources(clients, env.name), { name: env.name, ttlHours: env.ephemeral.ttlHours }, ctx.runtime.now());
+        buildIds = builds.filter((b) => b.expired).map((b) => b.buildId);
+        progress(`${buildIds.length} expired of ${builds.length} live: ${buildIds.join(', ') || 'none'}`);
+      }
+
+      const reports: CleanupReport[] = [];
+      for (const id of buildIds) {
+        const start = ctx.runtime.now();
+        const planned = await planBuildCleanup(deps, buildScope(env, id));
+        let report = dryRunReport(planned);
+        if (remove && planned.plan.deletions.length > 0) {
+          if (opts.yes !== true) {
+            ctx.runtime.stderr(`${renderCleanup(report, false)}\n`);
+            if (!(await ctx.runtime.confirm(`delete these ${planned.plan.deletions.length} resources of build ${id}?`))) {
+              throw new SafetyRefusal('not confirmed: nothing deleted');
+            }
+          }
+          report = await runBuildCleanup(deps, planned);
+        } else if (remove) {
+          report = { ...report, outcomes: [], left: planned.unsupported.length };
+        }
+        reports.push(report);
+        if (remove) {
+          const end = ctx.runtime.now();
+          appendLedgerRow(ledgerFile(ctx.runtime.vars), {
+            startUtc: start.toISOString(),
+            endUtc: end.toISOString(),
+            phase: 'orphans',
+            env: env.name,
+            buildId: id,
+            durationS: (end.getTime() - start.getTime()) / 1000,
+            exitCode: report.left > 0 ? EXIT.partialFailure : EXIT.ok,
+            resourcesDeleted: report.deleted,
+            resourcesLeft: report.left,
+            runUrl: runUrl(ctx.runtime.vars),
+          });
+        }
+      }
+      const text = reports.length === 0 ? `no ${buildId === undefined ? 'expired builds' : 'resources'} in env ${env.name}` : reports.map((r) => renderCleanup(r, remove)).join('\n');
+      printResult(ctx, opts.json === true, { env: env.name, mode: remove ? 'delete' : 'dry-run', builds: reports.map(cleanupJson) }, text);
+      const left = reports.reduce((n, r) => n + r.left, 0);
+      if (left > 0) ctx.exitWith(remove ? EXIT.partialFailure : EXIT.findings);
+    });
+}

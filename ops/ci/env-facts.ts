@@ -1,0 +1,59 @@
+import { Command } from 'commander';
+import { loadEnvironment, type Environment } from '../../envs';
+
+/**
+ * What a workflow needs to know about an env, read from its definition so the
+ * region, the account and the deploy role are never re-typed in YAML.
+ * Prints `key=value` lines for `$GITHUB_OUTPUT`.
+ */
+export function envFacts(env: Environment): Record<string, string> {
+  const backend = env.stateBackend;
+  return {
+    env: env.name,
+    account_id: env.account.id,
+    region: env.account.region,
+    ci_deploy_role_arn: env.cluster.ciDeployRoleArn,
+    state_backend: backend === undefined ? 'local' : `s3://${backend.bucket}/${backend.keyPrefix}/${env.name}/`,
+  };
+}
+
+/**
+ * A CI runner's disk is gone when the job ends, and the teardown job runs on
+ * another runner than the deploy: state must be remote for any real deploy.
+ */
+export function remoteStateProblem(env: Environment): string | undefined {
+  return env.stateBackend === undefined
+    ? `env "${env.name}" has no stateBackend, so Terraform state would stay on the CI runner and be lost when the job ends; add stateBackend { bucket, region, keyPrefix } to envs/${env.name}.ts`
+    : undefined;
+}
+
+export function formatFacts(facts: Record<string, string>): string {
+  return Object.entries(facts)
+    .map(([k, v]) => `${k}=${v}\n`)
+    .join('');
+}
+
+function main(argv: readonly string[]): number {
+  const opts = new Command('env-facts')
+    .description('Print the facts of an env definition as key=value lines (for $GITHUB_OUTPUT)')
+    .requiredOption('--env <env>', 'environment name (envs/)')
+    .option('--require-remote-state', 'fail when the env keeps its Terraform state locally')
+    .parse([...argv], { from: 'user' })
+    .opts<{ env: string; requireRemoteState?: boolean }>();
+  let env: Environment;
+  try {
+    env = loadEnvironment(opts.env);
+  } catch (err) {
+    process.stderr.write(`env-facts: ${(err as Error).message}\n`);
+    return 2;
+  }
+  const problem = opts.requireRemoteState === true ? remoteStateProblem(env) : undefined;
+  if (problem !== undefined) {
+    process.stderr.write(`env-facts: ${problem}\n`);
+    return 1;
+  }
+  process.stdout.write(formatFacts(envFacts(env)));
+  return 0;
+}
+
+if (require.main === module) process.exitCode = main(process.argv.slice(2));

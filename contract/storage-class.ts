@@ -1,3 +1,5 @@
+import { VERSIONS } from './versions';
+
 /**
  * The default StorageClass the platform stack creates (tier 1.5 needs it):
  * encrypted gp3 through the EBS CSI driver, bound where the pod lands so a
@@ -15,8 +17,8 @@ export const DEFAULT_STORAGE_CLASS = {
 /** Marks a StorageClass as the cluster default. */
 export const DEFAULT_STORAGE_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';
 
-/** The EKS add-on that serves `DEFAULT_STORAGE_CLASS.provisioner`. */
-export const EBS_CSI_ADDON = 'aws-ebs-csi-driver';
+/** The EKS add-on that serves `DEFAULT_STORAGE_CLASS.provisioner` (the cluster stack installs it at its pinned version). */
+export const EBS_CSI_ADDON = 'aws-ebs-csi-driver' satisfies keyof typeof VERSIONS.eksAddons;
 
 /**
  * StorageClass parameters of the EBS CSI driver: the class's own plus one

@@ -33,10 +33,11 @@ export const keycloak: CatalogApp = {
         existingSecret: db.kubernetesSecret,
         existingSecretKey: 'password',
       },
-      extraEnv: [
+      // The chart runs extraEnv through `tpl`, so it takes a YAML string; JSON is YAML.
+      extraEnv: JSON.stringify([
         { name: 'KC_BOOTSTRAP_ADMIN_USERNAME', value: KEYCLOAK_ADMIN_USER },
         { name: 'KC_BOOTSTRAP_ADMIN_PASSWORD', valueFrom: { secretKeyRef: { name: KEYCLOAK_ADMIN_SECRET, key: 'password' } } },
-      ],
+      ]),
       ingress: {
         enabled: true,
         ingressClassName: INGRESS_CLASS,

@@ -6,7 +6,7 @@ import { renderClusterSecret } from '../../../contract/gitops/cluster-secret';
 import { ephemeral, persistent } from '../../../contract/selection';
 import { APP_TIER_LABEL, capabilityLabelKey, TAG_KEYS, tierLabelKey } from '../../../contract/tags';
 import { generateApplications } from '../../support/argocd-cluster-generator';
-import { contractFor } from '../../support/bootstrap-contract';
+import { contractFor, stringsIn } from '../../support/bootstrap-contract';
 import { schemaErrors } from '../../support/kubernetes-validation';
 
 const app = (name: string) => {
@@ -77,5 +77,10 @@ describe('renderApplicationSet', () => {
     });
     expect(manifests.filter((m) => m.model === 'Application').length).toBeGreaterThan(0);
     expect(schemaErrors(manifests).flat()).toEqual([]);
+  });
+
+  it('leaves no Go-template braces in app values, which Argo CD would evaluate as templates', () => {
+    const values = CATALOG.map((a) => renderApplicationSet(a, contract).spec.template.spec.source.helm.valuesObject);
+    expect(stringsIn(values).filter((v) => v.includes('{{'))).toEqual([]);
   });
 });

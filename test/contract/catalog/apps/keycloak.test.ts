@@ -1,9 +1,9 @@
-import { keycloak } from '../../../../contract/catalog/apps/keycloak';
+import { keycloak, KEYCLOAK_ADMIN_SECRET, KEYCLOAK_ADMIN_USER } from '../../../../contract/catalog/apps/keycloak';
 import { appDatabaseKubernetesSecretName } from '../../../../contract/naming';
 import { persistent } from '../../../../contract/selection';
 import { contractFor, FAKE_DATABASE_HOST } from '../../../support/bootstrap-contract';
 
-type KeycloakValues = { database: Record<string, unknown>; ingress: { rules: { host: string }[] } };
+type KeycloakValues = { database: Record<string, unknown>; extraEnv: string; ingress: { rules: { host: string }[] } };
 
 describe('keycloak', () => {
   const values = () => keycloak.values(contractFor(persistent('prod'))) as KeycloakValues;
@@ -22,5 +22,12 @@ describe('keycloak', () => {
 
   it('serves at keycloak.{hostSuffix}', () => {
     expect(values().ingress.rules.map((r) => r.host)).toEqual(['keycloak.prod.goldenpathidp.io']);
+  });
+
+  it('bootstraps the admin from the keycloak-admin Secret, as the YAML string the chart templates', () => {
+    expect(JSON.parse(values().extraEnv)).toEqual([
+      { name: 'KC_BOOTSTRAP_ADMIN_USERNAME', value: KEYCLOAK_ADMIN_USER },
+      { name: 'KC_BOOTSTRAP_ADMIN_PASSWORD', valueFrom: { secretKeyRef: { name: KEYCLOAK_ADMIN_SECRET, key: 'password' } } },
+    ]);
   });
 });

@@ -80,3 +80,14 @@ export const CLUSTER_AUTOSCALER_OWNED = 'owned';
 export function clusterAutoscalerTags(clusterName: string): Record<string, string> {
   return { [CLUSTER_AUTOSCALER_ENABLED_TAG]: 'true', [clusterAutoscalerOwnerTagKey(clusterName)]: CLUSTER_AUTOSCALER_OWNED };
 }
+
+/**
+ * The tags in-cluster controllers (load balancer controller, EBS CSI) put on
+ * the AWS resources they create: the build identity teardown selects by,
+ * not a stack's ManagedBy/stack tags (no Terraform state owns those resources).
+ */
+export const CONTROLLER_TAG_KEYS = [TAG_KEYS.env, TAG_KEYS.lifecycle, TAG_KEYS.buildId, TAG_KEYS.expiresAt] as const;
+
+export function controllerTags(tags: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(CONTROLLER_TAG_KEYS.filter((k) => tags[k] !== undefined).map((k) => [k, tags[k]]));
+}

@@ -7,7 +7,7 @@ import { argocdProfile } from '../contract/gitops/argocd-values';
 import { deriveMaxTier } from '../contract/lifecycle';
 import { clusterName, disposableStackName } from '../contract/naming';
 import { DEFAULT_STORAGE_CLASS, EBS_CSI_ADDON } from '../contract/storage-class';
-import { TAG_KEYS } from '../contract/tags';
+import { controllerTags } from '../contract/tags';
 import { ArgocdInstall } from '../constructs/gitops/argocd-install';
 import { BootstrapApps } from '../constructs/gitops/bootstrap-apps';
 import { ClusterAccess } from '../constructs/gitops/cluster-access';
@@ -42,9 +42,8 @@ export class PlatformStack extends GoldenpathStack {
       apps: inScope,
       databaseApps: env.database.apps.map((a) => a.name),
     });
-    // Controller-made AWS resources carry the build identity, not this stack's ManagedBy/stack tags: state does not own them.
-    const controllerTags = Object.fromEntries(Object.entries(this.tags).filter(([key]) => key !== TAG_KEYS.managedBy && key !== TAG_KEYS.stack));
-    const storage = new DefaultStorageClass(this, 'default_storage_class', { clusterName: cluster, volumeTags: controllerTags });
+    const buildIdentity = controllerTags(this.tags);
+    const storage = new DefaultStorageClass(this, 'default_storage_class', { clusterName: cluster, volumeTags: buildIdentity });
 
     const contract = deriveBootstrapValues({
       env: { name: env.name, baseDomain: env.dns.baseDomain, accountId: env.account.id, region: env.account.region, tierCeiling: env.tierCeiling },
@@ -55,7 +54,7 @@ export class PlatformStack extends GoldenpathStack {
         rdsAvailable: preflight.rdsAvailable,
         objectStorageAvailable: preflight.objectStorageAvailable,
       },
-      wiring: { zoneId: preflight.zoneId, roleArns: preflight.roleArns, database: preflight.database, vpcId: access.vpcId, controllerTags },
+      wiring: { zoneId: preflight.zoneId, roleArns: preflight.roleArns, database: preflight.database, vpcId: access.vpcId, controllerTags: buildIdentity },
     });
 
     const argocd = new ArgocdInstall(this, 'argocd', { contract, profile: argocdProfile(selection.lifecycle, env.gitops.highAvailability) });

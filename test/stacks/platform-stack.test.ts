@@ -10,7 +10,7 @@ import { BOOTSTRAP_NAMES } from '../../contract/gitops/argocd';
 import { renderClusterSecret } from '../../contract/gitops/cluster-secret';
 import { disposableStackName } from '../../contract/naming';
 import { ephemeral, persistent, type Selection } from '../../contract/selection';
-import { tierLabelKey } from '../../contract/tags';
+import { TAG_KEYS, tierLabelKey } from '../../contract/tags';
 import { CHARTS } from '../../contract/versions';
 import { loadEnvironment } from '../../envs';
 import { PlatformStack } from '../../stacks/platform-stack';
@@ -140,5 +140,14 @@ describe('PlatformStack', () => {
         [CHARTS.argocdApps.chart, CHARTS.argocdApps.version],
       ].sort(),
     );
+  });
+
+  it('tags what in-cluster controllers create on a build with the build identity only', () => {
+    const json = SYNTHESIZED['dev build'];
+    const volumeTags = Object.entries(only(json, 'resource', 'kubernetes_storage_class_v1').parameters as Record<string, string>)
+      .filter(([k]) => k.startsWith('tagSpecification_'))
+      .map(([, v]) => v);
+    const expected = { [TAG_KEYS.env]: 'dev', [TAG_KEYS.lifecycle]: 'ephemeral', [TAG_KEYS.buildId]: '26-01-23-01', [TAG_KEYS.expiresAt]: expect.any(String) };
+    expect([Object.fromEntries(volumeTags.map((t) => t.split('='))), contractOf(json).controllerTags]).toEqual([expected, expected]);
   });
 });

@@ -2,7 +2,7 @@ import { deriveBootstrapValues, type BootstrapValues } from '../../contract/boot
 import type { PlatformFlags } from '../../contract/capabilities';
 import { appDatabaseSecretName, IRSA_ROLE_KEYS, irsaRoleName } from '../../contract/naming';
 import type { Selection } from '../../contract/selection';
-import { resourceTags, TAG_KEYS } from '../../contract/tags';
+import { controllerTags, resourceTags } from '../../contract/tags';
 import { loadEnvironment } from '../../envs';
 import type { Environment } from '../../envs/schema';
 
@@ -24,9 +24,7 @@ export function contractFor(
   const env = options.env ?? loadEnvironment(selection.env);
   const platform = options.platform ?? ALL_CAPABILITIES;
   const tierCeiling = options.tierCeiling === null ? undefined : (options.tierCeiling ?? env.tierCeiling);
-  const tags = resourceTags({ selection, plane: 'disposable', stack: 'test-platform' });
-  delete tags[TAG_KEYS.managedBy];
-  delete tags[TAG_KEYS.stack];
+  const tags = controllerTags(resourceTags({ selection, plane: 'disposable', stack: 'test-platform' }));
   return deriveBootstrapValues({
     env: { name: env.name, baseDomain: env.dns.baseDomain, accountId: env.account.id, region: env.account.region, tierCeiling },
     selection,

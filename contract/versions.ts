@@ -5,6 +5,8 @@
 export const VERSIONS = {
   /** 1.11: write-only arguments (the database stack writes app secrets through one). */
   terraform: '>= 1.11',
+  /** The exact Terraform the GitHub workflows install (hashicorp/setup-terraform); must satisfy `terraform`. */
+  terraformCi: '1.11.4',
   providers: {
     aws: '5.100.0',
     kubernetes: '2.38.0',

@@ -1,0 +1,254 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_BUILD_ID_PATTERN, isValidBuildId } from '../../contract/build-id';
+import { ARGOCD_NAMESPACE } from '../../contract/gitops/argocd';
+import { disposableStackName } from '../../contract/naming';
+import { SELECTION_VARIABLES } from '../../contract/parse-selection';
+import { ephemeral } from '../../contract/selection';
+import { APP_TIER_LABEL } from '../../contract/tags';
+import { ENVIRONMENT_NAMES, loadEnvironment } from '../../envs';
+import { parseCdktf } from './support/invocation-checks';
+import { runStep } from './support/run-step';
+import { expandVars, invocationsOf } from './support/shell-commands';
+import { loadWorkflow, needsOf, type Step } from './support/workflows';
+
+const wf = loadWorkflow('ephemeral-build.yml');
+const { prepare, deploy, verify, teardown } = wf.workflow.jobs;
+
+function step(steps: readonly Step[] | undefined, id: string): Step {
+  const found = (steps ?? []).find((s) => s.id === id);
+  if (found?.run === undefined) throw new Error(`no run step with id ${id}`);
+  return found;
+}
+
+describe('ephemeral-build.yml triggers and selection', () => {
+  it('starts on the ephemeral-build label or by hand with a choice of the defined envs', () => {
+    expect(wf.workflow.on.pull_request).toEqual({ types: ['labeled'] });
+    const input = (wf.workflow.on.workflow_dispatch as { inputs: { env: { options: string[]; default: string } } }).inputs.env;
+    expect(input.options).toEqual(ENVIRONMENT_NAMES);
+    expect(prepare?.if).toBe("github.event_name == 'workflow_dispatch' || github.event.label.name == 'ephemeral-build'");
+  });
+
+  it('selects the ephemeral lifecycle of the chosen env (dev for a label)', () => {
+    expect(wf.workflow.env).toMatchObject({ [SELECTION_VARIABLES.env]: "${{ inputs.env || 'dev' }}", [SELECTION_VARIABLES.lifecycle]: 'ephemeral' });
+  });
+
+  it('gives every job that synthesizes the buildId and its start time', () => {
+    for (const job of [deploy, teardown]) {
+      expect(job?.env).toMatchObject({
+        [SELECTION_VARIABLES.buildId]: '${{ needs.prepare.outputs.build_id }}',
+        [SELECTION_VARIABLES.buildStartedAt]: '${{ needs.prepare.outputs.started_at }}',
+      });
+    }
+  });
+
+  it("deploys only the build's cluster then platform, never a foundational stack", () => {
+    for (const env of ENVIRONMENT_NAMES) {
+      const sel = ephemeral(env, '26-01-23-07');
+      const deployed = (deploy?.steps ?? [])
+        .flatMap((s) => invocationsOf(s.run ?? '', 'cdktf'))
+        .map(parseCdktf)
+        .filter((c) => c.command === 'deploy')
+        .flatMap((c) => c.stacks.map((x) => expandVars(x, { GOLDENPATH_ENV: env, GOLDENPATH_BUILD_ID: '26-01-23-07' })));
+      expect(deployed).toEqual([disposableStackName(sel, 'cluster'), disposableStackName(sel, 'platform')]);
+    }
+  });
+
+  it('serializes the deploy and the teardown of one build, keyed by env and buildId, never cancelling', () => {
+    const group = "ephemeral-build-${{ inputs.env || 'dev' }}-${{ needs.prepare.outputs.build_id }}";
+    expect(deploy?.concurrency).toEqual({ group, 'cancel-in-progress': false });
+    expect(teardown?.concurrency).toEqual({ group, 'cancel-in-progress': false });
+  });
+});
+
+describe('ephemeral-build.yml build id', () => {
+  const script = step(prepare?.steps, 'build-id').run!;
+  const builds = (ids: string[], exit = 0) => `echo '${JSON.stringify({ builds: ids.map((buildId) => ({ buildId })) })}'; exit ${exit}`;
+  const today = () => {
+    const d = new Date();
+    return `${String(d.getUTCFullYear() % 100).padStart(2, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+  };
+
+  it('is YY-MM-DD-NN with NN the run number mod 100, valid in every env, with the start time', () => {
+    const run = runStep(script, { GITHUB_RUN_NUMBER: '342', GOLDENPATH_ENV: 'dev' }, { goldenpath: builds([]) });
+    expect(run.status).toBe(0);
+    expect(run.outputs.build_id).toMatch(DEFAULT_BUILD_ID_PATTERN);
+    expect(run.outputs.build_id!.endsWith('-42')).toBe(true);
+    expect(run.outputs.started_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    for (const name of ENVIRONMENT_NAMES) expect(isValidBuildId(run.outputs.build_id!, { name, baseDomain: loadEnvironment(name).dns.baseDomain })).toBe(true);
+  });
+
+  it('moves on to the next NN while an id is live, wrapping past 99', () => {
+    const day = today();
+    const run = runStep(script, { GITHUB_RUN_NUMBER: '198', GOLDENPATH_ENV: 'dev' }, { goldenpath: builds([`${day}-98`, `${day}-99`, `${day}-00`]) });
+    expect(run.outputs.build_id).toBe(`${day}-01`);
+  });
+
+  it('asks the CLI for the live builds of the env it deploys to', () => {
+    const run = runStep(script, { GITHUB_RUN_NUMBER: '1', GOLDENPATH_ENV: 'staging' }, { goldenpath: `echo "$@" > "$RUNNER_TEMP/args"; ${builds([])}` });
+    expect(readFileSync(join(run.dir, 'args'), 'utf8').trim()).toBe('builds --env staging --json');
+  });
+
+  it('tolerates the exit code for expired builds (1) but fails on any other', () => {
+    expect(runStep(script, { GITHUB_RUN_NUMBER: '5', GOLDENPATH_ENV: 'dev' }, { goldenpath: builds([], 1) }).status).toBe(0);
+    const failed = runStep(script, { GITHUB_RUN_NUMBER: '5', GOLDENPATH_ENV: 'dev' }, { goldenpath: builds([], 3) });
+    expect(failed.status).toBe(3);
+    expect(failed.outputs.build_id).toBeUndefined();
+  });
+
+  it('fails, naming the fix, when all 100 ids of the day are live', () => {
+    const day = today();
+    const all = Array.from({ length: 100 }, (_, n) => `${day}-${String(n).padStart(2, '0')}`);
+    const run = runStep(script, { GITHUB_RUN_NUMBER: '5', GOLDENPATH_ENV: 'dev' }, { goldenpath: builds(all) });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/every build id of .* is live in env dev; run the orphan reaper/);
+  });
+
+  it('is checked by preflight (not live, capacity, foundation) before any deploy', () => {
+    const preflight = (prepare?.steps ?? []).flatMap((s) => invocationsOf(s.run ?? '', 'goldenpath')).find((a) => a[0] === 'preflight');
+    expect(preflight).toEqual(['preflight', '--env', '$GOLDENPATH_ENV', '--build-id', '$GOLDENPATH_BUILD_ID']);
+    expect(needsOf(deploy!)).toEqual(['prepare']);
+  });
+});
+
+describe('ephemeral-build.yml tier 0-1 health', () => {
+  const health = step(verify?.steps, 'health');
+  const vars = { ...(verify?.env as Record<string, string>), HEALTH_DEADLINE_S: '0' };
+  const node = (ready: boolean) => ({ status: { conditions: [{ type: 'Ready', status: ready ? 'True' : 'False' }] } });
+  const app = (name: string, sync: string, healthStatus: string) => ({ metadata: { name }, status: { sync: { status: sync }, health: { status: healthStatus } } });
+  const kubectl = (nodes: unknown[], appsets: string[], apps: unknown[]) =>
+    [
+      'echo "$@" >> "$RUNNER_TEMP/kubectl.log"',
+      'case "$2" in',
+      `  nodes) echo '${JSON.stringify({ items: nodes })}' ;;`,
+      `  applicationsets.argoproj.io) echo '${JSON.stringify({ items: appsets.map((name) => ({ metadata: { name } })) })}' ;;`,
+      `  applications.argoproj.io) echo '${JSON.stringify({ items: apps })}' ;;`,
+      'esac',
+    ].join('\n');
+
+  it('reads the namespace and tier label the contract defines', () => {
+    expect(verify?.env).toMatchObject({ ARGOCD_NAMESPACE, APP_TIER_LABEL });
+  });
+
+  it('passes when every node is Ready and every tier 0-1 ApplicationSet has a Synced, Healthy Application', () => {
+    const run = runStep(health.run!, vars, { kubectl: kubectl([node(true), node(true)], ['external-dns', 'kong'], [app('external-dns', 'Synced', 'Healthy'), app('kong', 'Synced', 'Healthy')]) });
+    expect(run.status).toBe(0);
+    expect(run.outputs.seconds).toMatch(/^\d+$/);
+  });
+
+  it('selects the Argo CD objects by the tier label, tiers 0 and 1 only', () => {
+    const run = runStep(health.run!, vars, { kubectl: kubectl([node(true)], ['kong'], [app('kong', 'Synced', 'Healthy')]) });
+    const log = readFileSync(join(run.dir, 'kubectl.log'), 'utf8');
+    expect(log).toContain(`get applications.argoproj.io -n ${ARGOCD_NAMESPACE} -l ${APP_TIER_LABEL} in (0,1) -o json`);
+    expect(log).toContain(`get applicationsets.argoproj.io -n ${ARGOCD_NAMESPACE} -l ${APP_TIER_LABEL} in (0,1) -o json`);
+  });
+
+  it('fails at the deadline naming each app that is not Synced and Healthy, or has no Application yet', () => {
+    const run = runStep(health.run!, vars, { kubectl: kubectl([node(true)], ['external-dns', 'kong', 'cert-manager'], [app('external-dns', 'Synced', 'Healthy'), app('kong', 'OutOfSync', 'Progressing')]) });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('kong: sync OutOfSync, health Progressing');
+    expect(run.stdout).toContain('cert-manager: no Application yet');
+    expect(run.stdout).not.toContain('external-dns:');
+  });
+
+  it('fails at the deadline while a node is not Ready', () => {
+    const run = runStep(health.run!, vars, { kubectl: kubectl([node(true), node(false)], ['kong'], [app('kong', 'Synced', 'Healthy')]) });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('nodes Ready 1/2');
+  });
+
+  it('fails at the deadline when no tier 0-1 ApplicationSet exists (nothing to prove healthy)', () => {
+    expect(runStep(health.run!, vars, { kubectl: kubectl([node(true)], [], []) }).status).toBe(1);
+  });
+
+  it('is bounded twice: the loop deadline inside the job timeout', () => {
+    expect(Number((verify?.env as Record<string, string>).HEALTH_DEADLINE_S) / 60).toBeLessThan((verify as { 'timeout-minutes': number })['timeout-minutes']);
+  });
+});
+
+describe('ephemeral-build.yml teardown', () => {
+  it('waits for every other job and runs whatever they did, once preflight passed the build id', () => {
+    expect(needsOf(teardown!)).toEqual(['prepare', 'deploy', 'verify']);
+    expect(teardown?.if).toBe("always() && needs.prepare.result == 'success'");
+  });
+
+  it('runs every step under always(), so a failed or cancelled step before it cannot skip cleanup', () => {
+    for (const s of teardown?.steps ?? []) expect(s.if).toBe('always()');
+  });
+
+  it('tears down, then sweeps orphans, then reads the ledger, all for this build', () => {
+    const calls = (teardown?.steps ?? []).flatMap((s) => invocationsOf(s.run ?? '', 'goldenpath'));
+    expect(calls).toEqual([
+      ['teardown', '--env', '$GOLDENPATH_ENV', '--build-id', '$GOLDENPATH_BUILD_ID', '--yes', '--json'],
+      ['orphans', '--env', '$GOLDENPATH_ENV', '--build-id', '$GOLDENPATH_BUILD_ID', '--delete', '--yes', '--json'],
+      ['ledger', '--env', '$GOLDENPATH_ENV', '--json'],
+    ]);
+  });
+
+  it('keeps the ledger and the JSON reports as an artifact', () => {
+    const upload = (teardown?.steps ?? []).find((s) => s.uses?.startsWith('actions/upload-artifact@'));
+    expect(String(upload?.with?.path)).toContain('.goldenpath/');
+    expect(String(upload?.with?.path)).toContain('${{ runner.temp }}/reports/');
+  });
+
+  describe('job summary', () => {
+    const summaryStep = (teardown?.steps ?? []).find((s) => s.name === 'Job summary')!;
+    const vars = {
+      GOLDENPATH_ENV: 'dev',
+      GOLDENPATH_BUILD_ID: '26-01-23-07',
+      BUILD_STARTED_AT: '2026-01-23T10:00:00Z',
+      HOST_SUFFIX: 'b-26-01-23-07.dev.goldenpathidp.io',
+      HOSTNAMES: 'argocd.b-26-01-23-07.dev.goldenpathidp.io grafana.b-26-01-23-07.dev.goldenpathidp.io',
+      DEPLOY_RESULT: 'success',
+      DEPLOY_SECONDS: '1312',
+      VERIFY_RESULT: 'success',
+      HEALTHY_SECONDS: '418',
+    };
+    const reports = {
+      'reports/teardown.json': JSON.stringify({ env: 'dev', buildId: '26-01-23-07', completed: ['drain', 'destroy-platform', 'destroy-cluster', 'orphans'], remaining: [], resourcesDeleted: 3, resourcesLeft: 0 }),
+      'reports/orphans.json': JSON.stringify({
+        env: 'dev',
+        mode: 'delete',
+        builds: [{ buildId: '26-01-23-07', deleted: 1, left: 0, outcomes: [{ kind: 'ebs-volume', id: 'vol-0abc', status: 'deleted', attempts: 1 }] }],
+      }),
+      'reports/ledger.csv': [
+        'start_utc,end_utc,phase,env,build_id,duration_s,exit_code,resources_deleted,resources_left,run_url',
+        '2026-01-23T11:00:00Z,2026-01-23T11:20:00Z,teardown,dev,26-01-23-07,1200.000,0,3,0,',
+        '2026-01-23T11:20:00Z,2026-01-23T11:21:00Z,orphans,dev,26-01-23-07,60.000,0,1,0,',
+        '2026-01-22T11:20:00Z,2026-01-22T11:21:00Z,orphans,dev,26-01-22-01,60.000,0,1,0,',
+        '',
+      ].join('\n'),
+    };
+
+    it("lists the build's hostnames", () => {
+      const run = runStep(summaryStep.run!, vars, {}, reports);
+      expect(run.status).toBe(0);
+      expect(run.summary).toContain('- `argocd.b-26-01-23-07.dev.goldenpathidp.io`');
+      expect(run.summary).toContain('- `grafana.b-26-01-23-07.dev.goldenpathidp.io`');
+    });
+
+    it("gives the timings of deploy, health and this build's ledger rows only", () => {
+      const { summary } = runStep(summaryStep.run!, vars, {}, reports);
+      expect(summary).toContain('| deploy | success | 1312 |');
+      expect(summary).toContain('| tier 0-1 health | success | 418 |');
+      expect(summary).toContain('| teardown | exit 0 | 1200.000 |');
+      expect(summary).toContain('| orphans | exit 0 | 60.000 |');
+      expect(summary).not.toContain('26-01-22-01');
+    });
+
+    it('says what teardown and orphan cleanup removed', () => {
+      const { summary } = runStep(summaryStep.run!, vars, {}, reports);
+      expect(summary).toContain('teardown: completed drain, destroy-platform, destroy-cluster, orphans; remaining none; deleted 3, left 0');
+      expect(summary).toContain('orphan cleanup: deleted 1, left 0');
+      expect(summary).toContain('- ebs-volume `vol-0abc`: deleted');
+    });
+
+    it('still writes a summary, saying what is missing, when the build failed before any report', () => {
+      const run = runStep(summaryStep.run!, { ...vars, HOSTNAMES: '', DEPLOY_RESULT: 'failure', DEPLOY_SECONDS: '', VERIFY_RESULT: 'skipped', HEALTHY_SECONDS: '' }, {});
+      expect(run.status).toBe(0);
+      expect(run.summary).toContain('none recorded');
+      expect(run.summary).toContain('| deploy | failure | - |');
+      expect(run.summary).toContain('teardown wrote no report');
+    });
+  });
+});

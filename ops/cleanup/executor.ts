@@ -1,6 +1,6 @@
-import { mapWithConcurrency } from './concurrency';
+import { Semaphore } from './concurrency';
 import type { PlannedDeletion } from './plan';
-import type { CloudResource, ResourceKind } from './resource';
+import { DELETION_LANE, type CloudResource, type ResourceKind } from './resource';
 import { deleteWithRetry, type RetryPolicy, type Sleep } from './retry';
 
 /** The I/O side of deletion: one call deletes a batch of resources of one kind (usually a batch of one). */
@@ -33,24 +33,40 @@ export interface ExecuteOptions {
 export const DEFAULT_CONCURRENCY = 8;
 
 /**
- * Deletes the plan kind by kind: a kind starts only when every deletion of the
- * kinds before it has finished, and one failure never stops the rest (what is
- * left is reported, and a re-run picks it up).
+ * Deletes the plan kind by kind within each lane (DELETION_LANE): a kind
+ * starts only when every deletion of the kinds before it in its lane has
+ * finished; lanes run side by side, all sharing one concurrency limit. One
+ * failure never stops the rest (what is left is reported; a re-run picks it up).
  */
 export async function executePlan(deletions: readonly PlannedDeletion[], deleter: ResourceDeleter, options: ExecuteOptions): Promise<DeletionOutcome[]> {
-  const outcomes: DeletionOutcome[] = [];
-  for (const phase of phasesOf(deletions)) {
-    const size = Math.max(1, deleter.batchSize(phase[0]!.resource.kind));
-    const batches: PlannedDeletion[][] = [];
-    for (let i = 0; i < phase.length; i += size) batches.push(phase.slice(i, i + size));
-    const results = await mapWithConcurrency(batches, options.concurrency, async (batch) => {
-      const done = await runBatch(batch, deleter, options);
-      done.forEach((o) => options.onOutcome?.(o));
-      return done;
-    });
-    outcomes.push(...results.flat());
+  const slots = new Semaphore(options.concurrency);
+  const lanes = new Map<string, PlannedDeletion[]>();
+  for (const d of deletions) {
+    const lane = DELETION_LANE[d.resource.kind];
+    lanes.set(lane, [...(lanes.get(lane) ?? []), d]);
   }
-  return outcomes;
+  const results = await Promise.all(
+    [...lanes.values()].map(async (lane) => {
+      const outcomes: DeletionOutcome[] = [];
+      for (const phase of phasesOf(lane)) {
+        const size = Math.max(1, deleter.batchSize(phase[0]!.resource.kind));
+        const batches: PlannedDeletion[][] = [];
+        for (let i = 0; i < phase.length; i += size) batches.push(phase.slice(i, i + size));
+        const done = await Promise.all(
+          batches.map((batch) =>
+            slots.run(async () => {
+              const batchOutcomes = await runBatch(batch, deleter, options);
+              batchOutcomes.forEach((o) => options.onOutcome?.(o));
+              return batchOutcomes;
+            }),
+          ),
+        );
+        outcomes.push(...done.flat());
+      }
+      return outcomes;
+    }),
+  );
+  return results.flat();
 }
 
 async function runBatch(batch: readonly PlannedDeletion[], deleter: ResourceDeleter, options: ExecuteOptions): Promise<DeletionOutcome[]> {

@@ -24,6 +24,31 @@ export const RESOURCE_KINDS_IN_DELETION_ORDER = [
 ] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS_IN_DELETION_ORDER)[number];
 
+/**
+ * Kinds in different lanes never depend on one another, so lanes run side by
+ * side; inside a lane the deletion order above holds (a volume need not wait
+ * for a security group, a target group must wait for its load balancer).
+ */
+export const DELETION_LANE: Readonly<Record<ResourceKind, string>> = {
+  'elbv2-load-balancer': 'network',
+  'elbv2-target-group': 'network',
+  'ec2-network-interface': 'network',
+  'ec2-security-group-rule': 'network',
+  'ec2-security-group': 'network',
+  'ec2-volume': 'storage',
+  'ec2-nat-gateway': 'network',
+  'ec2-elastic-ip': 'network',
+  'ec2-launch-template': 'compute',
+  'ec2-subnet': 'network',
+  'ec2-internet-gateway': 'network',
+  'ec2-vpc': 'network',
+  'logs-log-group': 'logs',
+  'route53-record': 'dns',
+  'iam-oidc-provider': 'iam',
+  'iam-role': 'iam',
+  'iam-policy': 'iam',
+};
+
 /** IAM and Route53 are global: they carry this instead of a region. */
 export const GLOBAL_REGION = 'global';
 

@@ -5,6 +5,8 @@ import * as elb from '@aws-sdk/client-elastic-load-balancing-v2';
 import * as iam from '@aws-sdk/client-iam';
 import * as tagging from '@aws-sdk/client-resource-groups-tagging-api';
 import * as r53 from '@aws-sdk/client-route-53';
+import * as rds from '@aws-sdk/client-rds';
+import * as ssm from '@aws-sdk/client-ssm';
 import * as sts from '@aws-sdk/client-sts';
 import { mockClient, type AwsStub } from 'aws-sdk-client-mock';
 import { createAwsClients, GLOBAL_SERVICES_REGION, type AwsClients } from '../../../ops/aws/clients';
@@ -110,6 +112,10 @@ export class FakeAws {
   /** Mutating calls allowed before the "process" is killed; undefined = never. */
   interruptAfterMutations: number | undefined;
   private readonly stubs: AwsStub<object, never, unknown>[] = [];
+  /** SSM parameters by name (the foundation hand-off documents). */
+  readonly parameters = new Map<string, string>();
+  /** RDS instance status by identifier. */
+  readonly databases = new Map<string, string>();
 
   constructor(readonly options: FakeOptions) {}
 
@@ -507,6 +513,22 @@ export class FakeAws {
       if (this.list('role').some((r) => r.attachedPolicies?.includes(arn))) throw err('DeleteConflict', `${arn} is attached`);
       this.remove('policy', arn, 'NoSuchEntity');
       return {};
+    }));
+
+    const sSsm = stub(c.ssm);
+    on(sSsm, ssm.GetParametersCommand, h('SSM.GetParameters', false, (i: ssm.GetParametersCommandInput) => ({
+      Parameters: (i.Names ?? []).filter((n) => this.parameters.has(n)).map((Name) => ({ Name, Value: this.parameters.get(Name) })),
+      InvalidParameters: (i.Names ?? []).filter((n) => !this.parameters.has(n)),
+    })));
+    const sRds = stub(c.rds);
+    on(sRds, rds.DescribeDBInstancesCommand, h('RDS.DescribeDBInstances', false, (i: rds.DescribeDBInstancesCommandInput) => {
+      const status = this.databases.get(i.DBInstanceIdentifier ?? '');
+      if (status === undefined) throw err('DBInstanceNotFoundFault');
+      return { DBInstances: [{ DBInstanceIdentifier: i.DBInstanceIdentifier, DBInstanceStatus: status }] };
+    }));
+    on(sR53, r53.GetHostedZoneCommand, h('Route53.GetHostedZone', false, (i: r53.GetHostedZoneCommandInput) => {
+      if (i.Id !== this.options.zone.id) throw err('NoSuchHostedZone');
+      return { HostedZone: { Id: `/hostedzone/${i.Id}`, Name: `${this.options.zone.name}.`, CallerReference: 'x' } };
     }));
 
     const sEks = stub(c.eks);

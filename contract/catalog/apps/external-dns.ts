@@ -31,7 +31,8 @@ export const externalDns: CatalogApp = {
       domainFilters: c.dns.domainFilters,
       txtOwnerId: c.dns.ownerId,
       txtPrefix: c.dns.txtPrefix,
-      extraArgs: [`--txt-wildcard-replacement=${c.dns.txtWildcardReplacement}`, `--zone-id-filter=${zoneId}`],
+      // A build's domain filter sits below the env zone; without zone-match-parent ExternalDNS would find no zone.
+      extraArgs: [`--txt-wildcard-replacement=${c.dns.txtWildcardReplacement}`, `--zone-id-filter=${zoneId}`, '--aws-zone-match-parent'],
       serviceAccount: { create: true, annotations: irsaAnnotations('external-dns', 'external-dns', c) },
     };
   },

@@ -28,6 +28,10 @@ describe('externalDns', () => {
     expect(values().extraArgs).toContain(`--zone-id-filter=${FAKE_ZONE_ID}`);
   });
 
+  it('matches the env zone as the parent of a build domain filter', () => {
+    expect(values().extraArgs).toContain('--aws-zone-match-parent');
+  });
+
   it('assumes the build external-dns role', () => {
     expect(values().serviceAccount.annotations[IRSA_ROLE_ARN_ANNOTATION]).toBe(`arn:aws:iam::111111111111:role/${irsaRoleName(build, 'external-dns')}`);
   });

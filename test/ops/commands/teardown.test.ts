@@ -1,0 +1,54 @@
+import { loadEnvironment } from '../../../envs';
+import { runCli } from '../../../ops/cli';
+import { EXIT } from '../../../ops/exit-codes';
+import { readLedger } from '../../../ops/ledger/ledger-file';
+import { readState, stateFilePath } from '../../../ops/teardown/state-file';
+import { FakeAws } from '../support/fake-aws';
+import { FULL_SHAPE, addBuild, addFoundation, zoneOf } from '../support/inventory';
+import { testRuntime } from '../support/runtime';
+
+const dev = loadEnvironment('dev');
+let fake: FakeAws;
+afterEach(() => fake?.restore());
+
+function world(): FakeAws {
+  fake = new FakeAws({ account: dev.account.id, region: dev.account.region, zone: zoneOf(dev) });
+  addBuild(fake, dev, '12', addFoundation(fake, dev), FULL_SHAPE);
+  return fake;
+}
+const owned = (f: FakeAws): number => f.present().filter((k) => f.resources.get(k)?.owner === 'dev/12').length;
+
+describe('goldenpath teardown', () => {
+  it('skips the drain of a cluster that is gone, destroys platform then cluster, cleans orphans and writes one ledger row', async () => {
+    const f = world();
+    const rt = testRuntime(f);
+    expect(await runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes'], rt)).toBe(EXIT.ok);
+    expect(rt.runs.map((r) => r.args.join(' '))).toEqual(['cdktf destroy dev-b-12-platform --auto-approve', 'cdktf destroy dev-b-12-cluster --auto-approve']);
+    expect(rt.runs[0]?.vars).toMatchObject({ GOLDENPATH_ENV: 'dev', GOLDENPATH_LIFECYCLE: 'ephemeral', GOLDENPATH_BUILD_ID: '12' });
+    expect(owned(f)).toBe(0);
+    expect(readState(stateFilePath(rt.ledgerDir, 'dev', '12'))?.notes[0]).toMatch(/already gone: drain skipped/);
+    const rows = readLedger(`${rt.ledgerDir}/ledger.csv`);
+    expect(rows.map((r) => [r.phase, r.exitCode])).toEqual([['teardown', 0]]);
+  });
+
+  it('stops at a failed destroy (exit 4) and resumes there on the next run', async () => {
+    const f = world();
+    let failCluster = true;
+    const rt = testRuntime(f);
+    const flaky = { ...rt, run: async (command: string, args: readonly string[], vars: Readonly<Record<string, string>>) => {
+      rt.runs.push({ command, args, vars });
+      return failCluster && args.includes('dev-b-12-cluster') ? 1 : 0;
+    } };
+    expect(await runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes'], flaky)).toBe(EXIT.partialFailure);
+    expect(owned(f)).toBeGreaterThan(0);
+    failCluster = false;
+    expect(await runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes'], flaky)).toBe(EXIT.ok);
+    expect(rt.runs.map((r) => r.args[2])).toEqual(['dev-b-12-platform', 'dev-b-12-cluster', 'dev-b-12-cluster']);
+    expect(owned(f)).toBe(0);
+    expect(readLedger(`${rt.ledgerDir}/ledger.csv`).map((r) => r.exitCode)).toEqual([EXIT.partialFailure, EXIT.ok]);
+  });
+
+  it('refuses to run without --yes when not interactive (exit 3)', async () => {
+    expect(await runCli(['teardown', '--env', 'dev', '--build-id', '12'], testRuntime(undefined))).toBe(EXIT.safetyRefusal);
+  });
+});

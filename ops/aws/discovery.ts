@@ -234,15 +234,23 @@ export async function envZoneId(clients: AwsClients, zoneName: string, route53: 
   return zone?.Id?.replace(/^\/hostedzone\//, '');
 }
 
+function reversedName(name: string): string {
+  return normalizeRecordName(name).split('.').reverse().join('.');
+}
+
 /**
  * Records under the build's host suffix, with their ExternalDNS owner. Route53
- * lists names with labels reversed, so a build's subtree is one contiguous run
- * starting at the suffix itself; listing stops where the subtree ends.
+ * sorts names with labels reversed (`io.example.dev.b-12.app`). Whether it
+ * compares label by label or as one string (where `b-12-3` sorts before
+ * `b-12.app`), every name whose reversed form starts with the reversed suffix
+ * lies in one contiguous run from the suffix on: listing starts at the suffix
+ * and stops at the first name outside that run.
  */
 async function route53Records(clients: AwsClients, scope: BuildScope, route53: TokenBucket): Promise<CloudResource[]> {
   const zoneName = scope.hostSuffix.split('.').slice(1).join('.');
   const zoneId = await envZoneId(clients, zoneName, route53);
   if (zoneId === undefined) return [];
+  const reversedSuffix = reversedName(scope.hostSuffix);
   const sets: ResourceRecordSet[] = [];
   let start: { name?: string; type?: string; id?: string } = { name: scope.hostSuffix };
   for (;;) {
@@ -257,9 +265,8 @@ async function route53Records(clients: AwsClients, scope: BuildScope, route53: T
       }),
     );
     const page = out.ResourceRecordSets ?? [];
-    const inside = page.filter((s) => isWithinSuffix(s.Name ?? '', scope.hostSuffix));
-    sets.push(...inside);
-    if (out.IsTruncated !== true || inside.length < page.length) break;
+    sets.push(...page.filter((s) => isWithinSuffix(s.Name ?? '', scope.hostSuffix)));
+    if (out.IsTruncated !== true || page.some((s) => !reversedName(s.Name ?? '').startsWith(reversedSuffix))) break;
     start = { name: out.NextRecordName, type: out.NextRecordType, id: out.NextRecordIdentifier };
   }
   const owners = new Map<string, string>();

@@ -84,6 +84,8 @@ export interface FakeOptions {
   /** The IAM tagging API is unreliable; by default IAM resources are invisible to it. */
   readonly iamInTagging?: boolean;
   readonly zone: { readonly id: string; readonly name: string };
+  /** Compare reversed names as whole strings (`b-12-3` before `b-12.app`) instead of label by label. */
+  readonly route53StringOrder?: boolean;
 }
 
 function err(name: string, message = name): Error {
@@ -92,7 +94,7 @@ function err(name: string, message = name): Error {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** Route53 lists names with labels reversed (com.example.www). */
+/** Route53 lists names with labels reversed (com.example.www), compared label by label... */
 function route53Order(a: string, b: string): number {
   const key = (n: string): string[] => n.replace(/\.$/, '').split('.').reverse();
   const ka = key(a);
@@ -101,6 +103,12 @@ function route53Order(a: string, b: string): number {
     if (ka[i] !== kb[i]) return (ka[i] as string) < (kb[i] as string) ? -1 : 1;
   }
   return ka.length - kb.length;
+}
+
+/** ...or, the other reading of its documentation, as whole reversed strings. */
+function route53StringOrder(a: string, b: string): number {
+  const key = (n: string): string => n.replace(/\.$/, '').split('.').reverse().join('.');
+  return key(a) === key(b) ? 0 : key(a) < key(b) ? -1 : 1;
 }
 
 export class FakeAws {
@@ -431,11 +439,12 @@ export class FakeAws {
     const sR53 = stub(c.route53);
     on(sR53, r53.ListHostedZonesByNameCommand, h('Route53.ListHostedZonesByName', false, () => ({ HostedZones: [{ Id: `/hostedzone/${this.options.zone.id}`, Name: `${this.options.zone.name}.`, CallerReference: 'x', Config: { PrivateZone: false } }] })));
     on(sR53, r53.ListResourceRecordSetsCommand, h('Route53.ListResourceRecordSets', false, (i: r53.ListResourceRecordSetsCommandInput) => {
+      const order = this.options.route53StringOrder === true ? route53StringOrder : route53Order;
       const sets = this.list('record')
         .map((r) => r.recordSet as r53.ResourceRecordSet)
-        .sort((a, b) => route53Order(a.Name ?? '', b.Name ?? '') || (a.Type ?? '').localeCompare(b.Type ?? ''));
+        .sort((a, b) => order(a.Name ?? '', b.Name ?? '') || (a.Type ?? '').localeCompare(b.Type ?? ''));
       const startName = i.StartRecordName ?? '';
-      const from = sets.findIndex((s) => route53Order(s.Name ?? '', startName) > 0 || (route53Order(s.Name ?? '', startName) === 0 && (i.StartRecordType === undefined || (s.Type ?? '') >= i.StartRecordType)));
+      const from = sets.findIndex((s) => order(s.Name ?? '', startName) > 0 || (order(s.Name ?? '', startName) === 0 && (i.StartRecordType === undefined || (s.Type ?? '') >= i.StartRecordType)));
       const rest = from < 0 ? [] : sets.slice(from);
       const max = i.MaxItems ?? 300;
       const page = rest.slice(0, max);

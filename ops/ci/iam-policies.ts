@@ -213,7 +213,7 @@ export function reaperPolicy(env: Environment): PolicyDocument {
  * role needs their write actions; what bounds it is the name space, region
  * and boundary statements below, not the action list.
  */
-export const DEPLOY_SERVICES = ['ec2', 'eks', 'elasticloadbalancing', 'kms', 'logs', 'rds', 'route53'] as const;
+export const DEPLOY_SERVICES = ['autoscaling', 'ec2', 'eks', 'elasticloadbalancing', 'kms', 'logs', 'rds', 'route53'] as const;
 
 /** Services without a region: their calls carry us-east-1 whatever the env's region. */
 const GLOBAL_SERVICE_ACTIONS = ['iam:*', 'route53:*', 'sts:*'] as const;
@@ -263,7 +263,16 @@ export function ciDeployPolicy(env: Environment): PolicyDocument {
         Action: ['ssm:GetParameter', 'ssm:GetParameters', 'ssm:PutParameter', 'ssm:DeleteParameter', 'ssm:AddTagsToResource', 'ssm:RemoveTagsFromResource', 'ssm:ListTagsForResource'],
         Resource: FOUNDATION_KINDS.map((k) => a.ssm(foundationParameterName(env.name, k))),
       },
+      {
+        // The disposable stacks read every document of the folder in one call.
+        Sid: 'FoundationFolder',
+        Effect: 'Allow',
+        Action: ['ssm:GetParametersByPath'],
+        Resource: a.ssm(dirOf(foundationParameterName(env.name, FOUNDATION_KINDS[0]))),
+      },
       { Sid: 'DescribeParameters', Effect: 'Allow', Action: ['ssm:DescribeParameters'], Resource: '*' },
+      // The platform stack lists the cluster's IRSA roles to check they exist; ListRoles has no resource scoping.
+      { Sid: 'ListRoles', Effect: 'Allow', Action: ['iam:ListRoles'], Resource: '*' },
       { Sid: 'StackServices', Effect: 'Allow', Action: DEPLOY_SERVICES.map((s) => `${s}:*`), Resource: '*' },
       {
         // The app secrets, and the master secret RDS creates for the instance (`rds!db-…`).

@@ -7,6 +7,7 @@ import { TAG_KEYS } from '../../../contract/tags';
 import { dev } from '../../../envs/dev';
 import { defineEnvironment } from '../../../envs/schema';
 import { CONTROLLER_TAGS } from '../../../ops/cleanup/ownership';
+import { synthSelection } from '../../support/synth';
 import { ciDeployPolicy, ciRoles, reaperPolicy, reaperRoleName, type PolicyDocument } from '../../../ops/ci/iam-policies';
 
 const env = defineEnvironment({ ...dev, stateBackend: { bucket: 'goldenpath-state-111111111111', region: 'eu-west-2', keyPrefix: 'tf' } });
@@ -265,5 +266,41 @@ describe('coverage of the lifecycle CLI', () => {
 
   it('the deploy role may make every AWS call of builds, preflight, teardown and orphan cleanup', () => {
     expect(calls.filter(needsPermission).filter((c) => !allows(ciDeployPolicy(env), c.action)).map((c) => `${c.action} (${c.file})`)).toEqual([]);
+  });
+});
+
+describe('coverage of the synthesized stacks', () => {
+  /** IAM service of a Terraform AWS resource or data source type, by its name; route53 before route. */
+  const TYPE_SERVICE: readonly [RegExp, string][] = [
+    [/^aws_route53_/, 'route53'],
+    [/^aws_(vpc|subnet|route|internet_gateway|nat_gateway|eip|security_group|default_security_group|flow_log|launch_template)/, 'ec2'],
+    [/^aws_eks_/, 'eks'],
+    [/^aws_db_/, 'rds'],
+    [/^aws_kms_/, 'kms'],
+    [/^aws_cloudwatch_log_/, 'logs'],
+    [/^aws_iam_/, 'iam'],
+    [/^aws_s3_/, 's3'],
+    [/^aws_secretsmanager_/, 'secretsmanager'],
+    [/^aws_ssm_/, 'ssm'],
+    [/^aws_autoscaling_/, 'autoscaling'],
+  ];
+  const types = [persistent('dev'), BUILD].flatMap((sel) => {
+    const synth = synthSelection(sel);
+    return Object.values(synth.stacks).flatMap((stack) => {
+      const json = synth.json(stack.node.id);
+      return [json.resource, json.data, json.ephemeral].flatMap((block) => Object.keys(block ?? {})).filter((t) => t.startsWith('aws_'));
+    });
+  });
+
+  it.each([...new Set(types)].sort())('the deploy role has the service of %s', (type) => {
+    const service = TYPE_SERVICE.find(([re]) => re.test(type))?.[1];
+    expect(service).toBeDefined();
+    const actions = ciDeployPolicy(env).Statement.filter((s) => s.Effect === 'Allow').flatMap((s) => s.Action ?? []);
+    expect(actions.some((a) => a.startsWith(`${service}:`))).toBe(true);
+  });
+
+  it('reads the foundation folder the disposable stacks read', async () => {
+    const folder = foundationParameterName('dev', 'network').replace(/\/network$/, '');
+    expect(await decide(ciDeployPolicy(env), 'goldenpath-ci-deploy', 'ssm:GetParametersByPath', `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter${folder}`)).toBe('Allowed');
   });
 });

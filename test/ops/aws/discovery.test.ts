@@ -11,7 +11,7 @@ let fake: FakeAws;
 afterEach(() => fake.restore());
 
 function world(route53StringOrder: boolean): FakeAws {
-  fake = new FakeAws({ account: dev.account.id, region: dev.account.region, zone: zoneOf(dev), route53StringOrder });
+  fake = new FakeAws({ account: dev.account.id, region: dev.account.region, zone: zoneOf(dev), route53StringOrder, route53PageSize: 2 });
   const foundation = addFoundation(fake, dev);
   addBuild(fake, dev, '12', foundation, { ...FULL_SHAPE, records: 3, loadBalancers: 10 });
   for (const b of ['12-3', '120', '123']) addBuild(fake, dev, b, foundation, { ...FULL_SHAPE, records: 3 });
@@ -19,7 +19,7 @@ function world(route53StringOrder: boolean): FakeAws {
 }
 
 describe('discoverBuild', () => {
-  it.each([false, true])('finds every record of build 12 and none of 12-3, 120 or 123 (Route53 string order: %s)', async (stringOrder) => {
+  it.each([false, true])('finds every record of build 12 across pages and none of 12-3, 120 or 123 (Route53 string order: %s)', async (stringOrder) => {
     const f = world(stringOrder);
     const { resources } = await discoverBuild(f.clients(), buildScope(dev, '12'), bucket());
     const names = resources.filter((r) => r.kind === 'route53-record').map((r) => r.attributes.name).sort();

@@ -86,6 +86,8 @@ export interface FakeOptions {
   readonly zone: { readonly id: string; readonly name: string };
   /** Compare reversed names as whole strings (`b-12-3` before `b-12.app`) instead of label by label. */
   readonly route53StringOrder?: boolean;
+  /** Route53 returns at most this many records a page (default: what the caller asks, up to 300). */
+  readonly route53PageSize?: number;
 }
 
 function err(name: string, message = name): Error {
@@ -446,7 +448,7 @@ export class FakeAws {
       const startName = i.StartRecordName ?? '';
       const from = sets.findIndex((s) => order(s.Name ?? '', startName) > 0 || (order(s.Name ?? '', startName) === 0 && (i.StartRecordType === undefined || (s.Type ?? '') >= i.StartRecordType)));
       const rest = from < 0 ? [] : sets.slice(from);
-      const max = i.MaxItems ?? 300;
+      const max = Math.min(i.MaxItems ?? 300, this.options.route53PageSize ?? 300);
       const page = rest.slice(0, max);
       const next = rest[max];
       return { ResourceRecordSets: page, IsTruncated: next !== undefined, NextRecordName: next?.Name, NextRecordType: next?.Type, MaxItems: max };

@@ -304,3 +304,16 @@ describe('coverage of the synthesized stacks', () => {
     expect(await decide(ciDeployPolicy(env), 'goldenpath-ci-deploy', 'ssm:GetParametersByPath', `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter${folder}`)).toBe('Allowed');
   });
 });
+
+describe('docs/ci.md', () => {
+  const doc = readFileSync(resolve(__dirname, '..', '..', '..', 'docs', 'ci.md'), 'utf8');
+  const roles = ciRoles(env, REPOSITORY);
+
+  it.each([
+    ['ci-deploy', roles.ciDeploy.policy],
+    ['reaper', roles.reaper.policy],
+  ] as const)('names every statement of the generated %s policy', (_role, policy) => {
+    const documented = (sid: string) => doc.includes(`\`${sid}\``) || (/\d$/.test(sid) && doc.includes(`\`${sid.replace(/\d+$/, '')}1..`));
+    expect(policy.Statement.map((s) => s.Sid).filter((sid) => !documented(sid))).toEqual([]);
+  });
+});

@@ -40,7 +40,7 @@ export interface Discovery {
 
 type Tags = Record<string, string>;
 
-export function tagsOf(list: readonly { Key?: string; Value?: string }[] | undefined): Tags {
+function tagsOf(list: readonly { Key?: string; Value?: string }[] | undefined): Tags {
   const tags: Tags = {};
   for (const t of list ?? []) if (t.Key !== undefined) tags[t.Key] = t.Value ?? '';
   return tags;

@@ -83,8 +83,3 @@ export function arnAccount(arn: string): string | undefined {
   const account = arn.split(':')[4];
   return account === undefined || account === '' ? undefined : account;
 }
-
-/** The region inside an ARN; empty for global services. */
-export function arnRegion(arn: string): string | undefined {
-  return arn.split(':')[3];
-}

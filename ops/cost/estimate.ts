@@ -1,8 +1,5 @@
 import { HOURS_PER_MONTH, PRICE_TABLE } from './price-table';
 
-export type LoadBalancerType = keyof typeof PRICE_TABLE.loadBalancerPerHour;
-export type VolumeType = keyof typeof PRICE_TABLE.ebsPerGbMonth;
-
 /** What a build runs that costs money by the hour. */
 export interface CostInventory {
   readonly eksClusters: number;
@@ -20,8 +17,6 @@ export interface CostEstimate {
   readonly unpriced: readonly string[];
   readonly basis: string;
 }
-
-export const EMPTY_INVENTORY: CostInventory = { eksClusters: 0, instanceTypes: [], loadBalancers: [], natGateways: 0, volumes: [], publicIpv4: 0 };
 
 function has<T extends object>(table: T, key: string): key is Extract<keyof T, string> {
   return Object.prototype.hasOwnProperty.call(table, key);

@@ -12,8 +12,6 @@ export const LEDGER_COLUMNS = [
   'run_url',
 ] as const;
 
-export const LEDGER_PHASES = ['preflight', 'teardown', 'orphans', 'db-provision'] as const;
-
 export interface LedgerRow {
   readonly startUtc: string;
   readonly endUtc: string;

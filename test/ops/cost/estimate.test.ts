@@ -1,5 +1,7 @@
-import { EMPTY_INVENTORY, estimateHourlyCost } from '../../../ops/cost/estimate';
+import { estimateHourlyCost, type CostInventory } from '../../../ops/cost/estimate';
 import { PRICE_TABLE } from '../../../ops/cost/price-table';
+
+const EMPTY_INVENTORY: CostInventory = { eksClusters: 0, instanceTypes: [], loadBalancers: [], natGateways: 0, volumes: [], publicIpv4: 0 };
 
 describe('estimateHourlyCost', () => {
   it('adds control plane, nodes, load balancers, NAT, volumes and public IPs from the pinned table', () => {

@@ -71,13 +71,13 @@ export function register(program: Command, ctx: CommandContext): void {
         progress(`${stage}: done${note ? ` (${note})` : ''}`);
       };
 
-      for (const stage of todo) {
-        progress(`${stage}: starting`);
+      /** Runs one stage; false stops the teardown (state keeps what finished, so a re-run resumes here). */
+      const runStage = async (stage: TeardownStage): Promise<boolean> => {
         if (stage === 'drain') {
           const endpoint = await clusterEndpoint(clients, scope.clusterName);
           if (endpoint === undefined) {
             finish(stage, `cluster ${scope.clusterName} already gone: drain skipped`);
-            continue;
+            return true;
           }
           const kube = httpsKubeApi({ ...endpoint, token: () => eksToken(scope.clusterName, env.account.region, clients.sts.config.credentials) });
           const result = await drainCluster(kube, {
@@ -89,7 +89,9 @@ export function register(program: Command, ctx: CommandContext): void {
             progress,
           });
           finish(stage, result.timedOut ? `timed out with ${result.awsLeft} load balancer(s)/volume(s) left; orphan cleanup takes them` : `deleted ${result.deleted} objects`);
-        } else if (stage === 'destroy-platform' || stage === 'destroy-cluster') {
+          return true;
+        }
+        if (stage === 'destroy-platform' || stage === 'destroy-cluster') {
           const stack = disposableStackName(selection, stage === 'destroy-platform' ? 'platform' : 'cluster');
           const exit = await ctx.runtime.run('npx', ['cdktf', 'destroy', stack, '--auto-approve'], {
             [SELECTION_VARIABLES.env]: env.name,
@@ -99,20 +101,32 @@ export function register(program: Command, ctx: CommandContext): void {
           });
           if (exit !== 0) {
             progress(`${stage}: cdktf destroy ${stack} exited ${exit}; fix the cause and re-run teardown to resume here`);
-            code = EXIT.partialFailure;
-            break;
+            return false;
           }
           finish(stage);
-        } else {
-          const report = await cleanupBuild(cleanupDeps(clients, ctx.runtime.sleep, progress), scope);
-          progress(renderCleanup(report, true));
-          deleted = report.deleted;
-          left = report.left;
-          if (left > 0) {
-            code = EXIT.partialFailure;
-            break;
-          }
-          finish(stage, `deleted ${deleted}`);
+          return true;
+        }
+        const report = await cleanupBuild(cleanupDeps(clients, ctx.runtime.sleep, progress), scope);
+        progress(renderCleanup(report, true));
+        deleted = report.deleted;
+        left = report.left;
+        if (left > 0) return false;
+        finish(stage, `deleted ${deleted}`);
+        return true;
+      };
+
+      for (const stage of todo) {
+        progress(`${stage}: starting`);
+        let ok: boolean;
+        try {
+          ok = await runStage(stage);
+        } catch (err) {
+          progress(`${stage}: failed: ${(err as Error).message}; re-run teardown to resume here`);
+          ok = false;
+        }
+        if (!ok) {
+          code = EXIT.partialFailure;
+          break;
         }
       }
 

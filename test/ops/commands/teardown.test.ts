@@ -52,3 +52,15 @@ describe('goldenpath teardown', () => {
     expect(await runCli(['teardown', '--env', 'dev', '--build-id', '12'], testRuntime(undefined))).toBe(EXIT.safetyRefusal);
   });
 });
+
+describe('goldenpath teardown when a stage throws', () => {
+  it('records the failure in the ledger (exit 4) and keeps the stage for the next run', async () => {
+    const f = world();
+    f.add({ kind: 'cluster', id: 'goldenpath-dev-b-12', tags: {}, owner: 'dev/12' });
+    const rt = testRuntime(f);
+    expect(await runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes'], rt)).toBe(EXIT.partialFailure);
+    expect(rt.err.join('')).toMatch(/drain: failed: .*re-run teardown to resume here/);
+    expect(rt.runs).toEqual([]);
+    expect(readLedger(`${rt.ledgerDir}/ledger.csv`).map((r) => r.exitCode)).toEqual([EXIT.partialFailure]);
+  });
+});

@@ -545,7 +545,7 @@ export class FakeAws {
     const sEks = stub(c.eks);
     on(sEks, eks.DescribeClusterCommand, h('EKS.DescribeCluster', false, (i: eks.DescribeClusterCommandInput) => {
       if (this.get('cluster', i.name ?? '') === undefined) throw err('ResourceNotFoundException');
-      return { cluster: { name: i.name, endpoint: 'https://example.invalid', certificateAuthority: { data: '' } } };
+      return { cluster: { name: i.name, endpoint: 'https://127.0.0.1:1', certificateAuthority: { data: '' } } };
     }));
     return c;
   }

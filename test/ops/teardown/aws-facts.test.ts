@@ -31,6 +31,6 @@ describe('teardown AWS facts', () => {
   it('returns the endpoint and CA of a live cluster', async () => {
     const f = world();
     f.add({ kind: 'cluster', id: 'goldenpath-dev-b-12', tags: {}, owner: 'dev/12' });
-    expect(await clusterEndpoint(f.clients(), 'goldenpath-dev-b-12')).toEqual({ server: 'https://example.invalid', caData: '' });
+    expect(await clusterEndpoint(f.clients(), 'goldenpath-dev-b-12')).toEqual({ server: 'https://127.0.0.1:1', caData: '' });
   });
 });

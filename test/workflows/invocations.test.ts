@@ -1,10 +1,12 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { DISPOSABLE_KINDS, disposableStackName, FOUNDATION_KINDS, foundationStackName } from '../../contract/naming';
 import { SELECTION_VARIABLES } from '../../contract/parse-selection';
 import { ephemeral, persistent, type Selection } from '../../contract/selection';
 import { ENVIRONMENT_NAMES } from '../../envs';
 import { goldenpathProblem, parseCdktf } from './support/invocation-checks';
 import { expandVars, invocationsOf } from './support/shell-commands';
-import { literalVar, loadWorkflows, stepsOf } from './support/workflows';
+import { literalVar, loadWorkflows, REPO, stepsOf } from './support/workflows';
 
 const SAMPLE_BUILD_ID = '26-01-23-07';
 
@@ -76,5 +78,14 @@ describe('cdktf invocations', () => {
   it('a stack name the program does not compose is caught', () => {
     const name = expandVars('$GOLDENPATH_ENV-b-$GOLDENPATH_BUILD_ID-clusters', { GOLDENPATH_ENV: 'dev', GOLDENPATH_BUILD_ID: SAMPLE_BUILD_ID });
     expect(composedStacks(ephemeral('dev', SAMPLE_BUILD_ID))).not.toContain(name);
+  });
+});
+
+describe('node scripts', () => {
+  const scripts = steps.flatMap((s) => invocationsOf(s.step.run ?? '', 'node').map((args) => ({ ...s, args })));
+
+  it.each(scripts.map((c) => [`${c.where}: node ${c.args.join(' ')}`, c.args] as const))('%s runs a file of the repository through tsx', (_title, args) => {
+    expect(args.slice(0, 2)).toEqual(['--import', 'tsx']);
+    expect(existsSync(join(REPO, args[2]!))).toBe(true);
   });
 });

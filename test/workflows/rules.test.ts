@@ -38,11 +38,15 @@ jobs:
       contents: read
     steps:
       - if: always()
-        run: goldenpath teardown --env dev --build-id "\${{ needs.build.outputs.id }}" --yes
+        env:
+          BUILD_ID: \${{ needs.build.outputs.id }}
+        run: goldenpath teardown --env dev --build-id "$BUILD_ID" --yes
 `;
 
 const BROKEN: Readonly<Record<keyof typeof RULES, [string, string]>> = {
   everyActionPinnedBySha: ['actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2', 'actions/checkout@v4'],
+  pinnedActionsNameTheirVersion: ['b47578312673ae6fa5b5096b330d9fbac3d116df # v4.2.1', 'b47578312673ae6fa5b5096b330d9fbac3d116df'],
+  scriptsTakeNoExpressions: ['run: echo "id=1" >> "$GITHUB_OUTPUT"', 'run: echo "id=${{ github.head_ref }}" >> "$GITHUB_OUTPUT"'],
   topLevelPermissionsAreMinimal: ['permissions: {}', 'permissions: write-all'],
   everyJobDeclaresPermissions: ['    permissions:\n      contents: read\n    steps:\n      - if', '    steps:\n      - if'],
   checkoutsDropCredentials: ['persist-credentials: false', 'persist-credentials: true'],

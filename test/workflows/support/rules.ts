@@ -20,6 +20,20 @@ export const everyActionPinnedBySha: Rule = (wf) =>
     .filter(({ step }) => step.uses !== undefined && !PINNED.test(step.uses))
     .map(({ where, step }) => `${where}: uses "${step.uses}", not a full 40-hex commit SHA`);
 
+/** A reader sees which release a SHA is: `uses: owner/action@<sha> # vX.Y.Z`. */
+export const pinnedActionsNameTheirVersion: Rule = (wf) =>
+  wf.text
+    .split('\n')
+    .map((line, i) => ({ line, n: i + 1 }))
+    .filter(({ line }) => /^\s*(-\s+)?uses:/.test(line) && !/@[0-9a-f]{40} # v\d+(\.\d+)*\s*$/.test(line))
+    .map(({ line, n }) => `${wf.file}:${n}: "${line.trim()}" lacks "# vX.Y.Z" after its SHA`);
+
+/** Inputs, outputs and event data reach scripts through env, never spliced into the script text (script injection). */
+export const scriptsTakeNoExpressions: Rule = (wf) =>
+  stepsOf(wf)
+    .filter(({ step }) => step.run?.includes('${{') === true)
+    .map(({ where }) => `${where}: \${{ }} inside run:; pass the value through the step's env`);
+
 export const topLevelPermissionsAreMinimal: Rule = (wf) => {
   const p = wf.workflow.permissions;
   const ok = p !== undefined && typeof p === 'object' && Object.entries(p).every(([k, v]) => k === 'contents' && v === 'read');
@@ -116,6 +130,8 @@ export const referencesResolve: Rule = (wf) => {
 
 export const RULES: Readonly<Record<string, Rule>> = {
   everyActionPinnedBySha,
+  pinnedActionsNameTheirVersion,
+  scriptsTakeNoExpressions,
   topLevelPermissionsAreMinimal,
   everyJobDeclaresPermissions,
   checkoutsDropCredentials,

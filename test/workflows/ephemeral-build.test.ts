@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_BUILD_ID_PATTERN, isValidBuildId } from '../../contract/build-id';
+import { buildExpiresAt } from '../../contract/expiry';
 import { ARGOCD_NAMESPACE } from '../../contract/gitops/argocd';
 import { disposableStackName } from '../../contract/naming';
 import { SELECTION_VARIABLES } from '../../contract/parse-selection';
@@ -76,6 +77,13 @@ describe('ephemeral-build.yml build id', () => {
     expect(run.outputs.build_id!.endsWith('-42')).toBe(true);
     expect(run.outputs.started_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
     for (const name of ENVIRONMENT_NAMES) expect(isValidBuildId(run.outputs.build_id!, { name, baseDomain: loadEnvironment(name).dns.baseDomain })).toBe(true);
+  });
+
+  it('records a start time the contract turns into expires-at (start + the env TTL)', () => {
+    const run = runStep(script, { GITHUB_RUN_NUMBER: '7', GOLDENPATH_ENV: 'dev' }, { goldenpath: builds([]) });
+    const ttl = loadEnvironment('dev').ephemeral.ttlHours;
+    const expected = new Date(Date.parse(run.outputs.started_at!) + ttl * 3_600_000).toISOString().replace('.000Z', 'Z');
+    expect(buildExpiresAt(run.outputs.build_id!, ttl, run.outputs.started_at)).toBe(expected);
   });
 
   it('moves on to the next NN while an id is live, wrapping past 99', () => {

@@ -305,8 +305,8 @@ describe('coverage of the synthesized stacks', () => {
   });
 });
 
-describe('docs/ci.md', () => {
-  const doc = readFileSync(resolve(__dirname, '..', '..', '..', 'docs', 'ci.md'), 'utf8');
+describe('README "Running in CI"', () => {
+  const doc = readFileSync(resolve(__dirname, '..', '..', '..', 'README.md'), 'utf8');
   const roles = ciRoles(env, REPOSITORY);
 
   it.each([

@@ -25,6 +25,8 @@ export const VERSIONS = {
   postgresParameterFamily: 'postgres16',
   /** This repository's CLI image (`goldenpath` on the PATH); the in-cluster `db provision` Job runs it. */
   goldenpathCliImage: { repository: 'ghcr.io/goldenpath-idp/goldenpath-infra', tag: '0.1.0' },
+  /** keycloak-config-cli release 6.5.0 built for Keycloak 26.5.4 (tags are `<cli>-<keycloak>`); oidc-config runs it instead of the chart's default tag. */
+  keycloakConfigCliImage: { repository: 'docker.io/adorsys/keycloak-config-cli', tag: '6.5.0-26.5.4' },
 } as const;
 
 /**
@@ -47,5 +49,6 @@ export const CHARTS = {
   backstage: { repoURL: 'https://backstage.github.io/charts', chart: 'backstage', version: '2.5.1' },
   loki: { repoURL: 'https://grafana.github.io/helm-charts', chart: 'loki', version: '6.29.0' },
   keycloak: { repoURL: 'https://codecentric.github.io/helm-charts', chart: 'keycloakx', version: '7.1.5' },
-  keycloakConfigCli: { repoURL: 'https://adorsys.github.io/keycloak-config-cli/helm-charts', chart: 'keycloak-config-cli', version: '6.5.1-SNAPSHOT' },
+  /** adorsys publishes only -SNAPSHOT chart builds; this is the released (semver, immutable) chart of the same Job, maintained by the chart's original author. */
+  keycloakConfigCli: { repoURL: 'https://jkroepke.github.io/helm-charts', chart: 'keycloak-config-cli', version: '1.3.3' },
 } as const satisfies Readonly<Record<string, { readonly repoURL: string; readonly chart: string; readonly version: string }>>;

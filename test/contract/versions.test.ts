@@ -1,4 +1,4 @@
-import { VERSIONS } from '../../contract/versions';
+import { CHARTS, VERSIONS } from '../../contract/versions';
 
 /** The provider versions of the manifest are the ones the pinned cdktf provider packages were generated for. */
 describe('the version manifest', () => {
@@ -16,5 +16,10 @@ describe('the version manifest', () => {
     const [major, minor] = VERSIONS.terraform.replace('>= ', '').split('.').map(Number);
     const [ciMajor, ciMinor] = VERSIONS.terraformCi.split('.').map(Number);
     expect(ciMajor! > major! || (ciMajor === major && ciMinor! >= minor!)).toBe(true);
+  });
+
+  it('pins every chart at a release version, never a snapshot or pre-release build that can be overwritten', () => {
+    const unreleased = Object.entries(CHARTS).filter(([, c]) => !/^v?\d+\.\d+\.\d+$/.test(c.version));
+    expect(unreleased).toEqual([]);
   });
 });

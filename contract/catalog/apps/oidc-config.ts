@@ -1,5 +1,5 @@
 import { ARGOCD_HOST_LABEL } from '../../gitops/argocd';
-import { CHARTS } from '../../versions';
+import { CHARTS, VERSIONS } from '../../versions';
 import type { CatalogApp } from '../types';
 import { urlOf } from './app-wiring';
 import { KEYCLOAK_ADMIN_SECRET, KEYCLOAK_ADMIN_USER, KEYCLOAK_SERVICE_URL } from './keycloak';
@@ -34,7 +34,9 @@ export const oidcConfig: CatalogApp = {
   requires: [],
   lifecycles: ['persistent'],
   values: (c) => ({
-    env: { KEYCLOAK_URL: KEYCLOAK_SERVICE_URL, KEYCLOAK_USER: KEYCLOAK_ADMIN_USER, IMPORT_PATH: '/config/' },
+    image: { repository: VERSIONS.keycloakConfigCliImage.repository, tag: VERSIONS.keycloakConfigCliImage.tag },
+    // The chart mounts the realm files at /config; IMPORT_PATH is the pre-5.0 name of IMPORT_FILES_LOCATIONS.
+    env: { KEYCLOAK_URL: KEYCLOAK_SERVICE_URL, KEYCLOAK_USER: KEYCLOAK_ADMIN_USER, IMPORT_FILES_LOCATIONS: '/config/*' },
     existingSecret: KEYCLOAK_ADMIN_SECRET,
     existingSecretKey: 'password',
     config: { [OIDC_REALM]: { inline: { realm: OIDC_REALM, enabled: true, clients: oidcClients(c) } } },

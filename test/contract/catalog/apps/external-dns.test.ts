@@ -4,6 +4,7 @@ import { dnsOwnerId, irsaRoleName } from '../../../../contract/naming';
 import { IRSA_ROLE_ARN_ANNOTATION } from '../../../../contract/service-accounts';
 import { ephemeral, persistent } from '../../../../contract/selection';
 import { contractFor, FAKE_ZONE_ID } from '../../../support/bootstrap-contract';
+import { chartSchemaErrors } from '../../../support/chart-values-schema';
 
 const build = ephemeral('dev', '26-01-23-01');
 const values = () => externalDns.values(contractFor(build)) as Record<string, unknown> & { extraArgs: string[]; serviceAccount: { annotations: Record<string, string> } };
@@ -43,5 +44,9 @@ describe('externalDns', () => {
 
   it('keeps its release name equal to the service account name the IRSA role trusts (the chart derives the account from it)', () => {
     expect(externalDns.name).toBe('external-dns');
+  });
+
+  it('passes the values schema of the external-dns 1.17.0 chart, platform globals included', () => {
+    expect(chartSchemaErrors('external-dns.values.schema.json', externalDns, contractFor(build))).toEqual([]);
   });
 });

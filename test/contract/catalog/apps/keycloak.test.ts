@@ -2,6 +2,7 @@ import { keycloak, KEYCLOAK_ADMIN_SECRET, KEYCLOAK_ADMIN_USER } from '../../../.
 import { appDatabaseKubernetesSecretName } from '../../../../contract/naming';
 import { persistent } from '../../../../contract/selection';
 import { contractFor, FAKE_DATABASE_HOST } from '../../../support/bootstrap-contract';
+import { chartSchemaErrors } from '../../../support/chart-values-schema';
 
 type KeycloakValues = { database: Record<string, unknown>; extraEnv: string; ingress: { rules: { host: string }[] } };
 
@@ -29,5 +30,9 @@ describe('keycloak', () => {
       { name: 'KC_BOOTSTRAP_ADMIN_USERNAME', value: KEYCLOAK_ADMIN_USER },
       { name: 'KC_BOOTSTRAP_ADMIN_PASSWORD', valueFrom: { secretKeyRef: { name: KEYCLOAK_ADMIN_SECRET, key: 'password' } } },
     ]);
+  });
+
+  it('passes the values schema of the keycloakx 7.1.5 chart, platform globals included', () => {
+    expect(chartSchemaErrors('keycloakx.values.schema.json', keycloak, contractFor(persistent('prod')))).toEqual([]);
   });
 });

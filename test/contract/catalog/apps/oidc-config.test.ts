@@ -1,9 +1,14 @@
 import { oidcConfig, OIDC_REALM } from '../../../../contract/catalog/apps/oidc-config';
 import { KEYCLOAK_SERVICE_URL } from '../../../../contract/catalog/apps/keycloak';
 import { persistent } from '../../../../contract/selection';
+import { VERSIONS } from '../../../../contract/versions';
 import { contractFor } from '../../../support/bootstrap-contract';
 
-type OidcValues = { env: { KEYCLOAK_URL: string }; config: Record<string, { inline: { clients: { clientId: string; redirectUris: string[] }[] } }> };
+type OidcValues = {
+  image: { repository: string; tag: string };
+  env: Record<string, string>;
+  config: Record<string, { inline: { clients: { clientId: string; redirectUris: string[] }[] } }>;
+};
 
 describe('oidcConfig', () => {
   const values = () => oidcConfig.values(contractFor(persistent('dev'))) as OidcValues;
@@ -19,5 +24,13 @@ describe('oidcConfig', () => {
       ['grafana', true],
       ['backstage', true],
     ]);
+  });
+
+  it('runs the released keycloak-config-cli image of the version manifest, not the chart default', () => {
+    expect(values().image).toEqual(VERSIONS.keycloakConfigCliImage);
+  });
+
+  it('reads the realm files from where the chart mounts them, through the 5.x+ IMPORT_FILES_LOCATIONS setting', () => {
+    expect([values().env.IMPORT_FILES_LOCATIONS, 'IMPORT_PATH' in values().env]).toEqual(['/config/*', false]);
   });
 });

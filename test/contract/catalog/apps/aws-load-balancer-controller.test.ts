@@ -3,6 +3,7 @@ import { clusterName } from '../../../../contract/naming';
 import { TAG_KEYS } from '../../../../contract/tags';
 import { ephemeral, persistent } from '../../../../contract/selection';
 import { contractFor, FAKE_VPC_ID } from '../../../support/bootstrap-contract';
+import { chartSchemaErrors } from '../../../support/chart-values-schema';
 
 describe('awsLoadBalancerController', () => {
   const build = ephemeral('dev', '26-01-23-01');
@@ -23,5 +24,9 @@ describe('awsLoadBalancerController', () => {
   it('refuses a contract without the VPC id', () => {
     const contract = contractFor(persistent('dev'));
     expect(() => awsLoadBalancerController.values({ ...contract, cluster: { name: contract.cluster.name } })).toThrow(/needs the VPC id/);
+  });
+
+  it('passes the values schema of the aws-load-balancer-controller chart, platform globals included', () => {
+    expect(chartSchemaErrors('aws-load-balancer-controller.values.schema.json', awsLoadBalancerController, contractFor(build))).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { backstage } from '../../../../contract/catalog/apps/backstage';
 import { appDatabaseKubernetesSecretName } from '../../../../contract/naming';
 import { persistent } from '../../../../contract/selection';
 import { ALL_CAPABILITIES, contractFor, FAKE_DATABASE_HOST } from '../../../support/bootstrap-contract';
+import { chartSchemaErrors } from '../../../support/chart-values-schema';
 
 type BackstageValues = {
   ingress: { host: string };
@@ -31,5 +32,9 @@ describe('backstage', () => {
   it('refuses a contract without the database', () => {
     const contract = contractFor(persistent('dev'), { platform: { ...ALL_CAPABILITIES, rdsAvailable: false } });
     expect(() => backstage.values(contract)).toThrow(/app "backstage" needs the database endpoint/);
+  });
+
+  it('passes the values schema of the backstage 2.5.1 chart, platform globals included', () => {
+    expect(chartSchemaErrors('backstage.values.schema.json', backstage, contractFor(persistent('dev')), '2020-12')).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { prometheus } from '../../../../contract/catalog/apps/prometheus';
 import { DEFAULT_STORAGE_CLASS } from '../../../../contract/storage-class';
 import { ephemeral } from '../../../../contract/selection';
 import { contractFor } from '../../../support/bootstrap-contract';
+import { chartSchemaErrors } from '../../../support/chart-values-schema';
 
 describe('prometheus', () => {
   const values = () =>
@@ -20,5 +21,9 @@ describe('prometheus', () => {
 
   it('leaves alerting to the separate alertmanager app', () => {
     expect(values().alertmanager.enabled).toBe(false);
+  });
+
+  it('passes the values schema of the prometheus 27.19.0 chart, platform globals included', () => {
+    expect(chartSchemaErrors('prometheus.values.schema.json', prometheus, contractFor(ephemeral('dev', '26-01-23-01')))).toEqual([]);
   });
 });

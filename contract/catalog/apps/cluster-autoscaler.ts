@@ -1,6 +1,6 @@
 import { LIFECYCLES } from '../../lifecycle';
 import { SERVICE_ACCOUNTS } from '../../service-accounts';
-import { CHARTS } from '../../versions';
+import { CHARTS, VERSIONS } from '../../versions';
 import type { CatalogApp } from '../types';
 import { irsaAnnotations } from './app-wiring';
 
@@ -20,6 +20,7 @@ export const clusterAutoscaler: CatalogApp = {
     cloudProvider: 'aws',
     awsRegion: c.aws.region,
     autoDiscovery: { clusterName: c.cluster.name },
+    image: VERSIONS.clusterAutoscalerImage,
     rbac: { serviceAccount: { create: true, name: serviceAccount.serviceAccount, annotations: irsaAnnotations('cluster-autoscaler', 'cluster-autoscaler', c) } },
   }),
 };

@@ -34,6 +34,7 @@ export const IRSA_ROLE_KEYS = [
   'lb-controller',
   'ebs-csi',
   'loki',
+  'db-provisioner',
 ] as const;
 export type IrsaRoleKey = (typeof IRSA_ROLE_KEYS)[number];
 

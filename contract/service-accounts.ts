@@ -18,6 +18,8 @@ export const SERVICE_ACCOUNTS: Readonly<Record<IrsaRoleKey, ServiceAccountRef>> 
   // Fixed by the aws-ebs-csi-driver EKS add-on.
   'ebs-csi': { namespace: 'kube-system', serviceAccount: 'ebs-csi-controller-sa' },
   loki: { namespace: 'loki', serviceAccount: 'loki' },
+  // The in-cluster `goldenpath db provision` Job (contract/gitops/db-provision-job.ts), in a namespace of its own.
+  'db-provisioner': { namespace: 'goldenpath-db', serviceAccount: 'db-provisioner' },
 };
 
 /** The `sub` claim of a service account's projected token: `system:serviceaccount:<ns>:<sa>`. */

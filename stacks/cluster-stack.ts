@@ -9,6 +9,7 @@ import { NodeSecurityGroup } from '../constructs/cluster/node-security-group';
 import { ObjectStorage } from '../constructs/cluster/object-storage';
 import { OidcProvider } from '../constructs/cluster/oidc-provider';
 import { clusterAutoscalerPolicy } from '../constructs/cluster/policies/cluster-autoscaler';
+import { dbProvisionerPolicy } from '../constructs/cluster/policies/db-provisioner';
 import { externalSecretsPolicy } from '../constructs/cluster/policies/external-secrets';
 import { loadBalancerControllerPolicy } from '../constructs/cluster/policies/load-balancer-controller';
 import { awsManagedPolicyArn, partitionOf } from '../constructs/cluster/policies/policy-document';
@@ -33,7 +34,7 @@ import { GoldenpathStack, type GoldenpathStackProps } from './goldenpath-stack';
 
 export type ClusterStackProps = Omit<GoldenpathStackProps, 'plane'>;
 
-/** The tier from which apps need the database and object storage. */
+/** The tier from which apps need the database (and its in-cluster provisioning) and object storage. */
 const PLATFORM_EXPERIENCE_TIER: Tier = 2;
 
 /** The identity in-cluster controllers stamp on what they create (EBS volumes), so teardown and the reaper find it. */
@@ -113,6 +114,10 @@ export class ClusterStack extends GoldenpathStack {
         forceDestroy: buildId !== undefined,
       });
       roles.set('loki', this.objectStorage.role);
+      roles.set(
+        'db-provisioner',
+        irsa('db-provisioner', { policy: dbProvisionerPolicy({ ...account, env: env.name, masterSecretArn: foundation.field('database', 'masterSecretArn') }) }),
+      );
     }
     this.irsaRoles = roles;
 

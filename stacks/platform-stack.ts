@@ -12,6 +12,7 @@ import { ArgocdInstall } from '../constructs/gitops/argocd-install';
 import { BootstrapApps } from '../constructs/gitops/bootstrap-apps';
 import { ClusterAccess } from '../constructs/gitops/cluster-access';
 import { ContractInCluster } from '../constructs/gitops/contract-in-cluster';
+import { DbProvisionJob } from '../constructs/gitops/db-provision-job';
 import { DefaultStorageClass, EBS_CSI_ADDON_ADDRESS } from '../constructs/gitops/default-storage-class';
 import { describeApps, PlatformPreflight } from '../constructs/gitops/platform-preflight';
 import { GoldenpathStack, type GoldenpathStackProps } from './goldenpath-stack';
@@ -20,7 +21,8 @@ export type PlatformStackProps = Omit<GoldenpathStackProps, 'plane'>;
 
 /**
  * `{env}-platform` / `{env}-b-{buildId}-platform`: Argo CD, the contract, the
- * bootstrap apps. Every platform flag of the contract is set only for what
+ * bootstrap apps, and where the database is consumed the Job that provisions
+ * the app databases. Every platform flag of the contract is set only for what
  * this stack creates (the default StorageClass) or verifies at plan time
  * (IRSA roles, the database foundation document, the object storage
  * bucket); the contract derived from them is the single source of the
@@ -44,6 +46,8 @@ export class PlatformStack extends GoldenpathStack {
     });
     const buildIdentity = controllerTags(this.tags);
     const storage = new DefaultStorageClass(this, 'default_storage_class', { clusterName: cluster, volumeTags: buildIdentity });
+    // The database is private to the VPC, so its app roles and databases are provisioned from inside the cluster.
+    if (preflight.rdsAvailable) new DbProvisionJob(this, 'db_provision', { selection, envName: env.name, databaseApps: env.database.apps });
 
     const contract = deriveBootstrapValues({
       env: { name: env.name, baseDomain: env.dns.baseDomain, accountId: env.account.id, region: env.account.region, tierCeiling: env.tierCeiling },

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { IJob } from 'kubernetes-models/batch/v1/Job';
+import type { INamespace } from 'kubernetes-models/v1/Namespace';
 import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
-import { IRSA_ROLE_ARN_ANNOTATION, type ServiceAccountRef } from '../service-accounts';
+import { IRSA_ROLE_ARN_ANNOTATION, SERVICE_ACCOUNTS, type ServiceAccountRef } from '../service-accounts';
 import { TAG_KEYS } from '../tags';
 import { VERSIONS } from '../versions';
 
@@ -10,18 +11,23 @@ import { VERSIONS } from '../versions';
  * RDS master secret, which the cluster-wide secret sync controller must never
  * be able to read. Its IRSA role grants only what `db provision` reads.
  */
-export const DB_PROVISIONER_SERVICE_ACCOUNT: ServiceAccountRef = { namespace: 'goldenpath-db', serviceAccount: 'db-provisioner' };
+export const DB_PROVISIONER_SERVICE_ACCOUNT: ServiceAccountRef = SERVICE_ACCOUNTS['db-provisioner'];
 
 export const DB_PROVISION_JOB_PREFIX = 'goldenpath-db-provision';
 const APP_LABEL = 'app.kubernetes.io/name';
-const CA_MOUNT_DIR = '/etc/goldenpath/rds-ca';
-/** The `node` user of the Node.js base image the CLI image builds on. */
-const RUN_AS_USER = 1000;
+/** The `node` user of the Node.js base image the CLI image builds on (the Dockerfile's USER). */
+export const CLI_IMAGE_USER_ID = 1000;
+/**
+ * Where the CLI image carries the RDS CA bundle (global-bundle.pem), fetched
+ * from AWS when the image is built: the Job verifies the server certificate
+ * without reaching the internet, and a bundle change is a new image.
+ */
+export const CLI_IMAGE_RDS_CA_BUNDLE_PATH = '/opt/goldenpath/rds-ca/global-bundle.pem';
 
-export interface CaBundleRef {
-  /** ConfigMap holding the RDS CA bundle (https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem). */
-  readonly configMap: string;
-  readonly key: string;
+/** An app of the env's `database.apps`, as provisioning sees it. */
+export interface ProvisionedApp {
+  readonly name: string;
+  readonly createDb: boolean;
 }
 
 export interface DbProvisionJobProps {
@@ -29,34 +35,43 @@ export interface DbProvisionJobProps {
   readonly env: string;
   /** IRSA role the service account assumes; it may read the database foundation parameter, the master secret and the env's app secrets. */
   readonly roleArn: string;
+  /** The env's `database.apps`: part of the Job's identity, so adding an app or changing `createDb` starts a new Job. */
+  readonly databaseApps: readonly ProvisionedApp[];
   /** @default `{VERSIONS.goldenpathCliImage.repository}:{VERSIONS.goldenpathCliImage.tag}` */
   readonly image?: string;
-  /** @default { configMap: 'rds-ca-bundle', key: 'global-bundle.pem' } */
-  readonly caBundle?: CaBundleRef;
   /** Seconds the Job may run in total before Kubernetes stops it. @default 900 */
   readonly activeDeadlineSeconds?: number;
 }
 
 export interface DbProvisionManifests {
+  readonly namespace: INamespace;
   readonly serviceAccount: IServiceAccount;
   readonly job: IJob;
 }
 
 /**
- * The ServiceAccount and Job that run `goldenpath db provision --env E` in
+ * The Namespace, ServiceAccount and Job that run `goldenpath db provision --env E` in
  * the cluster. Jobs are immutable, so the name carries a hash of what the Job
- * runs: a new image or command is a new Job, the same one is the same Job.
+ * runs: a new image, command or app list is a new Job, the same one is the
+ * same Job. No `ttlSecondsAfterFinished`: whoever applies the Job (Terraform,
+ * Argo CD) would see a TTL-deleted Job as missing and run it again.
  */
 export function renderDbProvisionJob(props: DbProvisionJobProps): DbProvisionManifests {
   const image = props.image ?? `${VERSIONS.goldenpathCliImage.repository}:${VERSIONS.goldenpathCliImage.tag}`;
-  const caBundle = props.caBundle ?? { configMap: 'rds-ca-bundle', key: 'global-bundle.pem' };
   const { namespace, serviceAccount } = DB_PROVISIONER_SERVICE_ACCOUNT;
   // --no-install: the CLI comes with the image; never fetch code from a registry at run time.
-  const command = ['npx', '--no-install', 'goldenpath', 'db', 'provision', '--env', props.env, '--ca-bundle', `${CA_MOUNT_DIR}/${caBundle.key}`];
-  const hash = createHash('sha256').update(JSON.stringify({ image, command, caBundle })).digest('hex').slice(0, 10);
+  const command = ['npx', '--no-install', 'goldenpath', 'db', 'provision', '--env', props.env, '--ca-bundle', CLI_IMAGE_RDS_CA_BUNDLE_PATH];
+  const apps = props.databaseApps.map(({ name, createDb }) => ({ name, createDb })).sort((x, y) => x.name.localeCompare(y.name));
+  const hash = createHash('sha256').update(JSON.stringify({ image, command, apps })).digest('hex').slice(0, 10);
   const labels = { [APP_LABEL]: DB_PROVISION_JOB_PREFIX, [TAG_KEYS.env]: props.env };
 
   return {
+    namespace: {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      // The pod meets the restricted Pod Security Standard; the namespace admits nothing less.
+      metadata: { name: namespace, labels: { ...labels, 'pod-security.kubernetes.io/enforce': 'restricted' } },
+    },
     serviceAccount: {
       apiVersion: 'v1',
       kind: 'ServiceAccount',
@@ -69,7 +84,6 @@ export function renderDbProvisionJob(props: DbProvisionJobProps): DbProvisionMan
       spec: {
         backoffLimit: 4,
         activeDeadlineSeconds: props.activeDeadlineSeconds ?? 900,
-        ttlSecondsAfterFinished: 86400,
         template: {
           metadata: { labels },
           spec: {
@@ -77,7 +91,7 @@ export function renderDbProvisionJob(props: DbProvisionJobProps): DbProvisionMan
             // IRSA injects its own projected token; the Job needs no Kubernetes API access.
             automountServiceAccountToken: false,
             restartPolicy: 'Never',
-            securityContext: { runAsNonRoot: true, runAsUser: RUN_AS_USER, runAsGroup: RUN_AS_USER, seccompProfile: { type: 'RuntimeDefault' } },
+            securityContext: { runAsNonRoot: true, runAsUser: CLI_IMAGE_USER_ID, runAsGroup: CLI_IMAGE_USER_ID, seccompProfile: { type: 'RuntimeDefault' } },
             containers: [
               {
                 name: 'db-provision',
@@ -89,16 +103,11 @@ export function renderDbProvisionJob(props: DbProvisionJobProps): DbProvisionMan
                 ],
                 resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '512Mi' } },
                 securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
-                volumeMounts: [
-                  { name: 'rds-ca', mountPath: CA_MOUNT_DIR, readOnly: true },
-                  { name: 'tmp', mountPath: '/tmp' },
-                ],
+                // The only writable path: npm and tsx caches under HOME=/tmp.
+                volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
               },
             ],
-            volumes: [
-              { name: 'rds-ca', configMap: { name: caBundle.configMap, items: [{ key: caBundle.key, path: caBundle.key }] } },
-              { name: 'tmp', emptyDir: {} },
-            ],
+            volumes: [{ name: 'tmp', emptyDir: {} }],
           },
         },
       },

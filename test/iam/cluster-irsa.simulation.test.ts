@@ -1,6 +1,6 @@
 import { runSimulation, type Simulation } from '@cloud-copilot/iam-simulate';
 import { BUILD_ID_PRINCIPAL_TAG_KEY, normalizeRecordName, ROUTE53_CHANGE_KEYS } from '../../contract/dns-guard';
-import { disposableStackName, dnsPolicyName, hostSuffix, irsaRoleName } from '../../contract/naming';
+import { disposableStackName, dnsPolicyName, foundationParameterName, hostSuffix, irsaRoleName } from '../../contract/naming';
 import { buildIdOf, ephemeral, persistent, type Selection } from '../../contract/selection';
 import { clusterAutoscalerOwnerTagKey, TAG_KEYS } from '../../contract/tags';
 import { loadEnvironment } from '../../envs';
@@ -25,11 +25,15 @@ type Decision = 'Allowed' | 'ImplicitlyDenied' | 'ExplicitlyDenied';
 const devJson = synthSelection(DEV).json(disposableStackName(DEV, 'cluster'));
 const buildJson = synthSelection(BUILD).json(disposableStackName(BUILD, 'cluster'));
 
-/** The policy a role of the synthesized stack owns, parsed as AWS receives it (Terraform escapes undone, no live references). */
-function ownPolicy(json: TerraformJson, name: string): Record<string, unknown> {
+/**
+ * The policy a role of the synthesized stack owns, parsed as AWS receives it
+ * (Terraform escapes undone); `references` gives the value Terraform would
+ * put in for each live reference, and any reference left over is an error.
+ */
+function ownPolicy(json: TerraformJson, name: string, references: Readonly<Record<string, string>> = {}): Record<string, unknown> {
   const match = Object.values<TerraformJson>(json.resource.aws_iam_policy).filter((p) => p.name === name);
   if (match.length !== 1) throw new Error(`expected one aws_iam_policy named ${name}, found ${match.length}`);
-  const text = match[0]!.policy as string;
+  const text = Object.entries(references).reduce((t, [ref, value]) => t.split(ref).join(value), match[0]!.policy as string);
   const live = text.match(/(?<!\$)\$\{[^}]*\}/g);
   if (live !== null) throw new Error(`policy ${name} still holds Terraform references: ${live.join(', ')}`);
   return JSON.parse(text.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{'));
@@ -85,6 +89,67 @@ describe('external-secrets role (dev-cluster policy, IAM simulation)', () => {
 
   it('cannot write the secrets it reads', async () => {
     expect(await read('goldenpath/dev/backstage/postgres', 'secretsmanager:PutSecretValue')).toBe('ImplicitlyDenied');
+  });
+});
+
+describe("db-provisioner role (dev-cluster policy with the database document's master secret, IAM simulation)", () => {
+  const MASTER_SECRET = `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:rds!db-0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b-AbC123`;
+  const policy = ownPolicy(devJson, irsaRoleName(DEV, 'db-provisioner'), { '${local.foundation_database.masterSecretArn}': MASTER_SECRET });
+  const appSecret = (name: string) => `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:${name}-AbC123`;
+  const parameter = (env: string) => `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter${foundationParameterName(env, 'database')}`;
+  const KEY = `arn:aws:kms:${REGION}:${ACCOUNT}:key/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b`;
+  // The database key has the default key policy (constructs/database/database-key.ts): the account's IAM policies decide.
+  const DEFAULT_KEY_POLICY = {
+    Version: '2012-10-17',
+    Statement: [{ Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'kms:*', Resource: '*' }],
+  };
+  const ask = (action: string, resource: string, contextVariables: Record<string, string> = {}) =>
+    decide({ ...request(DEV, 'db-provisioner', action, resource, contextVariables), identityPolicies: [{ name: 'db-provisioner', policy }] });
+  const decrypt = (viaService: string) =>
+    decide({
+      ...request(DEV, 'db-provisioner', 'kms:Decrypt', KEY, { 'kms:ViaService': viaService }),
+      identityPolicies: [{ name: 'db-provisioner', policy }],
+      resourcePolicy: DEFAULT_KEY_POLICY,
+    });
+
+  it('reads the database foundation document of its env', async () => {
+    expect(await ask('ssm:GetParameter', parameter('dev'))).toBe('Allowed');
+  });
+
+  it("cannot read another env's database foundation document", async () => {
+    expect(await ask('ssm:GetParameter', parameter('prod'))).toBe('ImplicitlyDenied');
+  });
+
+  it('reads the master secret the database document names', async () => {
+    expect(await ask('secretsmanager:GetSecretValue', MASTER_SECRET)).toBe('Allowed');
+  });
+
+  it('reads goldenpath/dev/backstage/postgres', async () => {
+    expect(await ask('secretsmanager:GetSecretValue', appSecret('goldenpath/dev/backstage/postgres'))).toBe('Allowed');
+  });
+
+  it('cannot read another environment: goldenpath/prod/backstage/postgres', async () => {
+    expect(await ask('secretsmanager:GetSecretValue', appSecret('goldenpath/prod/backstage/postgres'))).toBe('ImplicitlyDenied');
+  });
+
+  it("cannot read another RDS instance's master secret", async () => {
+    expect(await ask('secretsmanager:GetSecretValue', appSecret('rds!db-99999999-0000-0000-0000-000000000000'))).toBe('ImplicitlyDenied');
+  });
+
+  it('cannot write the secrets or the document it reads', async () => {
+    expect([
+      await ask('secretsmanager:PutSecretValue', MASTER_SECRET),
+      await ask('secretsmanager:PutSecretValue', appSecret('goldenpath/dev/backstage/postgres')),
+      await ask('ssm:PutParameter', parameter('dev')),
+    ]).toEqual(['ImplicitlyDenied', 'ImplicitlyDenied', 'ImplicitlyDenied']);
+  });
+
+  it('decrypts with the database key when Secrets Manager asks for it', async () => {
+    expect(await decrypt(`secretsmanager.${REGION}.amazonaws.com`)).toBe('Allowed');
+  });
+
+  it('cannot decrypt through any other service', async () => {
+    expect(await decrypt(`ssm.${REGION}.amazonaws.com`)).toBe('ImplicitlyDenied');
   });
 });
 

@@ -4,7 +4,8 @@ import { FOUNDATION_DATA_ADDRESS, missingFoundationMessage } from '../../constru
 import { FOUNDATION_SCHEMA_VERSION } from '../../contract/foundation';
 import { clusterName, disposableStackName, foundationParameterName, irsaRoleName, objectStorageBucketName, type FoundationKind } from '../../contract/naming';
 import { ephemeral, persistent, type Selection } from '../../contract/selection';
-import { SERVICE_ACCOUNTS } from '../../contract/service-accounts';
+import { DB_PROVISIONER_SERVICE_ACCOUNT } from '../../contract/gitops/db-provision-job';
+import { SERVICE_ACCOUNTS, serviceAccountSubject } from '../../contract/service-accounts';
 import { TAG_KEYS } from '../../contract/tags';
 import { ALL_RULES, runRules } from '../../rules';
 import { describeWithTerraform, foundationOverride, hclString, init, terraform, terraformOk } from '../support/terraform';
@@ -114,6 +115,20 @@ describe('ClusterStack synthesis', () => {
     expect(Object.keys(buildJson.output.irsa_role_arns.value)).not.toContain('loki');
   });
 
+  it('creates the db-provisioner role only when the cluster reaches tier 2', () => {
+    const roleNames = (json: TerraformJson) => Object.values<TerraformJson>(json.resource.aws_iam_role).map((r) => r.name);
+    expect([roleNames(devJson).includes(irsaRoleName(persistent('dev'), 'db-provisioner')), Object.keys(buildJson.output.irsa_role_arns.value).includes('db-provisioner')]).toEqual([
+      true,
+      false,
+    ]);
+  });
+
+  it('lets exactly the provisioning Job service account assume the db-provisioner role', () => {
+    const role = Object.values<TerraformJson>(devJson.resource.aws_iam_role).find((r) => r.name === irsaRoleName(persistent('dev'), 'db-provisioner'))!;
+    const condition = JSON.parse(role.assume_role_policy).Statement[0].Condition.StringEquals;
+    expect(Object.entries(condition).find(([key]) => key.endsWith(':sub'))?.[1]).toBe(serviceAccountSubject(DB_PROVISIONER_SERVICE_ACCOUNT));
+  });
+
   it('outputs a role ARN for every service account role it creates', () => {
     expect(Object.keys(devJson.output.irsa_role_arns.value).sort()).toEqual(Object.keys(SERVICE_ACCOUNTS).sort());
   });
@@ -206,6 +221,24 @@ describeWithTerraform('ClusterStack (terraform validate and test, mock provider)
 }`,
     );
     const r = terraform(devDir, ['test', '-filter=persistent.tftest.hcl']);
+    expect(`${r.stdout}${r.stderr}`).toContain('1 passed, 0 failed');
+  });
+
+  it("plans the db-provisioner policy on the database document's master secret", () => {
+    const policy = only(devJson, 'aws_iam_policy', (c) => c.name === irsaRoleName(devSelection, 'db-provisioner'));
+    writeTest(
+      devDir,
+      'db-provisioner',
+      ['network', 'dns', 'database'],
+      `run "db_provisioner" {
+  command = plan
+  assert {
+    condition     = contains([for s in jsondecode(${policy}.policy).Statement : s.Resource if s.Sid == "ReadDatabaseSecrets"][0], ${hclString(DOCS.database.masterSecretArn)})
+    error_message = "the db-provisioner policy does not grant the database document's master secret"
+  }
+}`,
+    );
+    const r = terraform(devDir, ['test', '-filter=db-provisioner.tftest.hcl']);
     expect(`${r.stdout}${r.stderr}`).toContain('1 passed, 0 failed');
   });
 

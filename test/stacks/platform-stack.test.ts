@@ -7,6 +7,7 @@ import { BOOTSTRAP_VALUES_LOCAL } from '../../constructs/gitops/contract-in-clus
 import { BootstrapValuesSchema, type BootstrapValues } from '../../contract/bootstrap-values';
 import { buildExpiresAt } from '../../contract/expiry';
 import { BOOTSTRAP_NAMES } from '../../contract/gitops/argocd';
+import { DB_PROVISIONER_SERVICE_ACCOUNT, renderDbProvisionJob } from '../../contract/gitops/db-provision-job';
 import { renderClusterSecret } from '../../contract/gitops/cluster-secret';
 import { disposableStackName } from '../../contract/naming';
 import { ephemeral, persistent, type Selection } from '../../contract/selection';
@@ -53,9 +54,38 @@ const secretLabels = (json: TerraformJson): Record<string, string> => only(json,
 describe('PlatformStack', () => {
   it.each(CASES)('synthesizes the %s platform stack with Argo CD, the contract objects and the bootstrap apps', (name) => {
     const json = SYNTHESIZED[name];
+    const dbProvisioning = contractOf(json).platform.rdsAvailable ? ['kubernetes_job_v1', 'kubernetes_service_account_v1'] : [];
     expect([releases(json).map((r) => r.chart).sort(), Object.keys(json.resource).sort()]).toEqual([
       [CHARTS.argoCd.chart, CHARTS.argocdApps.chart].sort(),
-      ['helm_release', 'kubernetes_config_map_v1', 'kubernetes_namespace_v1', 'kubernetes_secret_v1', 'kubernetes_storage_class_v1'],
+      ['helm_release', 'kubernetes_config_map_v1', 'kubernetes_namespace_v1', 'kubernetes_secret_v1', 'kubernetes_storage_class_v1', ...dbProvisioning].sort(),
+    ]);
+  });
+
+  it('deploys the database provisioning Job, in its own namespace, exactly where the contract says RDS is available', () => {
+    const provisioning = (json: TerraformJson) => ({
+      rdsAvailable: contractOf(json).platform.rdsAvailable,
+      namespaces: Object.values<TerraformJson>(json.resource.kubernetes_namespace_v1).map((n) => n.metadata.name).sort(),
+      jobs: Object.values<TerraformJson>(json.resource.kubernetes_job_v1 ?? {}).map((j) => j.metadata.namespace),
+    });
+    const namespaceRef = (json: TerraformJson) => {
+      const [address] = Object.entries<TerraformJson>(json.resource.kubernetes_namespace_v1).find(([, n]) => n.metadata.name === DB_PROVISIONER_SERVICE_ACCOUNT.namespace)!;
+      return `\${kubernetes_namespace_v1.${address}.metadata[0].name}`;
+    };
+    const withDatabase = { rdsAvailable: true, namespaces: ['argocd', DB_PROVISIONER_SERVICE_ACCOUNT.namespace] };
+    expect(CASES.map((name) => [name, provisioning(SYNTHESIZED[name])])).toEqual([
+      ['dev persistent', { ...withDatabase, jobs: [namespaceRef(SYNTHESIZED['dev persistent'])] }],
+      ['staging (ceiling 2)', { ...withDatabase, jobs: [namespaceRef(SYNTHESIZED['staging (ceiling 2)'])] }],
+      ['dev build', { rdsAvailable: false, namespaces: ['argocd'], jobs: [] }],
+      ['prod persistent', { ...withDatabase, jobs: [namespaceRef(SYNTHESIZED['prod persistent'])] }],
+    ]);
+  });
+
+  it("provisions the env's database apps with the env's own name", () => {
+    const job = only(SYNTHESIZED['staging (ceiling 2)'], 'resource', 'kubernetes_job_v1');
+    const env = loadEnvironment('staging');
+    expect([job.spec.template.spec.container[0].command.slice(5, 7), job.metadata.name]).toEqual([
+      ['--env', 'staging'],
+      renderDbProvisionJob({ env: 'staging', roleArn: 'any', databaseApps: env.database.apps }).job.metadata?.name,
     ]);
   });
 

@@ -8,7 +8,7 @@ const REPO_ROOT = join(__dirname, '..', '..', '..', '..');
  * cannot load; a real Node process imports the model and validates the
  * manifest against its OpenAPI schema. Returns the schema errors (empty when valid).
  */
-export function kubernetesSchemaErrors(model: 'batch/v1/Job' | 'v1/ServiceAccount', manifest: unknown): string[] {
+export function kubernetesSchemaErrors(model: 'batch/v1/Job' | 'v1/ServiceAccount' | 'v1/Namespace', manifest: unknown): string[] {
   const exportName = model.split('/').pop() as string;
   const script = [
     `const { ${exportName} } = await import(${JSON.stringify(`kubernetes-models/${model}`)});`,

@@ -1,0 +1,38 @@
+# The goldenpath CLI image, `ghcr.io/goldenpath-idp/goldenpath-infra` at the
+# tag contract/versions.ts pins (goldenpathCliImage): the in-cluster database
+# provisioning Job runs `npx --no-install goldenpath db provision` in it
+# (contract/gitops/db-provision-job.ts). Built and pushed by
+# .github/workflows/release-image.yml; see docs/app-databases.md.
+
+# node:20-bookworm-slim pinned by digest, so a rebuild starts from the same base.
+ARG NODE_IMAGE=node:20-bookworm-slim@sha256:2cf067cfed83d5ea958367df9f966191a942351a2df77d6f0193e162b5febfc0
+
+FROM ${NODE_IMAGE} AS dependencies
+WORKDIR /app
+COPY package.json package-lock.json ./
+# Runtime dependencies only, exactly as locked (tsx compiles the TypeScript CLI on load); no install scripts run.
+RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
+
+FROM ${NODE_IMAGE} AS rds-ca
+# The CA bundle every RDS server certificate chains to, fetched from AWS when the image is built,
+# so the Job verifies the database's TLS certificate without reaching the internet.
+ADD https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem /rds-ca/global-bundle.pem
+# A download that is not a PEM bundle of certificates fails the build.
+RUN node -e 'const { X509Certificate } = require("node:crypto"); const pem = require("node:fs").readFileSync("/rds-ca/global-bundle.pem", "utf8"); const certs = pem.match(/-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/g) ?? []; if (certs.length === 0) throw new Error("the RDS CA bundle holds no certificate"); certs.forEach((c) => new X509Certificate(c)); console.log(`${certs.length} RDS CA certificates`);' \
+ && chmod 0444 /rds-ca/global-bundle.pem
+
+FROM ${NODE_IMAGE}
+ENV NODE_ENV=production \
+    GOLDENPATH_RDS_CA_BUNDLE=/opt/goldenpath/rds-ca/global-bundle.pem
+WORKDIR /app
+COPY --from=dependencies /app/node_modules ./node_modules
+COPY --from=rds-ca /rds-ca/global-bundle.pem /opt/goldenpath/rds-ca/global-bundle.pem
+# What the CLI (ops/bin/goldenpath.cjs -> ops/main.ts) imports; owned by root, read-only to the user that runs it.
+COPY package.json package-lock.json tsconfig.json ./
+COPY contract ./contract
+COPY envs ./envs
+COPY ops ./ops
+# The base image's `node` user; the Job's runAsUser (contract/gitops/db-provision-job.ts CLI_IMAGE_USER_ID).
+USER 1000:1000
+ENTRYPOINT ["npx", "--no-install", "goldenpath"]
+CMD ["--help"]

@@ -65,6 +65,13 @@ function request(selection: Selection, key: string, action: string, resource: st
   };
 }
 
+const KEY = `arn:aws:kms:${REGION}:${ACCOUNT}:key/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b`;
+// The database key has the default key policy (constructs/database/database-key.ts): the account's IAM policies decide.
+const DEFAULT_KEY_POLICY = {
+  Version: '2012-10-17',
+  Statement: [{ Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'kms:*', Resource: '*' }],
+};
+
 describe('external-secrets role (dev-cluster policy, IAM simulation)', () => {
   const policy = ownPolicy(devJson, irsaRoleName(DEV, 'external-secrets'));
   const secret = (name: string) => `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:${name}-AbC123`;
@@ -90,6 +97,17 @@ describe('external-secrets role (dev-cluster policy, IAM simulation)', () => {
   it('cannot write the secrets it reads', async () => {
     expect(await read('goldenpath/dev/backstage/postgres', 'secretsmanager:PutSecretValue')).toBe('ImplicitlyDenied');
   });
+
+  const decrypt = (viaService: string) =>
+    decide({
+      ...request(DEV, 'external-secrets', 'kms:Decrypt', KEY, { 'kms:ViaService': viaService }),
+      identityPolicies: [{ name: 'external-secrets', policy }],
+      resourcePolicy: DEFAULT_KEY_POLICY,
+    });
+
+  it('decrypts the database key only through Secrets Manager of its region', async () => {
+    expect([await decrypt(`secretsmanager.${REGION}.amazonaws.com`), await decrypt(`s3.${REGION}.amazonaws.com`)]).toEqual(['Allowed', 'ImplicitlyDenied']);
+  });
 });
 
 describe("db-provisioner role (dev-cluster policy with the database document's master secret, IAM simulation)", () => {
@@ -97,12 +115,6 @@ describe("db-provisioner role (dev-cluster policy with the database document's m
   const policy = ownPolicy(devJson, irsaRoleName(DEV, 'db-provisioner'), { '${local.foundation_database.masterSecretArn}': MASTER_SECRET });
   const appSecret = (name: string) => `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:${name}-AbC123`;
   const parameter = (env: string) => `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter${foundationParameterName(env, 'database')}`;
-  const KEY = `arn:aws:kms:${REGION}:${ACCOUNT}:key/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b`;
-  // The database key has the default key policy (constructs/database/database-key.ts): the account's IAM policies decide.
-  const DEFAULT_KEY_POLICY = {
-    Version: '2012-10-17',
-    Statement: [{ Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'kms:*', Resource: '*' }],
-  };
   const ask = (action: string, resource: string, contextVariables: Record<string, string> = {}) =>
     decide({ ...request(DEV, 'db-provisioner', action, resource, contextVariables), identityPolicies: [{ name: 'db-provisioner', policy }] });
   const decrypt = (viaService: string) =>

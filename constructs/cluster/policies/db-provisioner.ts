@@ -1,5 +1,5 @@
 import { appDatabaseSecretName, foundationParameterName } from '../../../contract/naming';
-import type { PolicyDocument } from './policy-document';
+import { decryptThroughSecretsManager, type PolicyDocument } from './policy-document';
 
 export interface DbProvisionerPolicyInput {
   readonly partition: string;
@@ -13,10 +13,7 @@ export interface DbProvisionerPolicyInput {
 /**
  * What `goldenpath db provision` reads, and nothing else: the database
  * foundation document, the master secret and the env's app secrets
- * (`goldenpath/{env}/{app}/postgres`). The secrets are encrypted with the
- * database's customer key, whose ARN the foundation document does not carry,
- * so Decrypt is granted on the region's keys only when Secrets Manager calls
- * it, which it does only for a secret this role may read.
+ * (`goldenpath/{env}/{app}/postgres`), decrypted through Secrets Manager.
  * `sts:GetCallerIdentity` needs no grant.
  */
 export function dbProvisionerPolicy(input: DbProvisionerPolicyInput): PolicyDocument {
@@ -33,13 +30,7 @@ export function dbProvisionerPolicy(input: DbProvisionerPolicyInput): PolicyDocu
         Resource: `arn:${partition}:ssm:${region}:${accountId}:parameter${foundationParameterName(input.env, 'database')}`,
       },
       { Sid: 'ReadDatabaseSecrets', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: [input.masterSecretArn, appSecrets] },
-      {
-        Sid: 'DecryptDatabaseSecretsThroughSecretsManager',
-        Effect: 'Allow',
-        Action: 'kms:Decrypt',
-        Resource: `arn:${partition}:kms:${region}:${accountId}:key/*`,
-        Condition: { StringEquals: { 'kms:ViaService': `secretsmanager.${region}.amazonaws.com` } },
-      },
+      decryptThroughSecretsManager(partition, region, accountId),
     ],
   };
 }

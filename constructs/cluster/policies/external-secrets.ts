@@ -1,5 +1,5 @@
 import { envSecretPrefix } from '../../../contract/naming';
-import type { PolicyDocument } from './policy-document';
+import { decryptThroughSecretsManager, type PolicyDocument } from './policy-document';
 
 export interface ExternalSecretsPolicyInput {
   readonly partition: string;
@@ -10,7 +10,9 @@ export interface ExternalSecretsPolicyInput {
 
 /**
  * Read-only access to the env's app secrets (`goldenpath/{env}/*`) and
- * nothing else: no listing, no other environment, no secret outside the prefix.
+ * nothing else: no listing, no other environment, no secret outside the
+ * prefix. The secrets are encrypted with the database's customer key, so
+ * reading them needs Decrypt through Secrets Manager.
  */
 export function externalSecretsPolicy(input: ExternalSecretsPolicyInput): PolicyDocument {
   const secrets = `arn:${input.partition}:secretsmanager:${input.region}:${input.accountId}:secret:${envSecretPrefix(input.env)}*`;
@@ -23,6 +25,7 @@ export function externalSecretsPolicy(input: ExternalSecretsPolicyInput): Policy
         Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret', 'secretsmanager:ListSecretVersionIds', 'secretsmanager:GetResourcePolicy'],
         Resource: secrets,
       },
+      decryptThroughSecretsManager(input.partition, input.region, input.accountId),
     ],
   };
 }

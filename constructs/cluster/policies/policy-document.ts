@@ -24,3 +24,19 @@ export function partitionOf(region: string): string {
 export function awsManagedPolicyArn(partition: string, name: string): string {
   return `arn:${partition}:iam::aws:policy/${name}`;
 }
+
+/**
+ * kms:Decrypt on the region's keys, only when Secrets Manager calls it on the
+ * role's behalf (which it does only for a secret the role may read). The app
+ * secrets are encrypted with the database's customer key, whose ARN the
+ * foundation documents do not carry.
+ */
+export function decryptThroughSecretsManager(partition: string, region: string, accountId: string): PolicyStatement {
+  return {
+    Sid: 'DecryptSecretsThroughSecretsManager',
+    Effect: 'Allow',
+    Action: 'kms:Decrypt',
+    Resource: `arn:${partition}:kms:${region}:${accountId}:key/*`,
+    Condition: { StringEquals: { 'kms:ViaService': `secretsmanager.${region}.amazonaws.com` } },
+  };
+}

@@ -3,12 +3,19 @@ import { externalSecretsPolicy } from '../../../../constructs/cluster/policies/e
 describe('externalSecretsPolicy', () => {
   const policy = externalSecretsPolicy({ partition: 'aws', region: 'eu-west-2', accountId: '111111111111', env: 'dev' });
 
+  const secretStatements = policy.Statement.filter((s) => [s.Action].flat().some((a) => a.startsWith('secretsmanager:')));
+
   it("reads only the env's secrets under goldenpath/{env}/", () => {
-    expect(policy.Statement.map((s) => s.Resource)).toEqual(['arn:aws:secretsmanager:eu-west-2:111111111111:secret:goldenpath/dev/*']);
+    expect(secretStatements.map((s) => s.Resource)).toEqual(['arn:aws:secretsmanager:eu-west-2:111111111111:secret:goldenpath/dev/*']);
   });
 
   it('grants no write or list action', () => {
     const actions = policy.Statement.flatMap((s) => [s.Action].flat());
-    expect(actions.filter((a) => !/^secretsmanager:(Get|Describe|ListSecretVersionIds)/.test(a))).toEqual([]);
+    expect(actions.filter((a) => !/^secretsmanager:(Get|Describe|ListSecretVersionIds)/.test(a) && a !== 'kms:Decrypt')).toEqual([]);
+  });
+
+  it('decrypts only through Secrets Manager in its region (the secrets use the database key)', () => {
+    const decrypt = policy.Statement.filter((s) => s.Action === 'kms:Decrypt');
+    expect(decrypt.map((s) => s.Condition)).toEqual([{ StringEquals: { 'kms:ViaService': 'secretsmanager.eu-west-2.amazonaws.com' } }]);
   });
 });

@@ -26,19 +26,14 @@ import {
   type FoundationKind,
   type IrsaRoleKey,
 } from '../contract/naming';
+import { capabilitiesNeeded } from '../contract/catalog/needs';
 import { buildIdOf } from '../contract/selection';
 import { SERVICE_ACCOUNTS } from '../contract/service-accounts';
-import { clusterAutoscalerTags, TAG_KEYS } from '../contract/tags';
+import { clusterAutoscalerTags, controllerTags, TAG_KEYS } from '../contract/tags';
 import { VERSIONS } from '../contract/versions';
 import { GoldenpathStack, type GoldenpathStackProps } from './goldenpath-stack';
 
 export type ClusterStackProps = Omit<GoldenpathStackProps, 'plane'>;
-
-/** The tier from which apps need the database (and its in-cluster provisioning) and object storage. */
-const PLATFORM_EXPERIENCE_TIER: Tier = 2;
-
-/** The identity in-cluster controllers stamp on what they create (EBS volumes), so teardown and the reaper find it. */
-const CONTROLLER_TAG_KEYS = [TAG_KEYS.env, TAG_KEYS.lifecycle, TAG_KEYS.buildId, TAG_KEYS.expiresAt] as const;
 
 /**
  * `{env}-cluster` / `{env}-b-{buildId}-cluster`: EKS, nodes, add-ons, IRSA.
@@ -60,9 +55,10 @@ export class ClusterStack extends GoldenpathStack {
     const partition = partitionOf(env.account.region);
     const buildId = buildIdOf(selection);
     this.maxTier = deriveMaxTier(selection.lifecycle, env.tierCeiling);
+    const needs = capabilitiesNeeded(selection.lifecycle, env.tierCeiling);
 
     const required: FoundationKind[] = ['network', 'dns'];
-    if (this.maxTier >= PLATFORM_EXPERIENCE_TIER) required.push('database');
+    if (needs.has('rds')) required.push('database');
     const foundation = new FoundationReader(this, 'foundation', { env: env.name, required });
     const privateSubnetIds = foundation.listField('network', 'privateSubnetIds');
 
@@ -104,7 +100,7 @@ export class ClusterStack extends GoldenpathStack {
       ['ebs-csi', irsa('ebs-csi', { managedPolicyArns: [awsManagedPolicyArn(partition, 'service-role/AmazonEBSCSIDriverPolicy')] })],
     ]);
 
-    if (this.maxTier >= PLATFORM_EXPERIENCE_TIER) {
+    if (needs.has('object-storage')) {
       this.objectStorage = new ObjectStorage(this, 'object-storage', {
         bucketName: objectStorageBucketName(selection, env.account.id),
         partition,
@@ -114,6 +110,8 @@ export class ClusterStack extends GoldenpathStack {
         forceDestroy: buildId !== undefined,
       });
       roles.set('loki', this.objectStorage.role);
+    }
+    if (needs.has('rds')) {
       roles.set(
         'db-provisioner',
         irsa('db-provisioner', { policy: dbProvisionerPolicy({ ...account, env: env.name, masterSecretArn: foundation.field('database', 'masterSecretArn') }) }),
@@ -129,7 +127,7 @@ export class ClusterStack extends GoldenpathStack {
     const addons = new ClusterAddons(this, 'addons', {
       clusterName: eks.name,
       ebsCsiRoleArn: roles.get('ebs-csi')!.role.arn,
-      volumeTags: Object.fromEntries(CONTROLLER_TAG_KEYS.filter((k) => this.tags[k] !== undefined).map((k) => [k, this.tags[k]!])),
+      volumeTags: controllerTags(this.tags),
     });
     this.nodeGroups = env.cluster.nodeGroups.map(
       (spec) =>

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { capabilitiesNeeded } from '../../contract/catalog/needs';
 import { deriveMaxTier } from '../../contract/lifecycle';
 import { databaseIdentifier, envZoneName } from '../../contract/naming';
 import { assertCallerMatchesEnv } from '../aws/identity';
@@ -8,9 +9,6 @@ import { buildIdOrUsage, envOrUsage, printResult, progressOf, type CommandContex
 import { EXIT } from '../exit-codes';
 import { evaluatePreflight } from '../preflight/checks';
 import { gatherPreflightFacts } from '../preflight/gather';
-
-/** Tier 2 is the first that needs the database. */
-const DATABASE_TIER = 2;
 
 export function register(program: Command, ctx: CommandContext): void {
   program
@@ -23,8 +21,9 @@ export function register(program: Command, ctx: CommandContext): void {
     .action(async (opts: { env: string; buildId?: string; allowReuse?: boolean; json?: boolean }) => {
       const env = envOrUsage(opts.env);
       const buildId = opts.buildId === undefined ? undefined : buildIdOrUsage(env, opts.buildId);
-      const maxTier = deriveMaxTier(buildId === undefined ? 'persistent' : 'ephemeral', env.tierCeiling);
-      const needsDatabase = maxTier >= DATABASE_TIER;
+      const lifecycle = buildId === undefined ? 'persistent' : 'ephemeral';
+      const maxTier = deriveMaxTier(lifecycle, env.tierCeiling);
+      const needsDatabase = capabilitiesNeeded(lifecycle, env.tierCeiling).has('rds');
       const clients = ctx.runtime.aws(env.account.region);
       await assertCallerMatchesEnv(clients.sts, env, ctx.runtime.vars.AWS_REGION ?? ctx.runtime.vars.AWS_DEFAULT_REGION);
       progressOf(ctx)(`preflight of env ${env.name}${buildId ? ` build ${buildId}` : ''} (maxTier ${maxTier})`);

@@ -5,6 +5,7 @@ import { join, relative, resolve } from 'node:path';
 
 /** The program exactly as cdktf runs it (cdktf.json "app"), with the output folder cdktf passes in CDKTF_OUTDIR. */
 const REPO = resolve(__dirname, '..');
+const [APP_COMMAND, ...APP_ARGS] = (JSON.parse(readFileSync(join(REPO, 'cdktf.json'), 'utf8')) as { app: string }).app.split(' ');
 const SELECTION_PREFIX = 'GOLDENPATH_';
 
 interface Run {
@@ -38,7 +39,7 @@ function synth(vars: Record<string, string>): Promise<Run> {
   const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith(SELECTION_PREFIX)));
   const before = entriesUnder(root);
   return new Promise((done) => {
-    execFile('node', ['--import', 'tsx', 'main.ts'], { cwd: REPO, env: { ...env, ...vars, CDKTF_OUTDIR: outdir } }, (error, _stdout, stderr) => {
+    execFile(APP_COMMAND!, APP_ARGS, { cwd: REPO, env: { ...env, ...vars, CDKTF_OUTDIR: outdir } }, (error, _stdout, stderr) => {
       done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stderr, outdir, root, before });
     });
   });

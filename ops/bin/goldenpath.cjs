@@ -1,4 +1,4 @@
 #!/usr/bin/env node
 // The CLI is TypeScript; tsx (a runtime dependency) compiles it on load.
-require('tsx/cjs');
+require('../../bin/typescript-loader.cjs')();
 require('../main.ts');

@@ -18,7 +18,7 @@ export interface SynthesizedDnsStack {
 /** Synthesizes `{env}-dns` alone (as composeStacks builds it) into a fresh temp folder. */
 export function synthDnsStack(env: Environment): SynthesizedDnsStack {
   const outdir = mkdtempSync(join(tmpdir(), 'gp-dns-'));
-  const app = new App({ outdir });
+  const app = new App({ outdir, stackTraces: false });
   const name = foundationStackName(env.name, 'dns');
   const stack = new DnsStack(app, name, { env, selection: persistent(env.name) });
   app.synth();

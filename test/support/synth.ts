@@ -24,7 +24,7 @@ export type TerraformJson = Record<string, any>;
 export function synthSelection(selection: Selection = persistent('dev'), options: { env?: Environment; buildStartedAt?: string } = {}): Synthesized {
   const env = options.env ?? loadEnvironment(selection.env);
   const outdir = mkdtempSync(join(tmpdir(), 'gp-synth-'));
-  const app = new App({ outdir });
+  const app = new App({ outdir, stackTraces: false });
   const stacks = composeStacks(app, { env, selection, buildStartedAt: options.buildStartedAt });
   app.synth();
   const dir = (name: string) => join(outdir, 'stacks', name);

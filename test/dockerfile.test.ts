@@ -48,17 +48,17 @@ function runtimeSpecifiers(file: string): string[] {
   return found;
 }
 
-/** Every source file and package the CLI loads: ops/main.ts and every command module it requires from ops/commands. */
+/** Every source file and package the CLI loads: the package's bin entry (what npx runs) and every command module it requires from ops/commands. */
 function cliClosure(): { files: Set<string>; packages: Set<string> } {
   const commands = join(REPO, 'ops', 'commands');
-  const pending = [join(REPO, 'ops', 'main.ts'), ...readdirSync(commands).filter((f) => f.endsWith('.ts')).map((f) => join(commands, f))];
+  const pending = [join(REPO, packageJson.bin.goldenpath), ...readdirSync(commands).filter((f) => f.endsWith('.ts')).map((f) => join(commands, f))];
   const files = new Set<string>();
   const packages = new Set<string>();
   while (pending.length > 0) {
     const file = pending.pop()!;
     if (files.has(file)) continue;
     files.add(file);
-    if (!file.endsWith('.ts')) continue;
+    if (file.endsWith('.json')) continue;
     for (const specifier of runtimeSpecifiers(file)) {
       if (specifier.startsWith('.')) pending.push(resolveSource(file, specifier));
       else if (!specifier.startsWith('node:') && !builtinModules.includes(specifier)) packages.add(specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/'));
@@ -108,9 +108,9 @@ describe('Dockerfile (the goldenpath CLI image)', () => {
     expect([uncovered(copied), uncovered(admitted)]).toEqual([[], []]);
   });
 
-  it('finds the CLI sources it checks: the db command, its provisioning, the contract and the env definitions', () => {
+  it('finds the CLI sources it checks: the bin entry and its TypeScript loader, the db command, its provisioning, the contract and the env definitions', () => {
     const files = [...cli.files].map((f) => relative(REPO, f));
-    expect(files).toEqual(expect.arrayContaining(['ops/commands/db.ts', 'ops/db/provision.ts', 'contract/naming.ts', 'envs/index.ts']));
+    expect(files).toEqual(expect.arrayContaining(['ops/bin/goldenpath.cjs', 'bin/typescript-loader.cjs', 'ops/main.ts', 'ops/commands/db.ts', 'ops/db/provision.ts', 'contract/naming.ts', 'envs/index.ts']));
   });
 
   it('needs no development dependency at run time', () => {

@@ -25,9 +25,9 @@ export const VERSIONS = {
   postgresParameterFamily: 'postgres16',
   /** This repository's CLI image (`goldenpath` on the PATH); the in-cluster `db provision` Job runs it. */
   goldenpathCliImage: { repository: 'ghcr.io/goldenpath-idp/goldenpath-infra', tag: '0.1.0' },
-  /** keycloak-config-cli release 6.5.0 built for Keycloak 26.5.4 (tags are `<cli>-<keycloak>`); oidc-config runs it instead of the chart's default tag. */
   /** The autoscaler's minor must match the cluster's (upstream policy); the pinned chart ships an older one, so the image is set. */
   clusterAutoscalerImage: { repository: 'registry.k8s.io/autoscaling/cluster-autoscaler', tag: 'v1.33.0' },
+  /** keycloak-config-cli release 6.5.0 built for Keycloak 26.5.4 (tags are `<cli>-<keycloak>`); oidc-config runs it instead of the chart's default tag. */
   keycloakConfigCliImage: { repository: 'docker.io/adorsys/keycloak-config-cli', tag: '6.5.0-26.5.4' },
 } as const;
 

@@ -7,6 +7,8 @@ export interface IamStatement {
   readonly address: string;
   readonly effect: 'Allow' | 'Deny';
   readonly actions: readonly string[];
+  /** `NotAction`: the statement covers every action except these. */
+  readonly notActions: readonly string[];
   readonly hasCondition: boolean;
 }
 
@@ -41,6 +43,7 @@ function fromDocument(address: string, document: unknown): IamStatement[] {
       address,
       effect: s.Effect === 'Deny' ? 'Deny' : 'Allow',
       actions: list<unknown>(s.Action).map(String),
+      notActions: list<unknown>(s.NotAction).map(String),
       hasCondition: isObject(s.Condition) && Object.keys(s.Condition).length > 0,
     };
   });
@@ -91,6 +94,7 @@ export function iamStatementsOf(tf: TerraformJson): IamStatements {
         address,
         effect: s.effect === 'Deny' ? 'Deny' : 'Allow',
         actions: list<unknown>(s.actions).map(String),
+        notActions: list<unknown>(s.not_actions).map(String),
         hasCondition: list(s.condition).length > 0,
       });
     }
@@ -102,4 +106,10 @@ export function iamStatementsOf(tf: TerraformJson): IamStatements {
 export function actionMatches(pattern: string, action: string): boolean {
   const regex = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
   return regex.test(action);
+}
+
+/** Whether a statement covers an action, through `Action` or through a `NotAction` that does not exclude it. */
+export function coversAction(statement: IamStatement, action: string): boolean {
+  const matches = (patterns: readonly string[]) => patterns.some((p) => actionMatches(p.trim(), action));
+  return matches(statement.actions) || (statement.notActions.length > 0 && !matches(statement.notActions));
 }

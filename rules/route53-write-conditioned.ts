@@ -1,4 +1,4 @@
-import { actionMatches, iamStatementsOf } from './iam-statements';
+import { coversAction, iamStatementsOf } from './iam-statements';
 import type { Finding, Rule } from './types';
 
 const ID = 'route53-write-conditioned';
@@ -8,7 +8,7 @@ const ROUTE53_WRITE = 'route53:ChangeResourceRecordSets';
 
 /**
  * Every Allow statement that can write Route53 records (the action itself,
- * `route53:*`, or any wildcard covering it) carries a Condition that scopes
+ * `route53:*`, any wildcard covering it, or a NotAction that leaves it in) carries a Condition that scopes
  * the names, types or actions. Deny statements only restrict, so they may
  * stand without one; unreadable policies are findings.
  */
@@ -18,7 +18,7 @@ export const route53WriteConditioned: Rule = {
   check(tf) {
     const { statements, unreadable } = iamStatementsOf(tf);
     const findings: Finding[] = statements
-      .filter((s) => s.effect === 'Allow' && !s.hasCondition && s.actions.some((a) => actionMatches(a.trim(), ROUTE53_WRITE)))
+      .filter((s) => s.effect === 'Allow' && !s.hasCondition && coversAction(s, ROUTE53_WRITE))
       .map((s) => ({
         rule: ID,
         address: s.address,

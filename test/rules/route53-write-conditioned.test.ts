@@ -26,6 +26,14 @@ describe('route53-write-conditioned', () => {
     expect(route53WriteConditioned.check(policy({ Effect: 'Allow', Action: 'route53:*', Resource: '*' }), ctx)).toHaveLength(1);
   });
 
+  it('fails an unconditioned NotAction that leaves record writes in', () => {
+    expect(route53WriteConditioned.check(policy({ Effect: 'Allow', NotAction: ['iam:*'], Resource: '*' }), ctx)).toHaveLength(1);
+  });
+
+  it('passes an unconditioned NotAction that excludes route53', () => {
+    expect(route53WriteConditioned.check(policy({ Effect: 'Allow', NotAction: ['route53:*', 'iam:*'], Resource: '*' }), ctx)).toEqual([]);
+  });
+
   it('fails an unconditioned record write in a policy document data source', () => {
     const tf = { data: { aws_iam_policy_document: { d: { statement: [{ actions: ['route53:Change*'], resources: ['*'] }] } } } };
     expect(route53WriteConditioned.check(tf, ctx)).toHaveLength(1);

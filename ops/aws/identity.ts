@@ -2,10 +2,21 @@ import { GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts';
 import type { Environment } from '../../envs/schema';
 import { SafetyRefusal } from '../errors';
 
+/** The shell's region setting and the variable it came from (AWS_REGION wins over AWS_DEFAULT_REGION, as in the SDK). */
+export interface ConfiguredRegion {
+  readonly variable: 'AWS_REGION' | 'AWS_DEFAULT_REGION';
+  readonly region: string;
+}
+
 export interface CallerContext {
   readonly account: string;
-  /** AWS_REGION / AWS_DEFAULT_REGION of the shell, when set. */
-  readonly configuredRegion?: string;
+  readonly configuredRegion?: ConfiguredRegion;
+}
+
+export function configuredRegion(vars: Readonly<Record<string, string | undefined>>): ConfiguredRegion | undefined {
+  if (vars.AWS_REGION !== undefined) return { variable: 'AWS_REGION', region: vars.AWS_REGION };
+  if (vars.AWS_DEFAULT_REGION !== undefined) return { variable: 'AWS_DEFAULT_REGION', region: vars.AWS_DEFAULT_REGION };
+  return undefined;
 }
 
 /** Why this caller must not act on this env (empty when it may). */
@@ -14,16 +25,17 @@ export function identityProblems(caller: CallerContext, env: Environment): strin
   if (caller.account !== env.account.id) {
     problems.push(`credentials are for account ${caller.account}, but env "${env.name}" lives in ${env.account.id}: use that account's credentials (AWS_PROFILE)`);
   }
-  if (caller.configuredRegion !== undefined && caller.configuredRegion !== env.account.region) {
-    problems.push(`AWS_REGION is ${caller.configuredRegion}, but env "${env.name}" lives in ${env.account.region}: unset it or set it to ${env.account.region}`);
+  const configured = caller.configuredRegion;
+  if (configured !== undefined && configured.region !== env.account.region) {
+    problems.push(`${configured.variable} is ${configured.region}, but env "${env.name}" lives in ${env.account.region}: unset it or set it to ${env.account.region}`);
   }
   return problems;
 }
 
 /** STS GetCallerIdentity first: refuses (exit 3) before any other call when account or region do not match. */
-export async function assertCallerMatchesEnv(sts: STSClient, env: Environment, configuredRegion: string | undefined): Promise<string> {
+export async function assertCallerMatchesEnv(sts: STSClient, env: Environment, vars: Readonly<Record<string, string | undefined>>): Promise<string> {
   const identity = await sts.send(new GetCallerIdentityCommand({}));
-  const problems = identityProblems({ account: identity.Account ?? '', configuredRegion }, env);
+  const problems = identityProblems({ account: identity.Account ?? '', configuredRegion: configuredRegion(vars) }, env);
   if (problems.length > 0) throw new SafetyRefusal(`refusing to act on env "${env.name}":\n  - ${problems.join('\n  - ')}`);
   return identity.Arn ?? '';
 }

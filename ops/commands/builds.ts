@@ -29,7 +29,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .action(async (opts: { env: string; json?: boolean }) => {
       const env = envOrUsage(opts.env);
       const clients = ctx.runtime.aws(env.account.region);
-      await assertCallerMatchesEnv(clients.sts, env, ctx.runtime.vars.AWS_REGION ?? ctx.runtime.vars.AWS_DEFAULT_REGION);
+      await assertCallerMatchesEnv(clients.sts, env, ctx.runtime.vars);
       progressOf(ctx)(`listing build resources of env ${env.name} in ${env.account.region}`);
       const builds = liveBuilds(await envBuildResources(clients, env.name), { name: env.name, ttlHours: env.ephemeral.ttlHours }, ctx.runtime.now());
       const expired = builds.filter((b) => b.expired).length;

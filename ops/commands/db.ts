@@ -39,7 +39,7 @@ async function caCertificate(path: string | undefined): Promise<string> {
 async function secretSource(ctx: CommandContext, env: Environment, sourceFile: string | undefined): Promise<SecretSource> {
   if (sourceFile !== undefined) return fileSecretSource(sourceFile);
   const clients = ctx.runtime.aws(env.account.region);
-  await assertCallerMatchesEnv(clients.sts, env, ctx.runtime.vars.AWS_REGION ?? ctx.runtime.vars.AWS_DEFAULT_REGION);
+  await assertCallerMatchesEnv(clients.sts, env, ctx.runtime.vars);
   return awsSecretSource({
     ssm: clients.ssm,
     secretsManager: new SecretsManagerClient({ region: env.account.region, maxAttempts: 3 }),

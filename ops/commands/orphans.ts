@@ -51,7 +51,7 @@ export function register(program: Command, ctx: CommandContext): void {
       }
       const progress = progressOf(ctx);
       const clients = ctx.runtime.aws(env.account.region);
-      await assertCallerMatchesEnv(clients.sts, env, ctx.runtime.vars.AWS_REGION ?? ctx.runtime.vars.AWS_DEFAULT_REGION);
+      await assertCallerMatchesEnv(clients.sts, env, ctx.runtime.vars);
       const deps = cleanupDeps(clients, ctx.runtime.sleep, progress, concurrency);
 
       let buildIds: string[];

@@ -25,7 +25,7 @@ export function register(program: Command, ctx: CommandContext): void {
       const maxTier = deriveMaxTier(lifecycle, env.tierCeiling);
       const needsDatabase = capabilitiesNeeded(lifecycle, env.tierCeiling).has('rds');
       const clients = ctx.runtime.aws(env.account.region);
-      await assertCallerMatchesEnv(clients.sts, env, ctx.runtime.vars.AWS_REGION ?? ctx.runtime.vars.AWS_DEFAULT_REGION);
+      await assertCallerMatchesEnv(clients.sts, env, ctx.runtime.vars);
       progressOf(ctx)(`preflight of env ${env.name}${buildId ? ` build ${buildId}` : ''} (maxTier ${maxTier})`);
       const facts = await gatherPreflightFacts(clients, env.name, databaseIdentifier(env.name), needsDatabase, async () =>
         buildId === undefined

@@ -49,7 +49,7 @@ export function register(program: Command, ctx: CommandContext): void {
       }
       const progress = progressOf(ctx);
       const clients = ctx.runtime.aws(env.account.region);
-      await assertCallerMatchesEnv(clients.sts, env, ctx.runtime.vars.AWS_REGION ?? ctx.runtime.vars.AWS_DEFAULT_REGION);
+      await assertCallerMatchesEnv(clients.sts, env, ctx.runtime.vars);
       const scope = buildScope(env, buildId);
       const selection = ephemeral(env.name, buildId);
       const stateFile = stateFilePath(ledgerDir(ctx.runtime.vars), env.name, buildId);

@@ -1,5 +1,5 @@
 import { loadEnvironment } from '../../../envs';
-import { identityProblems } from '../../../ops/aws/identity';
+import { configuredRegion, identityProblems } from '../../../ops/aws/identity';
 
 const dev = loadEnvironment('dev');
 
@@ -15,6 +15,23 @@ describe('identityProblems', () => {
   });
 
   it('names a shell region that is not the env region', () => {
-    expect(identityProblems({ account: dev.account.id, configuredRegion: 'us-east-1' }, dev)[0]).toMatch(/AWS_REGION is us-east-1/);
+    expect(identityProblems({ account: dev.account.id, configuredRegion: { variable: 'AWS_REGION', region: 'us-east-1' } }, dev)[0]).toMatch(/^AWS_REGION is us-east-1/);
+  });
+
+  it('names AWS_DEFAULT_REGION as the variable to fix when the wrong region came from it', () => {
+    const configured = configuredRegion({ AWS_DEFAULT_REGION: 'us-east-1' });
+    expect(identityProblems({ account: dev.account.id, configuredRegion: configured }, dev)).toEqual([
+      `AWS_DEFAULT_REGION is us-east-1, but env "dev" lives in ${dev.account.region}: unset it or set it to ${dev.account.region}`,
+    ]);
+  });
+});
+
+describe('configuredRegion', () => {
+  it('takes AWS_REGION over AWS_DEFAULT_REGION, as the SDK does', () => {
+    expect(configuredRegion({ AWS_REGION: 'eu-west-2', AWS_DEFAULT_REGION: 'us-east-1' })).toEqual({ variable: 'AWS_REGION', region: 'eu-west-2' });
+  });
+
+  it('is undefined when the shell sets no region', () => {
+    expect(configuredRegion({})).toBeUndefined();
   });
 });

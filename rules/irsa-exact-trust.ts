@@ -55,8 +55,9 @@ export const irsaExactTrust: Rule = {
     for (const { address, config } of resourcesOf(tf, 'aws_iam_role')) {
       const raw: unknown = config.assume_role_policy;
       if (typeof raw !== 'string') continue;
+      // A literal or expression (jsonencode) trust names the web identity in its text; a document reference, in the data source.
+      if (!/Federated|AssumeRoleWithWebIdentity/.test(raw) && !federatedDocument(tf, raw)) continue;
       const policy = literalPolicy(raw);
-      if (policy === undefined ? !federatedDocument(tf, raw) : !/Federated|AssumeRoleWithWebIdentity/.test(raw)) continue;
       const problem = policy === undefined ? 'is not a literal JSON document, so it cannot be verified' : inexactTrust(policy);
       if (problem !== undefined) findings.push({ rule: ID, address, message: `${address}: trust policy ${problem}` });
     }

@@ -66,4 +66,9 @@ describe('irsa-exact-trust', () => {
     };
     expect(irsaExactTrust.check(tf, ctx)[0]!.message).toContain('not a literal JSON document');
   });
+
+  it('fails a web-identity trust written as a jsonencode expression', () => {
+    const tf = role('${jsonencode({"Statement" = [{"Effect" = "Allow", "Action" = "sts:AssumeRoleWithWebIdentity", "Principal" = {"Federated" = "x"}}]})}');
+    expect(irsaExactTrust.check(tf, ctx)).toEqual([expect.objectContaining({ rule: 'irsa-exact-trust', address: 'aws_iam_role.r' })]);
+  });
 });

@@ -247,8 +247,7 @@ function reversedName(name: string): string {
  * and stops at the first name outside that run.
  */
 async function route53Records(clients: AwsClients, scope: BuildScope, route53: TokenBucket): Promise<CloudResource[]> {
-  const zoneName = scope.hostSuffix.split('.').slice(1).join('.');
-  const zoneId = await envZoneId(clients, zoneName, route53);
+  const zoneId = await envZoneId(clients, scope.zoneName, route53);
   if (zoneId === undefined) return [];
   const reversedSuffix = reversedName(scope.hostSuffix);
   const sets: ResourceRecordSet[] = [];

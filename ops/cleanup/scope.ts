@@ -1,4 +1,5 @@
-import { CLUSTER_ROLE_KEYS, IRSA_ROLE_KEYS, clusterName, dnsOwnerId, hostSuffix, irsaRoleName } from '../../contract/naming';
+import { posix } from 'node:path';
+import { CLUSTER_ROLE_KEYS, IRSA_ROLE_KEYS, clusterLogGroupName, clusterName, dnsOwnerId, envZoneName, hostSuffix, irsaRoleName } from '../../contract/naming';
 import { ephemeral } from '../../contract/selection';
 import type { Environment } from '../../envs/schema';
 
@@ -11,6 +12,8 @@ export interface BuildScope {
   readonly clusterName: string;
   readonly dnsOwnerId: string;
   readonly hostSuffix: string;
+  /** The env's hosted zone, which holds the build's records. */
+  readonly zoneName: string;
   /** Exact names of the roles the cluster stack derives; never a prefix (build `12` must not match `12-3`). */
   readonly roleNames: ReadonlySet<string>;
   /** Control plane log groups live under this prefix; the trailing slash is the token boundary. */
@@ -20,6 +23,7 @@ export interface BuildScope {
 export function buildScope(env: Environment, buildId: string): BuildScope {
   const selection = ephemeral(env.name, buildId);
   const cluster = clusterName(selection);
+  const envIdentity = { name: env.name, baseDomain: env.dns.baseDomain };
   return {
     env: env.name,
     accountId: env.account.id,
@@ -27,8 +31,9 @@ export function buildScope(env: Environment, buildId: string): BuildScope {
     buildId,
     clusterName: cluster,
     dnsOwnerId: dnsOwnerId(selection),
-    hostSuffix: hostSuffix(selection, { name: env.name, baseDomain: env.dns.baseDomain }),
+    hostSuffix: hostSuffix(selection, envIdentity),
+    zoneName: envZoneName(envIdentity),
     roleNames: new Set([...IRSA_ROLE_KEYS, ...CLUSTER_ROLE_KEYS].map((key) => irsaRoleName(selection, key))),
-    logGroupPrefix: `/aws/eks/${cluster}/`,
+    logGroupPrefix: `${posix.dirname(clusterLogGroupName(selection))}/`,
   };
 }

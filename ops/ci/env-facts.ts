@@ -1,4 +1,7 @@
 import { Command } from 'commander';
+import { posix } from 'node:path';
+import { stateKey } from '../../contract/naming';
+import { persistent } from '../../contract/selection';
 import { loadEnvironment, type Environment } from '../../envs';
 
 /**
@@ -13,7 +16,8 @@ export function envFacts(env: Environment): Record<string, string> {
     account_id: env.account.id,
     region: env.account.region,
     ci_deploy_role_arn: env.cluster.ciDeployRoleArn,
-    state_backend: backend === undefined ? 'local' : `s3://${backend.bucket}/${backend.keyPrefix}/${env.name}/`,
+    // The folder of the env's state keys (contract stateKey); builds sit below it.
+    state_backend: backend === undefined ? 'local' : `s3://${backend.bucket}/${posix.dirname(stateKey(backend.keyPrefix, persistent(env.name), env.name))}/`,
   };
 }
 

@@ -8,10 +8,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { SELECTION_VARIABLES } from '../contract/parse-selection';
 
 const RUNS = 3;
 const ROOT = resolve(__dirname, '..');
-const SELECTION = { GOLDENPATH_ENV: 'dev', GOLDENPATH_LIFECYCLE: 'ephemeral', GOLDENPATH_BUILD_ID: '26-01-23-01' };
+const SELECTION = { [SELECTION_VARIABLES.env]: 'dev', [SELECTION_VARIABLES.lifecycle]: 'ephemeral', [SELECTION_VARIABLES.buildId]: '26-01-23-01' };
 const TARGET_RATIO = 0.35;
 const TARGET_RSS_MB = 250;
 const RSS_REPORTER = join(ROOT, 'bench/report-peak-rss.cjs');

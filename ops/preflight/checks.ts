@@ -1,5 +1,6 @@
 import { FOUNDATION_SCHEMAS } from '../../contract/foundation';
 import { foundationParameterName, foundationStackName, type FoundationKind } from '../../contract/naming';
+import { SELECTION_VARIABLES } from '../../contract/parse-selection';
 
 export interface CheckResult {
   readonly check: string;
@@ -31,7 +32,7 @@ export interface PreflightInput {
 }
 
 function deployHint(env: string, kind: FoundationKind): string {
-  return `deploy ${foundationStackName(env, kind)} first: GOLDENPATH_ENV=${env} npx cdktf deploy ${foundationStackName(env, kind)}`;
+  return `deploy ${foundationStackName(env, kind)} first: ${SELECTION_VARIABLES.env}=${env} npx cdktf deploy ${foundationStackName(env, kind)}`;
 }
 
 /** Validates one hand-off document with the contract's own schema. */

@@ -1,5 +1,3 @@
-import type { Lifecycle } from './lifecycle';
-
 /** Which clusters a run is about: the env's persistent pair, or one CI build. */
 export type Selection =
   | { readonly env: string; readonly lifecycle: 'persistent' }
@@ -15,8 +13,4 @@ export function persistent(env: string): Selection {
 
 export function ephemeral(env: string, buildId: string): Selection {
   return { env, lifecycle: 'ephemeral', buildId };
-}
-
-export function lifecycleOf(selection: Selection): Lifecycle {
-  return selection.lifecycle;
 }

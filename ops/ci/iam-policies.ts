@@ -215,8 +215,12 @@ export function reaperPolicy(env: Environment): PolicyDocument {
  */
 export const DEPLOY_SERVICES = ['autoscaling', 'ec2', 'eks', 'elasticloadbalancing', 'kms', 'logs', 'rds', 'route53'] as const;
 
-/** Services without a region: their calls carry us-east-1 whatever the env's region. */
-const GLOBAL_SERVICE_ACTIONS = ['iam:*', 'route53:*', 'sts:*'] as const;
+/**
+ * Services without a region: their calls carry us-east-1 whatever the env's
+ * region. And the tagging API's read, which lists IAM resources only in
+ * us-east-1 (GLOBAL_SERVICES_REGION): cleanup discovery calls it there.
+ */
+const GLOBAL_SERVICE_ACTIONS = ['iam:*', 'route53:*', 'sts:*', 'tag:GetResources'] as const;
 
 /**
  * The ci-deploy role: everything `cdktf deploy`/`destroy` of the env's stacks

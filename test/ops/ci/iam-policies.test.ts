@@ -6,6 +6,7 @@ import { ephemeral, persistent } from '../../../contract/selection';
 import { TAG_KEYS } from '../../../contract/tags';
 import { dev } from '../../../envs/dev';
 import { defineEnvironment } from '../../../envs/schema';
+import { GLOBAL_SERVICES_REGION } from '../../../ops/aws/clients';
 import { CONTROLLER_TAGS } from '../../../ops/cleanup/ownership';
 import { synthSelection } from '../../support/synth';
 import { ciDeployPolicy, ciRoles, reaperPolicy, reaperRoleName, type PolicyDocument } from '../../../ops/ci/iam-policies';
@@ -171,6 +172,11 @@ describe('ci-deploy role (IAM simulation)', () => {
     expect(await can('ec2:DeleteVolume', volume)).toBe('Allowed');
     expect(await can('route53:ChangeResourceRecordSets', 'arn:aws:route53:::hostedzone/Z0DEVZONE00001', { 'aws:RequestedRegion': 'us-east-1' })).toBe('Allowed');
     expect(await can('iam:CreateRole', `arn:aws:iam::${ACCOUNT}:role/${irsaRoleName(BUILD, 'loki')}`, { 'aws:RequestedRegion': 'us-east-1' })).toBe('Allowed');
+  });
+
+  it('lists build IAM resources through the tagging API in us-east-1, as teardown and orphan cleanup do', async () => {
+    expect(REGION).not.toBe(GLOBAL_SERVICES_REGION);
+    expect(await can('tag:GetResources', '*', { 'aws:RequestedRegion': GLOBAL_SERVICES_REGION })).toBe('Allowed');
   });
 
   it("reads and writes the env's app secrets, not another env's", async () => {

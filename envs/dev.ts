@@ -33,5 +33,5 @@ export const dev: EnvironmentInput = {
     logRetentionDays: 14,
   },
   ephemeral: { ttlHours: 8, maxConcurrentBuilds: 4 },
-  gitops: { repoUrl: 'https://github.com/goldenpath-idp/goldenpath-gitops.git', revision: 'main' },
+  gitops: { repoUrl: 'https://github.com/goldenpath-idp/goldenpath-gitops.git' },
 };

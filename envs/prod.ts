@@ -33,5 +33,5 @@ export const prod: EnvironmentInput = {
     logRetentionDays: 365,
   },
   ephemeral: { ttlHours: 4, maxConcurrentBuilds: 1 },
-  gitops: { repoUrl: 'https://github.com/goldenpath-idp/goldenpath-gitops.git', revision: 'main', highAvailability: true },
+  gitops: { repoUrl: 'https://github.com/goldenpath-idp/goldenpath-gitops.git', highAvailability: true },
 };

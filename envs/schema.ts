@@ -110,7 +110,6 @@ export const EnvironmentSchema = z
     gitops: z
       .object({
         repoUrl: z.string().url().describe('Git repository Argo CD reads app configuration from'),
-        revision: z.string().min(1).describe('Branch, tag or commit of that repository'),
         highAvailability: z.boolean().default(false).describe('Run Argo CD highly available on persistent clusters (redis-ha, replicated controller, server, repo server)'),
       })
       .describe('The GitOps repository'),

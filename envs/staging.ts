@@ -34,5 +34,5 @@ export const staging: EnvironmentInput = {
   },
   tierCeiling: 2,
   ephemeral: { ttlHours: 8, maxConcurrentBuilds: 2 },
-  gitops: { repoUrl: 'https://github.com/goldenpath-idp/goldenpath-gitops.git', revision: 'main' },
+  gitops: { repoUrl: 'https://github.com/goldenpath-idp/goldenpath-gitops.git' },
 };

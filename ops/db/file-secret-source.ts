@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { UsageError } from '../errors';
 import { SecretNotFoundError, type SecretSource } from './secret-source';
 
 /**
@@ -17,17 +18,17 @@ export async function fileSecretSource(path: string): Promise<SecretSource> {
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    throw new Error(`cannot read the secrets file ${path}: ${(err as Error).message}`);
+    throw new UsageError(`cannot read the secrets file ${path}: ${(err as Error).message}`);
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw new Error(`the secrets file ${path} is not valid JSON`);
+    throw new UsageError(`the secrets file ${path} is not valid JSON`);
   }
   const parsed = SecretFileSchema.safeParse(json);
   if (!parsed.success) {
-    throw new Error(`the secrets file ${path} must be {"parameters": {name: document}, "secrets": {arn: document}}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+    throw new UsageError(`the secrets file ${path} must be {"parameters": {name: document}, "secrets": {arn: document}}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
   }
   const file = parsed.data;
   const description = `secrets file ${path}`;

@@ -54,6 +54,12 @@ describe('goldenpath db provision input errors', () => {
     expect(r.stderr).toContain('download https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem and pass --ca-bundle <path>');
   });
 
+  it('refuses an unreadable --source-file with a usage error naming the file', async () => {
+    const r = await goldenpath(['db', 'provision', '--env', 'dev', '--ca-bundle', '/dev/null', '--source-file', '/nonexistent']);
+    expect(r.code).toBe(EXIT.usage);
+    expect(r.stderr).toMatch(/^goldenpath: cannot read the secrets file \/nonexistent: ENOENT/);
+  });
+
   it('refuses an unknown env with a usage error', async () => {
     const r = await goldenpath(['db', 'provision', '--env', 'nope', '--ca-bundle', '/dev/null', '--source-file', '/nonexistent']);
     expect(r.code).toBe(EXIT.usage);

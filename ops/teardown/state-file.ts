@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { UsageError } from '../errors';
 import { TEARDOWN_STAGES, type TeardownState } from './stages';
 
 export function stateFilePath(ledgerDir: string, env: string, buildId: string): string {
@@ -14,11 +15,16 @@ export function readState(file: string): TeardownState | undefined {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw err;
   }
-  const state = JSON.parse(raw) as TeardownState;
-  if (!Array.isArray(state.completed) || state.completed.some((s) => !(TEARDOWN_STAGES as readonly string[]).includes(s))) {
-    throw new Error(`${file} is not a teardown state file: delete it to start the teardown from the beginning`);
+  const damaged = new UsageError(`${file} is not a teardown state file: delete it to start the teardown from the beginning`);
+  let state: Partial<TeardownState> | null;
+  try {
+    state = JSON.parse(raw) as Partial<TeardownState> | null;
+  } catch {
+    throw damaged;
   }
-  return state;
+  const completed = state?.completed;
+  if (!Array.isArray(state?.notes) || !Array.isArray(completed) || completed.some((s) => !(TEARDOWN_STAGES as readonly string[]).includes(s))) throw damaged;
+  return state as TeardownState;
 }
 
 /** Written to a temp file and renamed, so an interruption never leaves half a state file. */

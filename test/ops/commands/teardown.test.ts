@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { loadEnvironment } from '../../../envs';
 import { runCli } from '../../../ops/cli';
 import { EXIT } from '../../../ops/exit-codes';
@@ -62,5 +64,21 @@ describe('goldenpath teardown when a stage throws', () => {
     expect(rt.err.join('')).toMatch(/drain: failed: .*re-run teardown to resume here/);
     expect(rt.runs).toEqual([]);
     expect(readLedger(`${rt.ledgerDir}/ledger.csv`).map((r) => r.exitCode)).toEqual([EXIT.partialFailure]);
+  });
+});
+
+describe('goldenpath teardown with a damaged state file', () => {
+  it.each([
+    ['not JSON', '{"completed": ['],
+    ['not a teardown state', '{"completed": ["launch"]}'],
+    ['JSON null', 'null'],
+  ])('refuses a state file that is %s as bad input (exit 2), naming the file and how to start over', async (_what, content) => {
+    const rt = testRuntime(world());
+    const file = stateFilePath(rt.ledgerDir, 'dev', '12');
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, content);
+    expect(await runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes'], rt)).toBe(EXIT.usage);
+    expect(rt.err.join('')).toBe(`goldenpath: ${file} is not a teardown state file: delete it to start the teardown from the beginning\n`);
+    expect(rt.runs).toEqual([]);
   });
 });

@@ -112,9 +112,14 @@ export function stateKey(keyPrefix: string, selection: Selection, stackName: str
   return `${dir}/${stackName}.tfstate`;
 }
 
+/** SSM folder of the env's foundation documents (disposable stacks list it in one call). */
+export function foundationParameterFolder(env: string): string {
+  return `/${NAME_PREFIX}/${env}/foundation`;
+}
+
 /** SSM parameter holding a foundational stack's hand-off document. */
 export function foundationParameterName(env: string, kind: FoundationKind): string {
-  return `/${NAME_PREFIX}/${env}/foundation/${kind}`;
+  return `${foundationParameterFolder(env)}/${kind}`;
 }
 
 /** Name tag stem of the env's network resources (VPC, subnets, route tables, NAT gateways). */

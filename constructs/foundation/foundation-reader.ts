@@ -2,7 +2,7 @@ import { DataAwsSsmParametersByPath } from '@cdktf/provider-aws/lib/data-aws-ssm
 import { Fn, TerraformLocal, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { FOUNDATION_SCHEMA_VERSION, type FoundationDocumentsOf } from '../../contract/foundation';
-import { foundationParameterName, foundationStackName, NAME_PREFIX, type FoundationKind } from '../../contract/naming';
+import { foundationParameterFolder, foundationParameterName, foundationStackName, type FoundationKind } from '../../contract/naming';
 
 export interface FoundationReaderProps {
   readonly env: string;
@@ -36,7 +36,6 @@ export class FoundationReader extends Construct {
 
   constructor(scope: Construct, id: string, props: FoundationReaderProps) {
     super(scope, id);
-    const folder = `/${NAME_PREFIX}/${props.env}/foundation`;
     const postcondition = props.required.flatMap((kind) => {
       const name = JSON.stringify(foundationParameterName(props.env, kind));
       return [
@@ -48,7 +47,7 @@ export class FoundationReader extends Construct {
       ];
     });
     this.data = new DataAwsSsmParametersByPath(this, 'documents', {
-      path: folder,
+      path: foundationParameterFolder(props.env),
       recursive: false,
       withDecryption: false,
       lifecycle: { postcondition },

@@ -5,6 +5,7 @@ import {
   disposableStackName,
   dnsOwnerId,
   envZoneName,
+  foundationParameterFolder,
   foundationParameterName,
   foundationStackName,
   hostSuffix,
@@ -93,6 +94,12 @@ describe('stateKey', () => {
 
   it('puts a build stack under {prefix}/{env}/builds/{buildId}/', () => {
     expect(stateKey('goldenpath', build, 'dev-b-26-01-23-01-cluster')).toBe('goldenpath/dev/builds/26-01-23-01/dev-b-26-01-23-01-cluster.tfstate');
+  });
+});
+
+describe('foundationParameterFolder', () => {
+  it('is /goldenpath/{env}/foundation, the direct parent of every foundation document', () => {
+    expect(foundationParameterFolder('dev')).toBe('/goldenpath/dev/foundation');
   });
 });
 

@@ -1,10 +1,10 @@
+import { IRSA_AUDIENCE } from '../contract/service-accounts';
 import { asList, blocks, literalPolicy } from './terraform-json';
 import { resourcesOf, type Finding, type Rule, type TerraformJson } from './types';
 
 const ID = 'irsa-exact-trust';
 
 const WEB_IDENTITY = 'sts:AssumeRoleWithWebIdentity';
-const STS_AUDIENCE = 'sts.amazonaws.com';
 /** One namespace, one service account, no wildcard. */
 const SUBJECT = /^system:serviceaccount:[a-z0-9]([-a-z0-9]*[a-z0-9])?:[a-z0-9]([-.a-z0-9]*[a-z0-9])?$/;
 
@@ -28,7 +28,7 @@ export function inexactTrust(policy: TerraformJson): string | undefined {
   }
   const subject: unknown = condition.StringEquals[sub];
   if (typeof subject !== 'string' || !SUBJECT.test(subject)) return `must name exactly one service account in :sub (system:serviceaccount:<ns>:<sa>), got ${JSON.stringify(subject)}`;
-  if (condition.StringEquals[aud] !== STS_AUDIENCE) return `must require :aud = ${STS_AUDIENCE}`;
+  if (condition.StringEquals[aud] !== IRSA_AUDIENCE) return `must require :aud = ${IRSA_AUDIENCE}`;
   return undefined;
 }
 

@@ -6,6 +6,7 @@ import {
   envSecretPrefix,
   envZoneName,
   FOUNDATION_KINDS,
+  foundationParameterFolder,
   foundationParameterName,
   NAME_PREFIX,
   objectStorageBucketName,
@@ -272,7 +273,7 @@ export function ciDeployPolicy(env: Environment): PolicyDocument {
         Sid: 'FoundationFolder',
         Effect: 'Allow',
         Action: ['ssm:GetParametersByPath'],
-        Resource: a.ssm(dirOf(foundationParameterName(env.name, FOUNDATION_KINDS[0]))),
+        Resource: a.ssm(foundationParameterFolder(env.name)),
       },
       { Sid: 'DescribeParameters', Effect: 'Allow', Action: ['ssm:DescribeParameters'], Resource: '*' },
       // The platform stack lists the cluster's IRSA roles to check they exist; ListRoles has no resource scoping.

@@ -1,7 +1,7 @@
 import { runSimulation, type Simulation } from '@cloud-copilot/iam-simulate';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { clusterName, dnsPolicyName, foundationParameterName, irsaRoleName, stateKey } from '../../../contract/naming';
+import { clusterName, dnsPolicyName, foundationParameterFolder, foundationParameterName, irsaRoleName, stateKey } from '../../../contract/naming';
 import { ephemeral, persistent } from '../../../contract/selection';
 import { TAG_KEYS } from '../../../contract/tags';
 import { dev } from '../../../envs/dev';
@@ -306,7 +306,7 @@ describe('coverage of the synthesized stacks', () => {
   });
 
   it('reads the foundation folder the disposable stacks read', async () => {
-    const folder = foundationParameterName('dev', 'network').replace(/\/network$/, '');
+    const folder = foundationParameterFolder('dev');
     expect(await decide(ciDeployPolicy(env), 'goldenpath-ci-deploy', 'ssm:GetParametersByPath', `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter${folder}`)).toBe('Allowed');
   });
 });

@@ -79,8 +79,10 @@ export class ClusterStack extends GoldenpathStack {
     const eks = this.controlPlane.cluster;
     this.oidc = new OidcProvider(this, 'oidc', { issuerUrl: eks.identity.get(0).oidc.get(0).issuer });
 
-    const irsa = (key: IrsaRoleKey, extra: Omit<ConstructorParameters<typeof IrsaRole>[2], 'roleName' | 'oidc' | 'serviceAccount'>) =>
-      new IrsaRole(this, `irsa-${key}`, { roleName: irsaRoleName(selection, key), oidc: this.oidc, serviceAccount: SERVICE_ACCOUNTS[key], ...extra });
+    // Every service-account role of a build carries the dns stack's boundary, so no policy attached to it can widen its DNS space.
+    const permissionsBoundaryArn = buildId === undefined ? undefined : foundation.field('dns', 'buildBoundaryArn');
+    const irsa = (key: IrsaRoleKey, extra: Omit<ConstructorParameters<typeof IrsaRole>[2], 'roleName' | 'oidc' | 'serviceAccount' | 'permissionsBoundaryArn'>) =>
+      new IrsaRole(this, `irsa-${key}`, { roleName: irsaRoleName(selection, key), oidc: this.oidc, serviceAccount: SERVICE_ACCOUNTS[key], permissionsBoundaryArn, ...extra });
     const account = { partition, region: env.account.region, accountId: env.account.id };
     const roles = new Map<IrsaRoleKey, IrsaRole>([
       ['external-secrets', irsa('external-secrets', { policy: externalSecretsPolicy({ ...account, env: env.name }) })],
@@ -90,7 +92,6 @@ export class ClusterStack extends GoldenpathStack {
           ? irsa('external-dns', { managedPolicyArns: [foundation.field('dns', 'persistentPolicyArn')] })
           : irsa('external-dns', {
               managedPolicyArns: [foundation.field('dns', 'buildPolicyArn')],
-              permissionsBoundaryArn: foundation.field('dns', 'buildBoundaryArn'),
               // The build policy reads this principal tag; set here so it never depends on default_tags.
               tags: { [TAG_KEYS.buildId]: buildId },
             }),

@@ -79,7 +79,7 @@ export function buildPermissionsBoundaryDocument(props: Omit<BuildPermissionsBou
   };
 }
 
-/** The boundary as a managed policy of the dns stack; the cluster stack attaches it to every build role. */
+/** The boundary as a managed policy of the dns stack; the cluster stack attaches it to every service-account role of a build. */
 export class BuildPermissionsBoundary extends Construct {
   readonly policy: IamPolicy;
 

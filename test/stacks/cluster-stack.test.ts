@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FOUNDATION_DATA_ADDRESS, missingFoundationMessage } from '../../constructs/foundation/foundation-reader';
 import { FOUNDATION_SCHEMA_VERSION } from '../../contract/foundation';
-import { clusterName, disposableStackName, foundationParameterName, irsaRoleName, objectStorageBucketName, type FoundationKind } from '../../contract/naming';
+import { clusterName, disposableStackName, foundationParameterName, irsaRoleName, objectStorageBucketName, type FoundationKind, type IrsaRoleKey } from '../../contract/naming';
 import { ephemeral, persistent, type Selection } from '../../contract/selection';
 import { DB_PROVISIONER_SERVICE_ACCOUNT } from '../../contract/gitops/db-provision-job';
 import { SERVICE_ACCOUNTS, serviceAccountSubject } from '../../contract/service-accounts';
@@ -125,6 +125,16 @@ describe('ClusterStack synthesis', () => {
     const role = Object.values<TerraformJson>(devJson.resource.aws_iam_role).find((r) => r.name === irsaRoleName(persistent('dev'), 'db-provisioner'))!;
     const condition = JSON.parse(role.assume_role_policy).Statement[0].Condition.StringEquals;
     expect(Object.entries(condition).find(([key]) => key.endsWith(':sub'))?.[1]).toBe(serviceAccountSubject(DB_PROVISIONER_SERVICE_ACCOUNT));
+  });
+
+  it("bounds every service account role of a build by the dns document's build boundary, and none of a persistent cluster", () => {
+    const boundaries = (json: TerraformJson, selection: Selection) =>
+      Object.values<TerraformJson>(json.resource.aws_iam_role)
+        .filter((r) => Object.keys(json.output.irsa_role_arns.value).some((key) => r.name === irsaRoleName(selection, key as IrsaRoleKey)))
+        .map((r) => r.permissions_boundary);
+    expect(new Set(boundaries(buildJson, buildSelection))).toEqual(new Set(['${local.foundation_dns.buildBoundaryArn}']));
+    expect(boundaries(buildJson, buildSelection)).toHaveLength(Object.keys(buildJson.output.irsa_role_arns.value).length);
+    expect(new Set(boundaries(devJson, persistent('dev')))).toEqual(new Set([undefined]));
   });
 
   it('outputs a role ARN for every service account role it creates', () => {

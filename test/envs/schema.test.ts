@@ -50,6 +50,17 @@ describe('defineEnvironment', () => {
     ]);
   });
 
+  it('accepts the role ARNs of a GovCloud environment', () => {
+    const govArn = (role: string) => `arn:aws-us-gov:iam::111111111111:role/${role}`;
+    const gov = {
+      ...dev,
+      account: { ...dev.account, region: 'us-gov-west-1' },
+      network: { ...dev.network, availabilityZones: ['us-gov-west-1a', 'us-gov-west-1b'] },
+      cluster: { ...dev.cluster, adminRoleArn: govArn('platform-admin'), ciDeployRoleArn: govArn('ci-deploy') },
+    };
+    expect(defineEnvironment(gov).cluster.ciDeployRoleArn).toBe(govArn('ci-deploy'));
+  });
+
   it('rejects a node group whose minSize exceeds maxSize at its index', () => {
     const group = { ...dev.cluster.nodeGroups[0]!, minSize: 6, desiredSize: 2, maxSize: 5 };
     expect(issuesOf({ ...dev, cluster: { ...dev.cluster, nodeGroups: [group] } })).toEqual([

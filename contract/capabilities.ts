@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { foundationStackName } from './naming';
 
 /** What an app may need from the platform beyond its tier. */
 export const CAPABILITIES = ['irsa', 'storage-class', 'rds', 'object-storage'] as const;
@@ -23,13 +24,19 @@ export const CAPABILITY_FLAG: Readonly<Record<Capability, keyof PlatformFlags>> 
   'object-storage': 'objectStorageAvailable',
 };
 
-/** What a missing capability means for an operator. */
-export const CAPABILITY_FIX: Readonly<Record<Capability, string>> = {
-  irsa: 'the cluster stack must create the OIDC provider and IRSA roles',
-  'storage-class': 'the cluster stack must provide the gp3 default StorageClass (EBS CSI driver)',
-  rds: 'deploy the `{env}-database` stack first so its foundation document exists',
-  'object-storage': 'the cluster stack must provide the object storage bucket and its IRSA role',
-};
+/** What a missing capability means for an operator of `env`. */
+export function capabilityFix(capability: Capability, env: string): string {
+  switch (capability) {
+    case 'irsa':
+      return 'the cluster stack must create the OIDC provider and IRSA roles';
+    case 'storage-class':
+      return 'the cluster stack must provide the gp3 default StorageClass (EBS CSI driver)';
+    case 'rds':
+      return `deploy the \`${foundationStackName(env, 'database')}\` stack first so its foundation document exists`;
+    case 'object-storage':
+      return 'the cluster stack must provide the object storage bucket and its IRSA role';
+  }
+}
 
 export function capabilitiesOf(flags: PlatformFlags): Capability[] {
   return CAPABILITIES.filter((c) => flags[CAPABILITY_FLAG[c]]);

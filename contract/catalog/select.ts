@@ -1,8 +1,10 @@
-import { CAPABILITY_FIX, type Capability } from '../capabilities';
+import { capabilityFix, type Capability } from '../capabilities';
 import { TIER_NAMES, type Lifecycle, type Tier } from '../lifecycle';
 import type { CatalogApp } from './types';
 
 export interface SelectionContext {
+  /** The environment, named in the fix of a missing requirement. */
+  readonly env: string;
   readonly maxTier: Tier;
   readonly lifecycle: Lifecycle;
   readonly capabilities: readonly Capability[];
@@ -16,12 +18,15 @@ export interface MissingRequirement {
 
 /** An app inside the ceiling whose requirement is missing: never a silent skip. */
 export class MissingRequirementError extends Error {
-  constructor(readonly missing: readonly MissingRequirement[]) {
+  constructor(
+    readonly missing: readonly MissingRequirement[],
+    env: string,
+  ) {
     super(
       missing
         .map(
           (m) =>
-            `app "${m.app}" (tier ${m.tier}, ${TIER_NAMES[m.tier]}) requires "${m.capability}", which this selection does not provide: ${CAPABILITY_FIX[m.capability]}`,
+            `app "${m.app}" (tier ${m.tier}, ${TIER_NAMES[m.tier]}) requires "${m.capability}", which this selection does not provide: ${capabilityFix(m.capability, env)}`,
         )
         .join('\n'),
     );
@@ -44,6 +49,6 @@ export function selectApps(catalog: readonly CatalogApp[], ctx: SelectionContext
   const missing = inScope.flatMap((app) =>
     app.requires.filter((c) => !ctx.capabilities.includes(c)).map((capability) => ({ app: app.name, tier: app.tier, capability })),
   );
-  if (missing.length > 0) throw new MissingRequirementError(missing);
+  if (missing.length > 0) throw new MissingRequirementError(missing, ctx.env);
   return [...inScope].sort((a, b) => a.syncWave - b.syncWave || a.name.localeCompare(b.name));
 }

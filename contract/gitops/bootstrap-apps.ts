@@ -13,7 +13,7 @@ import { renderArgocdAppsValues } from './argocd-apps-values';
  * ApplicationSet per selected app whose selector is the second gate.
  */
 export function renderBootstrapApps(catalog: readonly CatalogApp[], values: BootstrapValues, gitopsRepoUrl: string) {
-  const selected = selectApps(catalog, { maxTier: values.maxTier, lifecycle: values.lifecycle, capabilities: capabilitiesOf(values.platform) });
+  const selected = selectApps(catalog, { env: values.env, maxTier: values.maxTier, lifecycle: values.lifecycle, capabilities: capabilitiesOf(values.platform) });
   const project = renderAppProject(catalog, gitopsRepoUrl);
   const applicationSets = selected.map((app) => renderApplicationSet(app, values));
   return { selected, project, applicationSets, chartValues: renderArgocdAppsValues(project, applicationSets) };

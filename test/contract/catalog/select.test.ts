@@ -75,7 +75,7 @@ describe('selectApps over every lifecycle × ceiling × capability set', () => {
   });
 
   it.each(cases)('$lifecycle, ceiling $ceiling, capabilities $title', ({ lifecycle, maxTier, capabilities, expected, missing }) => {
-    const run = () => selectApps(CATALOG, { lifecycle, maxTier, capabilities });
+    const run = () => selectApps(CATALOG, { env: 'dev', lifecycle, maxTier, capabilities });
     if (missing.length === 0) {
       expect(run().map((a) => a.name)).toEqual(expected);
       return;
@@ -95,29 +95,29 @@ describe('selectApps over every lifecycle × ceiling × capability set', () => {
 
 describe('selectApps', () => {
   it('ignores missing requirements of apps above the ceiling', () => {
-    const selected = selectApps(CATALOG, { lifecycle: 'ephemeral', maxTier: 1.5, capabilities: ['irsa', 'storage-class'] });
+    const selected = selectApps(CATALOG, { env: 'dev', lifecycle: 'ephemeral', maxTier: 1.5, capabilities: ['irsa', 'storage-class'] });
     expect(selected.map((a) => a.name)).not.toContain('portal');
   });
 
   it('never runs a persistent-only app in an ephemeral selection, whatever the tier', () => {
-    const selected = selectApps(CATALOG, { lifecycle: 'ephemeral', maxTier: 3, capabilities: [...CAPABILITIES] });
+    const selected = selectApps(CATALOG, { env: 'dev', lifecycle: 'ephemeral', maxTier: 3, capabilities: [...CAPABILITIES] });
     expect(selected.map((a) => a.name)).not.toContain('identity');
   });
 
   it('orders apps by sync wave, then by name for equal waves', () => {
-    const selected = selectApps(CATALOG, { lifecycle: 'persistent', maxTier: 3, capabilities: [...CAPABILITIES] });
+    const selected = selectApps(CATALOG, { env: 'dev', lifecycle: 'persistent', maxTier: 3, capabilities: [...CAPABILITIES] });
     expect(selected.map((a) => a.syncWave)).toEqual([0, 10, 10, 30, 50, 100, 101, 200]);
     expect(selected.slice(1, 3).map((a) => a.name)).toEqual(['external', 'secrets']);
   });
 
-  it('explains how to provide the missing capability', () => {
-    expect(() => selectApps(CATALOG, { lifecycle: 'persistent', maxTier: 2, capabilities: ['irsa', 'storage-class', 'object-storage'] })).toThrow(
-      /app "portal" \(tier 2, platform experience\) requires "rds", which this selection does not provide: deploy the `\{env\}-database` stack first/,
+  it('explains how to provide the missing capability, naming the env\'s stack', () => {
+    expect(() => selectApps(CATALOG, { env: 'dev', lifecycle: 'persistent', maxTier: 2, capabilities: ['irsa', 'storage-class', 'object-storage'] })).toThrow(
+      /app "portal" \(tier 2, platform experience\) requires "rds", which this selection does not provide: deploy the `dev-database` stack first/,
     );
   });
 
   it('lists every app with a missing requirement, one per line', () => {
-    expect(() => selectApps(CATALOG, { lifecycle: 'persistent', maxTier: 1, capabilities: [] })).toThrow(
+    expect(() => selectApps(CATALOG, { env: 'dev', lifecycle: 'persistent', maxTier: 1, capabilities: [] })).toThrow(
       /^app "secrets" \(tier 1, delivery plane\) requires "irsa".*\napp "external" \(tier 1, delivery plane\) requires "irsa"/,
     );
   });

@@ -33,7 +33,7 @@ describe('renderBootstrapApps', () => {
     'generates exactly the selected apps through the cluster selectors (%s, ceiling %s, %s)',
     (_l, _c, _p, { selection, tierCeiling, platform }) => {
       const contract = contractFor(selection, { platform, tierCeiling });
-      const ctx = { maxTier: contract.maxTier, lifecycle: contract.lifecycle, capabilities: capabilitiesOf(platform) };
+      const ctx = { env: contract.env, maxTier: contract.maxTier, lifecycle: contract.lifecycle, capabilities: capabilitiesOf(platform) };
       const secret = renderClusterSecret(contract);
       let expected: string[];
       try {
@@ -52,7 +52,7 @@ describe('renderBootstrapApps', () => {
     'cluster selectors alone admit exactly the selected apps even when every catalog app is offered (%s, ceiling %s)',
     (_l, _c, { selection, tierCeiling }) => {
       const contract = contractFor(selection, { tierCeiling });
-      const expected = selectApps(CATALOG, { maxTier: contract.maxTier, lifecycle: contract.lifecycle, capabilities: capabilitiesOf(contract.platform) });
+      const expected = selectApps(CATALOG, { env: contract.env, maxTier: contract.maxTier, lifecycle: contract.lifecycle, capabilities: capabilitiesOf(contract.platform) });
       const everyApp = CATALOG.map((app) => renderApplicationSet(app, contract));
       expect(argoGenerated(everyApp, renderClusterSecret(contract)).sort()).toEqual(expected.map((a) => a.name).sort());
     },
@@ -66,7 +66,7 @@ describe('renderBootstrapApps', () => {
 
   it('fails a persistent cluster without the database foundation with a message naming the app, its tier and the stack to deploy', () => {
     const contract = contractFor(persistent('dev'), { platform: { ...ALL_CAPABILITIES, rdsAvailable: false } });
-    expect(() => renderBootstrapApps(CATALOG, contract, GITOPS)).toThrow(/app "backstage" \(tier 2, platform experience\) requires "rds".*deploy the `\{env\}-database` stack first/);
+    expect(() => renderBootstrapApps(CATALOG, contract, GITOPS)).toThrow(/app "backstage" \(tier 2, platform experience\) requires "rds".*deploy the `dev-database` stack first/);
   });
 
   it('removes every tier above a lowered ceiling', () => {

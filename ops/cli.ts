@@ -24,6 +24,8 @@ export function buildProgram(ctx: CommandContext, modules: readonly string[] = c
     .description('Lifecycle of goldenpath builds: preflight, live builds, orphan cleanup, teardown, the timing ledger')
     .addHelpText('after', `\n${EXIT_CODE_HELP}`)
     .showHelpAfterError()
+    // Options after a subcommand are its own (`ledger record --env` is record's --env, not ledger's).
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ writeOut: ctx.runtime.stdout, writeErr: ctx.runtime.stderr });
   for (const file of modules) {

@@ -2,7 +2,7 @@ import { isValidBuildId } from '../../contract/build-id';
 import { parseExpiresAt } from '../../contract/expiry';
 import { TAG_KEYS } from '../../contract/tags';
 import { DELETABLE_TAG_VALUES } from '../cleanup/ownership';
-import { estimateHourlyCost, type CostEstimate } from '../cost/estimate';
+import { estimateHourlyCost, type CostEstimate } from './cost-estimate';
 
 const HOUR_MS = 3_600_000;
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { ledgerKeyPrefix } from '../../contract/naming';
 import type { Environment } from '../../envs/schema';
-import { awsErrorCode } from '../cleanup/aws-errors';
+import { awsErrorCode } from '../aws/errors';
 import { csvLine } from './csv';
 import { assertLedgerRow } from './ledger-file';
 import { LEDGER_COLUMNS, ledgerFields, type LedgerRow } from './schema';

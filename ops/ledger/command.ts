@@ -4,11 +4,11 @@ import type { Environment } from '../../envs/schema';
 import { assertCallerMatchesEnv } from '../aws/identity';
 import { buildIdOrUsage, envOrUsage, ledgerFile, printResult, type CommandContext } from '../command-context';
 import { UsageError } from '../errors';
-import { ledgerBucketOf, readLedgerBucket } from '../ledger/bucket-store';
-import { readLedgerFile } from '../ledger/ledger-file';
-import { ledgerRow, ledgerWriteWarnings, recordLedgerRow } from '../ledger/record';
-import { isUtcTimestamp, LEDGER_HEADER, LEDGER_PHASES, ledgerRowProblems, type LedgerPhase } from '../ledger/schema';
-import { lastBuilds, rowsSince, summarizeLedger, type ParsedLedger } from '../ledger/summary';
+import { ledgerBucketOf, readLedgerBucket } from './bucket-store';
+import { readLedgerFile } from './ledger-file';
+import { ledgerRow, ledgerWriteWarnings, recordLedgerRow } from './record';
+import { isUtcTimestamp, LEDGER_HEADER, LEDGER_PHASES, ledgerRowProblems, type LedgerPhase } from './schema';
+import { lastBuilds, rowsSince, summarizeLedger, type ParsedLedger } from './summary';
 
 interface LedgerOptions {
   env?: string;

@@ -1,5 +1,5 @@
 import { TAG_KEYS } from '../../contract/tags';
-import { estimateHourlyCost, type CostEstimate } from '../cost/estimate';
+import { estimateHourlyCost, type CostEstimate } from './cost-estimate';
 
 const HOUR_MS = 3_600_000;
 

@@ -7,8 +7,8 @@ import { envBuildResources } from '../builds/discover-builds';
 import { liveBuilds } from '../builds/live-builds';
 import { buildIdOrUsage, envOrUsage, printResult, progressOf, type CommandContext } from '../command-context';
 import { EXIT } from '../exit-codes';
-import { evaluatePreflight } from '../preflight/checks';
-import { gatherPreflightFacts } from '../preflight/gather';
+import { evaluatePreflight } from './checks';
+import { gatherPreflightFacts } from './gather';
 
 export function register(program: Command, ctx: CommandContext): void {
   program

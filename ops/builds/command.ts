@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { assertCallerMatchesEnv } from '../aws/identity';
-import { envBuildResources } from '../builds/discover-builds';
-import { liveBuilds, type LiveBuild } from '../builds/live-builds';
+import { envBuildResources } from './discover-builds';
+import { liveBuilds, type LiveBuild } from './live-builds';
 import { envOrUsage, printResult, progressOf, type CommandContext } from '../command-context';
 import { EXIT } from '../exit-codes';
 

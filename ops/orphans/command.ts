@@ -8,9 +8,9 @@ import { buildIdOrUsage, envOrUsage, ledgerFile, printResult, progressOf, type C
 import { SafetyRefusal, UsageError } from '../errors';
 import { EXIT } from '../exit-codes';
 import { appendLedgerRow } from '../ledger/ledger-file';
-import { dryRunReport, planBuildCleanup, runBuildCleanup, type CleanupReport } from '../orphans/cleanup-build';
-import { cleanupDeps } from '../orphans/deps';
-import { cleanupJson, renderCleanup } from '../orphans/render';
+import { dryRunReport, planBuildCleanup, runBuildCleanup, type CleanupReport } from '../cleanup/cleanup-build';
+import { cleanupDeps } from '../cleanup/deps';
+import { cleanupJson, renderCleanup } from '../cleanup/render';
 import { runUrl } from '../runtime';
 
 interface OrphansOptions {

@@ -2,8 +2,8 @@ import { TAG_KEYS } from '../../../contract/tags';
 import { loadEnvironment } from '../../../envs';
 import { planCleanup } from '../../../ops/cleanup/plan';
 import { buildScope } from '../../../ops/cleanup/scope';
-import { dryRunReport } from '../../../ops/orphans/cleanup-build';
-import { renderCleanup } from '../../../ops/orphans/render';
+import { dryRunReport } from '../../../ops/cleanup/cleanup-build';
+import { renderCleanup } from '../../../ops/cleanup/render';
 
 const dev = loadEnvironment('dev');
 const scope = buildScope(dev, '12');

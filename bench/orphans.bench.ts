@@ -14,8 +14,7 @@ import { DEFAULT_RETRY, realSleep } from '../ops/aws/retry';
 import { buildScope } from '../ops/cleanup/scope';
 import { ROUTE53_RATE, TokenBucket } from '../ops/aws/token-bucket';
 import { planBuildCleanup, runBuildCleanup, type CleanupDeps } from '../ops/cleanup/cleanup-build';
-import { FakeAws } from '../test/ops/support/fake-aws';
-import { addBuild, addFoundation, zoneOf, type BuildShape } from '../test/ops/support/inventory';
+import { addBuild, addFoundation, FakeAws, zoneOf, type BuildShape } from '../test/ops/support/fake-account.fixture';
 
 const LATENCY_MS = 50;
 const RESOURCES = 300;

@@ -1,5 +1,5 @@
 import type { PolicyDocument } from '../../contract/iam/policy-document';
-import { terraformLiteral } from '../../stacks/terraform-literal';
+import { terraformLiteral } from '../terraform-literal';
 
 /**
  * The document as the JSON string Terraform receives: IAM policy variables

@@ -1,17 +1,16 @@
 import type { Command } from 'commander';
 import { assertCallerMatchesEnv } from '../aws/identity';
 import { envBuildResources } from '../builds/discover-builds';
-import { liveBuilds } from '../builds/live-builds';
+import { liveBuilds, type LiveBuild } from '../builds/live-builds';
 import { DEFAULT_CONCURRENCY } from '../cleanup/executor';
 import { buildScope } from '../cleanup/scope';
-import { buildIdOrUsage, envOrUsage, ledgerFile, planOf, printResult, progressOf, type CommandContext } from '../command-context';
+import { buildIdOrUsage, envOrUsage, planOf, printResult, progressOf, type CommandContext } from '../command-context';
 import { SafetyRefusal, UsageError } from '../errors';
 import { EXIT } from '../exit-codes';
-import { appendLedgerRow } from '../ledger/ledger-file';
+import { assertLedgerRowWritable, ledgerRow, ledgerWriteWarnings, recordLedgerRow, type LedgerWrite } from '../ledger/record';
 import { dryRunReport, planBuildCleanup, runBuildCleanup, type CleanupReport } from '../cleanup/cleanup-build';
 import { cleanupDeps } from '../cleanup/deps';
 import { cleanupJson, renderCleanup } from '../cleanup/render';
-import { runUrl } from '../runtime';
 
 interface OrphansOptions {
   env: string;
@@ -49,21 +48,26 @@ export function register(program: Command, ctx: CommandContext): void {
       if (remove && opts.yes !== true && !ctx.runtime.interactive) {
         throw new SafetyRefusal('--delete needs --yes when not run interactively (CI): review the dry-run plan first, then re-run with --delete --yes');
       }
+      if (remove) assertLedgerRowWritable(ctx, env, 'orphans', buildId ?? '');
       const progress = progressOf(ctx);
       const clients = ctx.runtime.aws(env.account.region);
       await assertCallerMatchesEnv(clients.sts, env, ctx.runtime.vars);
       const deps = cleanupDeps(clients, ctx.runtime.sleep, progress, concurrency);
 
       let buildIds: string[];
+      let unknownExpiry: LiveBuild[] = [];
       if (buildId !== undefined) buildIds = [buildId];
       else {
         progress(`finding expired builds of env ${env.name}`);
-        const builds = liveBuilds(await envBuildResources(clients, env.name), { name: env.name, ttlHours: env.ephemeral.ttlHours }, ctx.runtime.now());
+        const builds = liveBuilds(await envBuildResources(clients, env.name), { name: env.name, baseDomain: env.dns.baseDomain, ttlHours: env.ephemeral.ttlHours }, ctx.runtime.now());
         buildIds = builds.filter((b) => b.expired).map((b) => b.buildId);
         progress(`${buildIds.length} expired of ${builds.length} live: ${buildIds.join(', ') || 'none'}`);
+        unknownExpiry = builds.filter((b) => b.expiryProblems.length > 0);
+        for (const b of unknownExpiry) progress(`kept build ${b.buildId}: expiry unknown, never reaped (${b.expiryProblems.join('; ')}); tear it down with goldenpath teardown --build-id ${b.buildId} or fix its tags`);
       }
 
       const reports: CleanupReport[] = [];
+      const ledgerWrites: LedgerWrite[] = [];
       for (const id of buildIds) {
         const start = ctx.runtime.now();
         const planned = await planBuildCleanup(deps, buildScope(planOf(env, id)));
@@ -82,23 +86,21 @@ export function register(program: Command, ctx: CommandContext): void {
         reports.push(report);
         if (remove) {
           const end = ctx.runtime.now();
-          appendLedgerRow(ledgerFile(ctx.runtime.vars), {
-            startUtc: start.toISOString(),
-            endUtc: end.toISOString(),
-            phase: 'orphans',
-            env: env.name,
-            buildId: id,
-            durationS: (end.getTime() - start.getTime()) / 1000,
-            exitCode: report.left > 0 ? EXIT.partialFailure : EXIT.ok,
-            resourcesDeleted: report.deleted,
-            resourcesLeft: report.left,
-            runUrl: runUrl(ctx.runtime.vars),
-          });
+          const write = await recordLedgerRow(ctx, env, ledgerRow(ctx, env, { phase: 'orphans', buildId: id, start, end, exitCode: report.left > 0 ? EXIT.partialFailure : EXIT.ok, resourcesDeleted: report.deleted, resourcesLeft: report.left }));
+          for (const line of ledgerWriteWarnings(write)) progress(line);
+          ledgerWrites.push(write);
         }
       }
       const text = reports.length === 0 ? `no ${buildId === undefined ? 'expired builds' : 'resources'} in env ${env.name}` : reports.map((r) => renderCleanup(r, remove)).join('\n');
-      printResult(ctx, opts.json === true, { env: env.name, mode: remove ? 'delete' : 'dry-run', builds: reports.map(cleanupJson) }, text);
+      const kept = unknownExpiry.map((b) => `kept build ${b.buildId}: expiry unknown (${b.expiryProblems.join('; ')})`);
+      printResult(
+        ctx,
+        opts.json === true,
+        { env: env.name, mode: remove ? 'delete' : 'dry-run', builds: reports.map(cleanupJson), ledger: ledgerWrites, unknownExpiry: unknownExpiry.map((b) => ({ buildId: b.buildId, problems: b.expiryProblems })) },
+        [text, ...kept].join('\n'),
+      );
       const left = reports.reduce((n, r) => n + r.left, 0);
       if (left > 0) ctx.exitWith(remove ? EXIT.partialFailure : EXIT.findings);
+      if (unknownExpiry.length > 0) ctx.exitWith(EXIT.findings);
     });
 }

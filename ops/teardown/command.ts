@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { disposableStackName } from '../../contract/naming';
 import { SELECTION_VARIABLES } from '../../contract/parse-selection';
 import { ephemeral } from '../../contract/selection';
+import { classifyAwsFailure } from '../aws/failure';
 import { assertCallerMatchesEnv } from '../aws/identity';
 import { buildScope } from '../cleanup/scope';
 import { buildIdOrUsage, envOrUsage, ledgerDir, printResult, progressOf, type CommandContext } from '../command-context';
@@ -121,11 +122,14 @@ export function register(program: Command, ctx: CommandContext): void {
         try {
           ok = await runStage(stage);
         } catch (err) {
-          progress(`${stage}: failed: ${(err as Error).message}; re-run teardown to resume here`);
+          const failure = classifyAwsFailure(err);
+          progress(`${stage}: failed: ${failure === undefined ? (err as Error).message : `${failure.message} — ${failure.hint}`}; re-run teardown to resume here`);
           ok = false;
+          // Expired credentials or a lost network mid-teardown exit with their own code, so CI can tell them from a failed stage.
+          if (failure !== undefined) code = failure.exitCode;
         }
         if (!ok) {
-          code = EXIT.partialFailure;
+          if (code === EXIT.ok) code = EXIT.partialFailure;
           break;
         }
       }

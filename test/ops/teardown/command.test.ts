@@ -57,7 +57,7 @@ describe('goldenpath teardown', () => {
 });
 
 describe('goldenpath teardown when a stage throws', () => {
-  it('records the failure in the ledger with the cause's exit code (no credentials to sign the cluster token: 5) and keeps the stage for the next run', async () => {
+  it('records the failure in the ledger with the exit code of its cause (no credentials to sign the cluster token: 5) and keeps the stage for the next run', async () => {
     const f = world();
     f.add({ kind: 'cluster', id: 'goldenpath-dev-b-12', tags: {}, owner: 'dev/12' });
     const rt = testRuntime(f);

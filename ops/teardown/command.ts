@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { classifyAwsFailure } from '../aws/failure';
 import { assertCallerMatchesEnv } from '../aws/identity';
 import { buildScope } from '../cleanup/scope';
 import { buildIdOrUsage, envOrUsage, ledgerDir, planOf, printResult, progressOf, type CommandContext } from '../command-context';
@@ -113,11 +114,14 @@ export function register(program: Command, ctx: CommandContext): void {
         try {
           ok = await runStage(stage);
         } catch (err) {
-          progress(`${stage}: failed: ${(err as Error).message}; re-run teardown to resume here`);
+          const failure = classifyAwsFailure(err);
+          progress(`${stage}: failed: ${failure === undefined ? (err as Error).message : `${failure.message} — ${failure.hint}`}; re-run teardown to resume here`);
           ok = false;
+          // Expired credentials or a lost network mid-teardown exit with their own code, so CI can tell them from a failed stage.
+          if (failure !== undefined) code = failure.exitCode;
         }
         if (!ok) {
-          code = EXIT.partialFailure;
+          if (code === EXIT.ok) code = EXIT.partialFailure;
           break;
         }
       }

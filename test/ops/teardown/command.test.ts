@@ -57,14 +57,14 @@ describe('goldenpath teardown', () => {
 });
 
 describe('goldenpath teardown when a stage throws', () => {
-  it('records the failure in the ledger (exit 4) and keeps the stage for the next run', async () => {
+  it('records the failure in the ledger with the exit code of its cause (no credentials to sign the cluster token: 5) and keeps the stage for the next run', async () => {
     const f = world();
     f.add({ kind: 'cluster', id: 'goldenpath-dev-b-12', tags: {}, owner: 'dev/12' });
     const rt = testRuntime(f);
-    expect(await runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes'], rt)).toBe(EXIT.partialFailure);
-    expect(rt.err.join('')).toMatch(/drain: failed: .*re-run teardown to resume here/);
+    expect(await runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes'], rt)).toBe(EXIT.credentials);
+    expect(rt.err.join('')).toMatch(/drain: failed: no AWS credentials found .* — set AWS_PROFILE.*; re-run teardown to resume here/);
     expect(rt.runs).toEqual([]);
-    expect(readLedgerFile(`${rt.ledgerDir}/ledger.csv`).rows.map((r) => r.exitCode)).toEqual([EXIT.partialFailure]);
+    expect(readLedgerFile(`${rt.ledgerDir}/ledger.csv`).rows.map((r) => r.exitCode)).toEqual([EXIT.credentials]);
   });
 });
 

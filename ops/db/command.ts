@@ -1,5 +1,6 @@
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { Command } from 'commander';
+import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Environment } from '../../envs';
 import { assertCallerMatchesEnv } from '../aws/identity';
@@ -29,11 +30,29 @@ async function caCertificate(path: string | undefined): Promise<string> {
   if (path === undefined || path === '') {
     throw new UsageError(`the server certificate is verified against the RDS CA bundle: download ${RDS_CA_BUNDLE_URL} and pass --ca-bundle <path> (or set ${CA_BUNDLE_VAR}).`);
   }
+  let text: string;
   try {
-    return await readFile(path, 'utf8');
+    text = await readFile(path, 'utf8');
   } catch (err) {
     throw new UsageError(`cannot read the CA bundle ${path}: ${(err as Error).message}`);
   }
+  const problem = pemBundleProblem(text);
+  if (problem !== undefined) throw new UsageError(`the CA bundle ${path} ${problem}: download ${RDS_CA_BUNDLE_URL} and pass its path`);
+  return text;
+}
+
+/** Why a CA bundle is not one (checked before any connection, so a wrong file is bad input, not a failed run). */
+export function pemBundleProblem(text: string): string | undefined {
+  const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
+  if (blocks.length === 0) return 'holds no PEM certificate (-----BEGIN CERTIFICATE-----)';
+  for (const [i, block] of blocks.entries()) {
+    try {
+      new X509Certificate(block);
+    } catch (err) {
+      return `has a certificate (#${i + 1}) that does not parse: ${(err as Error).message}`;
+    }
+  }
+  return undefined;
 }
 
 async function secretSource(ctx: CommandContext, env: Environment, sourceFile: string | undefined): Promise<SecretSource> {

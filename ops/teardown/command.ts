@@ -41,8 +41,10 @@ export function register(program: Command, ctx: CommandContext): void {
     .action(async (opts: TeardownOptions) => {
       const env = envOrUsage(opts.env);
       const buildId = buildIdOrUsage(env, opts.buildId);
-      const drainTimeoutS = Number(opts.drainTimeout);
-      if (!Number.isFinite(drainTimeoutS) || drainTimeoutS < 0) throw new UsageError(`--drain-timeout "${opts.drainTimeout}" must be a number of seconds`);
+      if (!/^\d{1,6}$/.test(opts.drainTimeout.trim())) {
+        throw new UsageError(`--drain-timeout "${opts.drainTimeout}" must be a whole number of seconds, 0 or more (e.g. 600; 0 skips the wait for load balancers and volumes)`);
+      }
+      const drainTimeoutS = Number(opts.drainTimeout.trim());
       assertLedgerRowWritable(ctx, env, 'teardown', buildId);
       if (opts.yes !== true) {
         if (!ctx.runtime.interactive) throw new SafetyRefusal('teardown needs --yes when not run interactively (CI)');

@@ -4,7 +4,7 @@ import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Environment } from '../../envs';
 import { assertCallerMatchesEnv } from '../aws/identity';
-import { envOrUsage, printResult, type CommandContext } from '../command-context';
+import { envOrUsage, printResult, progressOf, type CommandContext } from '../command-context';
 import { awsSecretSource } from './aws-secret-source';
 import { fileSecretSource } from './file-secret-source';
 import { provisionDatabases } from './provision';
@@ -85,7 +85,10 @@ export function register(program: Command, ctx: CommandContext): void {
       }
       const ca = await caCertificate(opts.caBundle ?? ctx.runtime.vars[CA_BUNDLE_VAR]);
       const source = await secretSource(ctx, env, opts.sourceFile);
-      const report = await provisionDatabases({ envName: env.name, apps, source, caCertificate: ca, dryRun: opts.dryRun === true });
+      const progress = progressOf(ctx, opts.json === true);
+      const report = await progress.stage(`${opts.dryRun === true ? 'inspect' : 'provision'} ${apps.length} app database(s) of env ${env.name}`, () =>
+        provisionDatabases({ envName: env.name, apps, source, caCertificate: ca, dryRun: opts.dryRun === true, progress: (line) => progress.note(line) }),
+      );
       printResult(ctx, opts.json === true, report, formatProvisionReport(report));
       if (report.apps.some((a) => a.outcome === 'failed')) ctx.exitWith(EXIT.partialFailure);
     });

@@ -107,3 +107,11 @@ describe('goldenpath teardown and the ledger', () => {
     jest.restoreAllMocks();
   });
 });
+
+describe('goldenpath teardown --drain-timeout', () => {
+  it.each(['-5', 'ten', '1.5', ''])('refuses %j naming what it takes, before any call (exit 2)', async (value) => {
+    const rt = testRuntime(undefined);
+    expect(await runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes', `--drain-timeout=${value}`], rt)).toBe(EXIT.usage);
+    expect(rt.err.join('')).toBe(`goldenpath: --drain-timeout "${value}" must be a whole number of seconds, 0 or more (e.g. 600; 0 skips the wait for load balancers and volumes)\n`);
+  });
+});

@@ -1,5 +1,5 @@
 import { txtRegistryName } from '../../../contract/external-dns';
-import { appDatabaseSecretName, clusterName, dnsOwnerId, envZoneName, hostSuffix, irsaRoleName } from '../../../contract/naming';
+import { appDatabaseSecretName, clusterName, dnsOwnerId, envZoneName, hostSuffix, irsaRoleName, envIdentity } from '../../../contract/naming';
 import { ephemeral, persistent } from '../../../contract/selection';
 import { CONTROLLER_TAGS, TAG_KEYS } from '../../../contract/tags';
 import type { Environment } from '../../../envs/schema';
@@ -27,7 +27,7 @@ export interface BuildShape {
 export const FULL_SHAPE: BuildShape = { controllerTagsOnly: false, ownVpc: true, loadBalancers: 2, volumes: 2, records: 2, taggedRoles: true };
 
 export function zoneOf(env: Environment): { id: string; name: string } {
-  return { id: `Z${env.name.toUpperCase()}ZONE`, name: envZoneName({ name: env.name, baseDomain: env.dns.baseDomain }) };
+  return { id: `Z${env.name.toUpperCase()}ZONE`, name: envZoneName(envIdentity(env)) };
 }
 
 export interface Foundation {
@@ -124,7 +124,7 @@ export function addBuild(fake: FakeAws, env: Environment, buildId: string, found
   for (const key of ['node', 'external-dns'] as const) {
     add({ kind: 'role', id: irsaRoleName(sel, key), tags: shape.taggedRoles ? ours : {}, attachedPolicies: key === 'external-dns' ? [policyArn] : [], inlinePolicies: ['inline'] });
   }
-  const suffix = hostSuffix(sel, { name: env.name, baseDomain: env.dns.baseDomain });
+  const suffix = hostSuffix(sel, envIdentity(env));
   for (let i = 0; i < shape.records; i++) {
     if (suffix.endsWith(zoneOf(env).name) && env.name === envOfZone(fake)) addRecord(fake, `app${i}.${suffix}`, dnsOwnerId(sel), owner);
   }

@@ -4,6 +4,7 @@ import { EXTERNAL_DNS_REGISTRY } from './external-dns';
 import { deriveMaxTier, LifecycleSchema, TierSchema, tiersUpTo, type Tier } from './lifecycle';
 import { clusterName, dnsOwnerId, hostSuffix, objectStorageBucketName, type EnvIdentity } from './naming';
 import { buildIdOf, type Selection } from './selection';
+import { wildcardDomain } from './tls';
 
 /**
  * The bootstrap values contract: everything a cluster and its GitOps apps
@@ -44,6 +45,8 @@ export const BootstrapValuesSchema = z.object({
     .nullable(),
   /** Present only when object storage is verified (Loki, tier 2). */
   objectStorage: z.object({ bucket: z.string().min(1) }).optional(),
+  /** The wildcard certificate every hostname is served with, terminated at the NLB in front of Kong. */
+  tls: z.object({ domain: z.string().min(3), certificateArn: z.string().nullable() }),
   /** Tags in-cluster controllers put on the AWS resources they create, so teardown finds them by build. */
   controllerTags: z.record(z.string(), z.string()).optional(),
 });
@@ -63,6 +66,8 @@ export interface ContractWiring {
   readonly database?: BootstrapValues['database'];
   readonly vpcId?: string;
   readonly controllerTags?: Readonly<Record<string, string>>;
+  /** ARN of the issued `*.{hostSuffix}` ACM certificate. */
+  readonly certificateArn?: string;
 }
 
 export interface DeriveBootstrapInput {
@@ -98,6 +103,7 @@ export function deriveBootstrapValues(input: DeriveBootstrapInput): BootstrapVal
     roleArns: { ...(wiring.roleArns ?? {}) },
     database: wiring.database ?? null,
     ...(platform.objectStorageAvailable ? { objectStorage: { bucket: objectStorageBucketName(selection, env.accountId) } } : {}),
+    tls: { domain: wildcardDomain(suffix), certificateArn: wiring.certificateArn ?? null },
     ...(wiring.controllerTags === undefined ? {} : { controllerTags: { ...wiring.controllerTags } }),
   });
 }

@@ -32,6 +32,8 @@ export const dev: EnvironmentInput = {
     ciDeployRoleArn: `arn:aws:iam::${account}:role/goldenpath-ci-deploy`,
     logRetentionDays: 14,
   },
+  // Tier 3 (Keycloak, OIDC) is prod-only by default.
+  tierCeiling: 2,
   ephemeral: { ttlHours: 8, maxConcurrentBuilds: 4 },
   gitops: { repoUrl: 'https://github.com/goldenpath-idp/goldenpath-gitops.git' },
 };

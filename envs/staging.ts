@@ -32,6 +32,7 @@ export const staging: EnvironmentInput = {
     ciDeployRoleArn: `arn:aws:iam::${account}:role/goldenpath-ci-deploy`,
     logRetentionDays: 30,
   },
+  // Tier 3 (Keycloak, OIDC) is prod-only by default.
   tierCeiling: 2,
   ephemeral: { ttlHours: 8, maxConcurrentBuilds: 2 },
   gitops: { repoUrl: 'https://github.com/goldenpath-idp/goldenpath-gitops.git' },

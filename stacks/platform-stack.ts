@@ -2,10 +2,10 @@ import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import { deriveBootstrapValues } from '../contract/bootstrap-values';
 import { CATALOG } from '../contract/catalog/catalog';
-import { isInScope } from '../contract/catalog/select';
+import { appsInScope } from '../contract/catalog/select';
 import { argocdProfile } from '../contract/gitops/argocd-values';
 import { deriveMaxTier } from '../contract/lifecycle';
-import { clusterName, disposableStackName } from '../contract/naming';
+import { clusterName, disposableStackName, hostSuffix } from '../contract/naming';
 import { DEFAULT_STORAGE_CLASS, EBS_CSI_ADDON } from '../contract/storage-class';
 import { controllerTags } from '../contract/tags';
 import { ArgocdInstall } from '../constructs/gitops/argocd-install';
@@ -33,7 +33,7 @@ export class PlatformStack extends GoldenpathStack {
     const { env, selection } = props;
     const cluster = clusterName(selection);
     const maxTier = deriveMaxTier(selection.lifecycle, env.tierCeiling);
-    const inScope = CATALOG.filter((app) => isInScope(app, { maxTier, lifecycle: selection.lifecycle }));
+    const inScope = appsInScope(CATALOG, { maxTier, lifecycle: selection.lifecycle });
 
     const access = new ClusterAccess(this, 'cluster_access', { clusterName: cluster });
     const preflight = new PlatformPreflight(this, 'preflight', {
@@ -42,6 +42,7 @@ export class PlatformStack extends GoldenpathStack {
       accountId: env.account.id,
       apps: inScope,
       databaseApps: env.database.apps.map((a) => a.name),
+      hostSuffix: hostSuffix(selection, { name: env.name, baseDomain: env.dns.baseDomain }),
     });
     const buildIdentity = controllerTags(this.tags);
     const storage = new DefaultStorageClass(this, 'default_storage_class', { clusterName: cluster, volumeTags: buildIdentity });
@@ -62,7 +63,14 @@ export class PlatformStack extends GoldenpathStack {
         rdsAvailable: preflight.rdsAvailable,
         objectStorageAvailable: preflight.objectStorageAvailable,
       },
-      wiring: { zoneId: preflight.zoneId, roleArns: preflight.roleArns, database: preflight.database, vpcId: access.vpcId, controllerTags: buildIdentity },
+      wiring: {
+        zoneId: preflight.zoneId,
+        roleArns: preflight.roleArns,
+        database: preflight.database,
+        vpcId: access.vpcId,
+        controllerTags: buildIdentity,
+        certificateArn: preflight.certificate.arn,
+      },
     });
 
     const argocd = new ArgocdInstall(this, 'argocd', { contract, profile: argocdProfile(selection.lifecycle, env.gitops.highAvailability) });
@@ -71,12 +79,12 @@ export class PlatformStack extends GoldenpathStack {
 
     const needingStorage = inScope.filter((app) => app.requires.includes('storage-class'));
     const clusterStack = disposableStackName(selection, 'cluster');
-    new BootstrapApps(this, 'bootstrap_apps', {
+    const apps = new BootstrapApps(this, 'bootstrap_apps', {
       catalog: CATALOG,
       contract,
       gitopsRepoUrl: env.gitops.repoUrl,
       namespace: argocd.namespace.metadata.name,
-      dependsOn: [argocd.release, inCluster.configMap, inCluster.clusterSecret, storage.storageClass],
+      dependsOn: [argocd.release, inCluster.configMap, inCluster.clusterSecret, storage.storageClass, preflight.certificate],
       preconditions:
         needingStorage.length === 0
           ? []
@@ -87,5 +95,6 @@ export class PlatformStack extends GoldenpathStack {
               },
             ],
     });
+    new TerraformOutput(this, 'selected_apps', { value: apps.summary, description: 'Every selected app (name, tier, sync wave) and hostname, for CI checks' });
   }
 }

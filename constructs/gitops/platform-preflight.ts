@@ -1,3 +1,4 @@
+import { DataAwsAcmCertificate } from '@cdktf/provider-aws/lib/data-aws-acm-certificate';
 import { DataAwsIamRole } from '@cdktf/provider-aws/lib/data-aws-iam-role';
 import { DataAwsIamRoles } from '@cdktf/provider-aws/lib/data-aws-iam-roles';
 import { DataAwsS3Bucket } from '@cdktf/provider-aws/lib/data-aws-s3-bucket';
@@ -16,6 +17,7 @@ import {
   type IrsaRoleKey,
 } from '../../contract/naming';
 import type { Selection } from '../../contract/selection';
+import { wildcardDomain } from '../../contract/tls';
 import { FoundationReader } from '../foundation/foundation-reader';
 
 /** The apps that need something, for messages: `app "loki" (tier 2, platform experience)`. */
@@ -48,6 +50,8 @@ export interface PlatformPreflightProps {
   readonly apps: readonly CatalogApp[];
   /** App databases the env's database stack provisions (`database.apps`). */
   readonly databaseApps: readonly string[];
+  /** Every hostname is `{app}.{hostSuffix}`; its certificate must be issued. */
+  readonly hostSuffix: string;
 }
 
 /**
@@ -57,7 +61,8 @@ export interface PlatformPreflightProps {
  * plan with a message naming the apps and the stack to deploy), the database
  * foundation document (FoundationReader's postcondition names the stack) and
  * the object storage bucket. The dns document is always read: ExternalDNS
- * is filtered to its zone.
+ * is filtered to its zone. The certificate of hostSuffix must be issued (the
+ * cluster stack requests it).
  */
 export class PlatformPreflight extends Construct {
   readonly foundation: FoundationReader;
@@ -67,6 +72,8 @@ export class PlatformPreflight extends Construct {
   readonly objectStorageAvailable: boolean;
   readonly database: BootstrapValues['database'];
   readonly zoneId: string;
+  /** The issued `*.{hostSuffix}` certificate (preflight check 6): no app that serves a hostname starts before it. */
+  readonly certificate: DataAwsAcmCertificate;
 
   constructor(scope: Construct, id: string, props: PlatformPreflightProps) {
     super(scope, id);
@@ -83,6 +90,13 @@ export class PlatformPreflight extends Construct {
     this.roleArns = this.verifyRoles(selection, roles, apps);
 
     this.database = this.rdsAvailable ? this.databaseWiring(props) : null;
+
+    this.certificate = new DataAwsAcmCertificate(this, 'certificate', {
+      domain: wildcardDomain(props.hostSuffix),
+      statuses: ['ISSUED'],
+      types: ['AMAZON_ISSUED'],
+      mostRecent: true,
+    });
 
     this.objectStorageAvailable = needing('object-storage').length > 0;
     if (this.objectStorageAvailable) {

@@ -1,7 +1,7 @@
 import type { Capability } from '../capabilities';
 import { deriveMaxTier, type Lifecycle, type Tier } from '../lifecycle';
 import { CATALOG } from './catalog';
-import { isInScope } from './select';
+import { appsInScope } from './select';
 import type { CatalogApp } from './types';
 
 /**
@@ -13,5 +13,5 @@ import type { CatalogApp } from './types';
  */
 export function capabilitiesNeeded(lifecycle: Lifecycle, tierCeiling?: Tier, catalog: readonly CatalogApp[] = CATALOG): ReadonlySet<Capability> {
   const maxTier = deriveMaxTier(lifecycle, tierCeiling);
-  return new Set(catalog.filter((app) => isInScope(app, { maxTier, lifecycle })).flatMap((app) => app.requires));
+  return new Set(appsInScope(catalog, { maxTier, lifecycle }).flatMap((app) => app.requires));
 }

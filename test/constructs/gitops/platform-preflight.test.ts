@@ -1,19 +1,20 @@
 import { missingFoundationMessage } from '../../../constructs/foundation/foundation-reader';
 import { missingIrsaRoleMessage, PlatformPreflight, UnprovisionedDatabaseError } from '../../../constructs/gitops/platform-preflight';
 import { CATALOG } from '../../../contract/catalog/catalog';
-import { isInScope } from '../../../contract/catalog/select';
+import { appsInScope } from '../../../contract/catalog/select';
 import { deriveMaxTier } from '../../../contract/lifecycle';
-import { objectStorageBucketName } from '../../../contract/naming';
+import { hostSuffix, objectStorageBucketName } from '../../../contract/naming';
 import { ephemeral, persistent, type Selection } from '../../../contract/selection';
 import { only, synthConstructs } from '../../support/synth-scope';
 
 const DATABASE_APPS = ['keycloak', 'backstage', 'grafana'];
-const inScope = (selection: Selection) => CATALOG.filter((a) => isInScope(a, { maxTier: deriveMaxTier(selection.lifecycle), lifecycle: selection.lifecycle }));
+const inScope = (selection: Selection) => appsInScope(CATALOG, { maxTier: deriveMaxTier(selection.lifecycle), lifecycle: selection.lifecycle });
+const suffixOf = (selection: Selection) => hostSuffix(selection, { name: 'dev', baseDomain: 'goldenpathidp.io' });
 
 function synth(selection: Selection, databaseApps = DATABASE_APPS) {
   let preflight: PlatformPreflight | undefined;
   const json = synthConstructs((scope) => {
-    preflight = new PlatformPreflight(scope, 'preflight', { selection, envName: 'dev', accountId: '111111111111', apps: inScope(selection), databaseApps });
+    preflight = new PlatformPreflight(scope, 'preflight', { selection, envName: 'dev', accountId: '111111111111', apps: inScope(selection), databaseApps, hostSuffix: suffixOf(selection) });
   });
   return { json, preflight: preflight as PlatformPreflight };
 }
@@ -65,6 +66,12 @@ describe('PlatformPreflight', () => {
   });
 
   it('names the app, the database and the fix when a database is not provisioned', () => {
-    expect(() => synth(persistent('dev'), ['keycloak', 'backstage'])).toThrow(/app "grafana" \(tier 1\.5, core observability\) uses database "grafana", which envs\/dev\.ts does not provision: add \{ name: 'grafana' \}/);
+    expect(() => synth(persistent('dev'), ['keycloak', 'backstage'])).toThrow(/app "grafana" \(tier 2, platform experience\) uses database "grafana", which envs\/dev\.ts does not provision: add \{ name: 'grafana' \}/);
+  });
+
+  it('looks up the issued, Amazon-issued *.{hostSuffix} certificate, so nothing that serves a hostname starts before it exists (preflight check 6)', () => {
+    const { json } = synth(build);
+    expect(only(json, 'data', 'aws_acm_certificate')).toMatchObject({ domain: `*.${suffixOf(build)}`, statuses: ['ISSUED'], types: ['AMAZON_ISSUED'], most_recent: true });
   });
 });
+

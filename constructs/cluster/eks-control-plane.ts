@@ -8,7 +8,7 @@ import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { Construct } from 'constructs';
-import { CONTROL_PLANE_LOG_TYPES } from './control-plane-log-types';
+import { CONTROL_PLANE_LOG_TYPES } from '../../contract/control-plane-log-types';
 import { awsManagedPolicyArn, type PolicyDocument } from './policies/policy-document';
 import { serviceTrustPolicy } from './policies/irsa-trust';
 

@@ -1,4 +1,4 @@
-import { terraformLiteral } from '../../stacks/terraform-literal';
+import { terraformLiteral } from '../terraform-literal';
 
 /** An IAM policy statement as AWS reads it (the fields the dns guard uses). */
 export interface PolicyStatement {

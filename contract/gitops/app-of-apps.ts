@@ -1,6 +1,6 @@
 import { CHARTS } from '../versions';
 import type { ApplicationManifest } from './application';
-import { ARGOCD_NAMESPACE, BOOTSTRAP_NAMES, IN_CLUSTER, RESOURCES_FINALIZER } from './argocd';
+import { ARGOCD_NAMESPACE, BOOTSTRAP_NAMES, IN_CLUSTER, RESOURCES_FINALIZER } from '../argocd';
 import { argocdAppsApplications } from './argocd-apps-values';
 
 /**

@@ -1,7 +1,7 @@
 import type { CatalogApp } from '../catalog/types';
 import type { Tier } from '../lifecycle';
 import { CHARTS } from '../versions';
-import { ARGOCD_NAMESPACE, BOOTSTRAP_NAMES, IN_CLUSTER } from './argocd';
+import { ARGOCD_NAMESPACE, BOOTSTRAP_NAMES, IN_CLUSTER } from '../argocd';
 
 const sortedUnique = (items: readonly string[]) => [...new Set(items)].sort();
 

@@ -2,7 +2,7 @@ import { helmGlobals, type BootstrapValues } from '../bootstrap-values';
 import { INGRESS_CLASS, ingressAnnotations } from '../catalog/apps/app-wiring';
 import type { Lifecycle } from '../lifecycle';
 import { appHostname } from '../naming';
-import { APPLICATION_HEALTH_KEY, APPLICATION_HEALTH_LUA, ARGOCD_HOST_LABEL } from './argocd';
+import { APPLICATION_HEALTH_KEY, APPLICATION_HEALTH_LUA, ARGOCD_HOST_LABEL } from '../argocd';
 
 /** How much Argo CD a cluster gets. */
 export type ArgocdProfile = 'minimal' | 'standard' | 'high-availability';

@@ -6,7 +6,7 @@ import { appHostname } from '../naming';
 import { renderAppOfApps } from './app-of-apps';
 import { renderAppOfAppsProject, renderAppProject, renderTierProjects } from './app-project';
 import { renderChildApplication } from './application';
-import { ARGOCD_HOST_LABEL } from './argocd';
+import { ARGOCD_HOST_LABEL } from '../argocd';
 import { renderArgocdAppsValues } from './argocd-apps-values';
 
 /**

@@ -1,5 +1,5 @@
-import { BOOTSTRAP_NAMES } from '../../contract/gitops/argocd';
-import type { Sleep } from '../cleanup/retry';
+import { BOOTSTRAP_NAMES } from '../../contract/argocd';
+import type { Sleep } from '../aws/retry';
 import type { KubeApi, KubeObject } from '../kube/kube-api';
 
 interface DrainTarget {

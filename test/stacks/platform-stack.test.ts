@@ -9,7 +9,7 @@ import { buildExpiresAt } from '../../contract/expiry';
 import { CATALOG } from '../../contract/catalog/catalog';
 import { appsInScope } from '../../contract/catalog/select';
 import { tierProjectName } from '../../contract/gitops/app-project';
-import { APPLICATION_HEALTH_KEY, APPLICATION_HEALTH_LUA, BOOTSTRAP_NAMES, SYNC_WAVE_ANNOTATION } from '../../contract/gitops/argocd';
+import { APPLICATION_HEALTH_KEY, APPLICATION_HEALTH_LUA, BOOTSTRAP_NAMES, SYNC_WAVE_ANNOTATION } from '../../contract/argocd';
 import { DB_PROVISIONER_SERVICE_ACCOUNT, renderDbProvisionJob } from '../../contract/gitops/db-provision-job';
 import { renderClusterSecret } from '../../contract/gitops/cluster-secret';
 import { disposableStackName } from '../../contract/naming';

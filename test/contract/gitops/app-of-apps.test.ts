@@ -1,7 +1,7 @@
 import { CATALOG } from '../../../contract/catalog/catalog';
 import { APP_OF_APPS_SYNC_RETRY, renderAppOfApps } from '../../../contract/gitops/app-of-apps';
 import { renderChildApplication } from '../../../contract/gitops/application';
-import { ARGOCD_NAMESPACE, BOOTSTRAP_NAMES, IN_CLUSTER, RESOURCES_FINALIZER } from '../../../contract/gitops/argocd';
+import { ARGOCD_NAMESPACE, BOOTSTRAP_NAMES, IN_CLUSTER, RESOURCES_FINALIZER } from '../../../contract/argocd';
 import { argocdAppsApplications } from '../../../contract/gitops/argocd-apps-values';
 import { persistent } from '../../../contract/selection';
 import { CHARTS } from '../../../contract/versions';

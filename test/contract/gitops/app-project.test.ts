@@ -1,7 +1,7 @@
 import { CATALOG } from '../../../contract/catalog/catalog';
 import { appsInScope } from '../../../contract/catalog/select';
 import { renderAppOfAppsProject, renderAppProject, renderTierProjects, tierProjectName } from '../../../contract/gitops/app-project';
-import { ARGOCD_NAMESPACE, IN_CLUSTER } from '../../../contract/gitops/argocd';
+import { ARGOCD_NAMESPACE, IN_CLUSTER } from '../../../contract/argocd';
 import { tiersUpTo } from '../../../contract/lifecycle';
 import { CHARTS } from '../../../contract/versions';
 import { loadEnvironment } from '../../../envs';

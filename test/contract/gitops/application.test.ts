@@ -3,7 +3,7 @@ import { resolveApp } from '../../../contract/catalog/select';
 import { appHelmValues } from '../../../contract/gitops/app-values';
 import { tierProjectName } from '../../../contract/gitops/app-project';
 import { renderChildApplication } from '../../../contract/gitops/application';
-import { IN_CLUSTER, RESOURCES_FINALIZER, SYNC_WAVE_ANNOTATION } from '../../../contract/gitops/argocd';
+import { IN_CLUSTER, RESOURCES_FINALIZER, SYNC_WAVE_ANNOTATION } from '../../../contract/argocd';
 import { persistent } from '../../../contract/selection';
 import { APP_TIER_LABEL } from '../../../contract/tags';
 import { contractFor } from '../../support/bootstrap-contract';

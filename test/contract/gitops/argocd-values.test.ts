@@ -1,4 +1,4 @@
-import { APPLICATION_HEALTH_KEY, APPLICATION_HEALTH_LUA } from '../../../contract/gitops/argocd';
+import { APPLICATION_HEALTH_KEY, APPLICATION_HEALTH_LUA } from '../../../contract/argocd';
 import { argocdProfile, renderArgocdValues } from '../../../contract/gitops/argocd-values';
 import { HTTPS_ONLY_INGRESS_ANNOTATIONS } from '../../../contract/tls';
 import { ephemeral, persistent } from '../../../contract/selection';

@@ -3,7 +3,7 @@ import { CATALOG } from '../../../contract/catalog/catalog';
 import { MissingRequirementError, resolveApp } from '../../../contract/catalog/select';
 import { tierProjectName } from '../../../contract/gitops/app-project';
 import { renderChildApplication } from '../../../contract/gitops/application';
-import { BOOTSTRAP_NAMES, SYNC_WAVE_ANNOTATION } from '../../../contract/gitops/argocd';
+import { BOOTSTRAP_NAMES, SYNC_WAVE_ANNOTATION } from '../../../contract/argocd';
 import { bootstrapAppsSummary, renderBootstrapApps } from '../../../contract/gitops/bootstrap-apps';
 import { renderClusterSecret } from '../../../contract/gitops/cluster-secret';
 import { TIERS, type Tier } from '../../../contract/lifecycle';

@@ -1,4 +1,4 @@
-import { BOOTSTRAP_NAMES } from '../../../contract/gitops/argocd';
+import { BOOTSTRAP_NAMES } from '../../../contract/argocd';
 import type { KubeApi, KubeObject } from '../../../ops/kube/kube-api';
 import { drainCluster } from '../../../ops/teardown/drain';
 

@@ -1,4 +1,4 @@
-import { isNotFound, isRetryable } from './aws-errors';
+import { isNotFound, isRetryable } from './errors';
 
 export interface RetryPolicy {
   /** Attempts including the first. */

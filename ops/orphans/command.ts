@@ -1,16 +1,16 @@
 import type { Command } from 'commander';
 import { assertCallerMatchesEnv } from '../aws/identity';
 import { envBuildResources } from '../builds/discover-builds';
-import { liveBuilds } from '../builds/live-builds';
+import { liveBuilds, type LiveBuild } from '../builds/live-builds';
 import { DEFAULT_CONCURRENCY } from '../cleanup/executor';
 import { buildScope } from '../cleanup/scope';
 import { buildIdOrUsage, envOrUsage, ledgerFile, printResult, progressOf, type CommandContext } from '../command-context';
 import { SafetyRefusal, UsageError } from '../errors';
 import { EXIT } from '../exit-codes';
 import { appendLedgerRow } from '../ledger/ledger-file';
-import { dryRunReport, planBuildCleanup, runBuildCleanup, type CleanupReport } from '../orphans/cleanup-build';
-import { cleanupDeps } from '../orphans/deps';
-import { cleanupJson, renderCleanup } from '../orphans/render';
+import { dryRunReport, planBuildCleanup, runBuildCleanup, type CleanupReport } from '../cleanup/cleanup-build';
+import { cleanupDeps } from '../cleanup/deps';
+import { cleanupJson, renderCleanup } from '../cleanup/render';
 import { runUrl } from '../runtime';
 
 interface OrphansOptions {
@@ -55,12 +55,15 @@ export function register(program: Command, ctx: CommandContext): void {
       const deps = cleanupDeps(clients, ctx.runtime.sleep, progress, concurrency);
 
       let buildIds: string[];
+      let unknownExpiry: LiveBuild[] = [];
       if (buildId !== undefined) buildIds = [buildId];
       else {
         progress(`finding expired builds of env ${env.name}`);
-        const builds = liveBuilds(await envBuildResources(clients, env.name), { name: env.name, ttlHours: env.ephemeral.ttlHours }, ctx.runtime.now());
+        const builds = liveBuilds(await envBuildResources(clients, env.name), { name: env.name, baseDomain: env.dns.baseDomain, ttlHours: env.ephemeral.ttlHours }, ctx.runtime.now());
         buildIds = builds.filter((b) => b.expired).map((b) => b.buildId);
         progress(`${buildIds.length} expired of ${builds.length} live: ${buildIds.join(', ') || 'none'}`);
+        unknownExpiry = builds.filter((b) => b.expiryProblems.length > 0);
+        for (const b of unknownExpiry) progress(`kept build ${b.buildId}: expiry unknown, never reaped (${b.expiryProblems.join('; ')}); tear it down with goldenpath teardown --build-id ${b.buildId} or fix its tags`);
       }
 
       const reports: CleanupReport[] = [];
@@ -97,8 +100,15 @@ export function register(program: Command, ctx: CommandContext): void {
         }
       }
       const text = reports.length === 0 ? `no ${buildId === undefined ? 'expired builds' : 'resources'} in env ${env.name}` : reports.map((r) => renderCleanup(r, remove)).join('\n');
-      printResult(ctx, opts.json === true, { env: env.name, mode: remove ? 'delete' : 'dry-run', builds: reports.map(cleanupJson) }, text);
+      const kept = unknownExpiry.map((b) => `kept build ${b.buildId}: expiry unknown (${b.expiryProblems.join('; ')})`);
+      printResult(
+        ctx,
+        opts.json === true,
+        { env: env.name, mode: remove ? 'delete' : 'dry-run', builds: reports.map(cleanupJson), unknownExpiry: unknownExpiry.map((b) => ({ buildId: b.buildId, problems: b.expiryProblems })) },
+        [text, ...kept].join('\n'),
+      );
       const left = reports.reduce((n, r) => n + r.left, 0);
       if (left > 0) ctx.exitWith(remove ? EXIT.partialFailure : EXIT.findings);
+      if (unknownExpiry.length > 0) ctx.exitWith(EXIT.findings);
     });
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { assertCallerMatchesEnv } from '../aws/identity';
-import { envBuildResources } from '../builds/discover-builds';
-import { liveBuilds, type LiveBuild } from '../builds/live-builds';
+import { envBuildResources } from './discover-builds';
+import { liveBuilds, type LiveBuild } from './live-builds';
 import { envOrUsage, printResult, progressOf, type CommandContext } from '../command-context';
 import { EXIT } from '../exit-codes';
 
@@ -10,11 +10,12 @@ function describe(b: LiveBuild): string {
     .sort(([a], [c]) => a.localeCompare(c))
     .map(([t, n]) => `${t}=${n}`)
     .join(' ');
-  const flag = b.expired ? '  EXPIRED' : b.expiresAt === undefined ? '  NO EXPIRY TAG' : '';
+  const flag = b.expired ? '  EXPIRED' : b.expiryProblems.length > 0 ? '  EXPIRY UNKNOWN (never reaped)' : '';
   const unpriced = b.cost.unpriced.length > 0 ? ` (+ unpriced: ${b.cost.unpriced.join(', ')})` : '';
   return [
     `${b.buildId}${flag}`,
-    `  age ${b.ageHours === undefined ? 'unknown' : `${b.ageHours} h`}, expires ${b.expiresAt ?? 'never (no tag)'}`,
+    `  age ${b.ageHours === undefined ? 'unknown' : `${b.ageHours} h`}, expires ${b.expiresAt ?? 'never (no valid tag)'}`,
+    ...b.expiryProblems.map((p) => `  expiry: ${p}`),
     `  ${b.resourceCount} resources: ${types}`,
     `  ~$${b.cost.usdPerHour.toFixed(4)}/h${unpriced}`,
   ].join('\n');
@@ -31,7 +32,7 @@ export function register(program: Command, ctx: CommandContext): void {
       const clients = ctx.runtime.aws(env.account.region);
       await assertCallerMatchesEnv(clients.sts, env, ctx.runtime.vars);
       progressOf(ctx)(`listing build resources of env ${env.name} in ${env.account.region}`);
-      const builds = liveBuilds(await envBuildResources(clients, env.name), { name: env.name, ttlHours: env.ephemeral.ttlHours }, ctx.runtime.now());
+      const builds = liveBuilds(await envBuildResources(clients, env.name), { name: env.name, baseDomain: env.dns.baseDomain, ttlHours: env.ephemeral.ttlHours }, ctx.runtime.now());
       const expired = builds.filter((b) => b.expired).length;
       const basis = builds[0]?.cost.basis;
       const text =

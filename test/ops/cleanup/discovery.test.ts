@@ -1,7 +1,7 @@
 import { loadEnvironment } from '../../../envs';
-import { discoverBuild } from '../../../ops/aws/discovery';
+import { discoverBuild } from '../../../ops/cleanup/discovery';
 import { buildScope } from '../../../ops/cleanup/scope';
-import { TokenBucket } from '../../../ops/cleanup/token-bucket';
+import { TokenBucket } from '../../../ops/aws/token-bucket';
 import { FakeAws } from '../support/fake-aws';
 import { FULL_SHAPE, addBuild, addFoundation, zoneOf } from '../support/inventory';
 

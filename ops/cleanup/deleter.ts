@@ -31,11 +31,11 @@ import {
   RemoveRoleFromInstanceProfileCommand,
 } from '@aws-sdk/client-iam';
 import { ChangeResourceRecordSetsCommand, type ResourceRecordSet } from '@aws-sdk/client-route-53';
-import { awsErrorCode, isNotFound } from '../cleanup/aws-errors';
-import type { ResourceDeleter } from '../cleanup/executor';
-import type { CloudResource, ResourceKind } from '../cleanup/resource';
-import type { TokenBucket } from '../cleanup/token-bucket';
-import type { AwsClients } from './clients';
+import { awsErrorCode, isNotFound } from '../aws/errors';
+import type { ResourceDeleter } from './executor';
+import type { CloudResource, ResourceKind } from './resource';
+import type { TokenBucket } from '../aws/token-bucket';
+import type { AwsClients } from '../aws/clients';
 
 /** Route53 takes up to 1000 changes in one atomic batch; 100 keeps a failed batch cheap to split. */
 export const ROUTE53_BATCH = 100;

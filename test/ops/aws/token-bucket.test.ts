@@ -1,4 +1,4 @@
-import { ROUTE53_RATE, TokenBucket } from '../../../ops/cleanup/token-bucket';
+import { ROUTE53_RATE, TokenBucket } from '../../../ops/aws/token-bucket';
 
 /** A clock that only moves when someone sleeps. */
 function fakeClock(): { now: () => number; sleep: (ms: number) => Promise<void> } {

@@ -7,8 +7,8 @@ import { envBuildResources } from '../builds/discover-builds';
 import { liveBuilds } from '../builds/live-builds';
 import { buildIdOrUsage, envOrUsage, printResult, progressOf, type CommandContext } from '../command-context';
 import { EXIT } from '../exit-codes';
-import { evaluatePreflight } from '../preflight/checks';
-import { gatherPreflightFacts } from '../preflight/gather';
+import { evaluatePreflight } from './checks';
+import { gatherPreflightFacts } from './gather';
 
 export function register(program: Command, ctx: CommandContext): void {
   program
@@ -30,7 +30,7 @@ export function register(program: Command, ctx: CommandContext): void {
       const facts = await gatherPreflightFacts(clients, env.name, databaseIdentifier(env.name), needsDatabase, async () =>
         buildId === undefined
           ? []
-          : liveBuilds(await envBuildResources(clients, env.name), { name: env.name, ttlHours: env.ephemeral.ttlHours }, ctx.runtime.now()).map((b) => b.buildId),
+          : liveBuilds(await envBuildResources(clients, env.name), { name: env.name, baseDomain: env.dns.baseDomain, ttlHours: env.ephemeral.ttlHours }, ctx.runtime.now()).map((b) => b.buildId),
       );
       const results = evaluatePreflight(
         {

@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { envOrUsage, ledgerFile, printResult, type CommandContext } from '../command-context';
 import { UsageError } from '../errors';
-import { readLedger } from '../ledger/ledger-file';
-import { summarizeLedger } from '../ledger/summary';
+import { readLedger } from './ledger-file';
+import { summarizeLedger } from './summary';
 
 export function register(program: Command, ctx: CommandContext): void {
   program

@@ -2,13 +2,14 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadEnvironment } from '../../../envs';
 import { runCli } from '../../../ops/cli';
+import { COMMANDS } from '../../../ops/command-registry';
 import { EXIT } from '../../../ops/exit-codes';
 import type { Runtime } from '../../../ops/runtime';
 import { REDACTED } from '../../../ops/db/statements';
-import { FIXTURE_ENV, MASTER_SECRET_ARN, secretFileContent, writeSecretFile } from '../db/support/secret-fixture';
-import { describeWithPostgres, startTlsPostgres, type TlsPostgres } from '../db/support/tls-postgres';
+import { FIXTURE_ENV, MASTER_SECRET_ARN, secretFileContent, writeSecretFile } from './support/secret-fixture';
+import { describeWithPostgres, startTlsPostgres, type TlsPostgres } from './support/tls-postgres';
 
-const DB_COMMANDS = [join(__dirname, '..', '..', '..', 'ops', 'commands', 'db.ts')];
+const DB_COMMANDS = COMMANDS.filter((c) => c.name === 'db');
 const MASTER = { username: 'gp_master', password: 'master-password-2' };
 /** The apps envs/dev.ts declares, with passwords for their secrets. */
 const DEV_DATABASE_APPS = loadEnvironment(FIXTURE_ENV).database.apps;

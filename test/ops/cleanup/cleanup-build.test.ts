@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { TAG_KEYS } from '../../../contract/tags';
 import { loadEnvironment } from '../../../envs';
-import { createAwsDeleter } from '../../../ops/aws/deleter';
+import { createAwsDeleter } from '../../../ops/cleanup/deleter';
 import { withThrottleRetry } from '../../../ops/aws/throttle-retry';
 import { buildScope } from '../../../ops/cleanup/scope';
-import { TokenBucket } from '../../../ops/cleanup/token-bucket';
-import { cleanupBuild, type CleanupDeps } from '../../../ops/orphans/cleanup-build';
+import { TokenBucket } from '../../../ops/aws/token-bucket';
+import { cleanupBuild, type CleanupDeps } from '../../../ops/cleanup/cleanup-build';
 import { FakeAws } from '../support/fake-aws';
 import { FULL_SHAPE, addBuild, addFoundation, zoneOf, type BuildShape } from '../support/inventory';
 

@@ -18,55 +18,25 @@ import {
   ListPoliciesCommand,
   ListPolicyTagsCommand,
 } from '@aws-sdk/client-iam';
-import { GetResourcesCommand, type ResourceGroupsTaggingAPIClient, type TagFilter } from '@aws-sdk/client-resource-groups-tagging-api';
+import type { TagFilter } from '@aws-sdk/client-resource-groups-tagging-api';
 import { ListHostedZonesByNameCommand, ListResourceRecordSetsCommand, type ResourceRecordSet } from '@aws-sdk/client-route-53';
 import { TAG_KEYS } from '../../contract/tags';
-import { resourceFromArn } from '../cleanup/arn-kind';
-import { isNotFound } from '../cleanup/aws-errors';
+import { resourceFromArn } from './arn-kind';
+import { isNotFound } from '../aws/errors';
 import { recordOfTxtRegistryName } from '../../contract/external-dns';
-import { isWithinSuffix, normalizeRecordName, registryOwner } from '../cleanup/external-dns-owner';
-import { CONTROLLER_TAGS, RECORD_NAME_ATTRIBUTE, RECORD_OWNER_ATTRIBUTE } from '../cleanup/ownership';
-import { RULE_ATTRIBUTES } from '../cleanup/plan';
-import { GLOBAL_REGION, resourceKey, type CloudResource, type UnsupportedResource } from '../cleanup/resource';
-import type { BuildScope } from '../cleanup/scope';
-import type { TokenBucket } from '../cleanup/token-bucket';
-import type { AwsClients } from './clients';
+import { isWithinSuffix, normalizeRecordName, registryOwner } from './external-dns-owner';
+import { CONTROLLER_TAGS, RECORD_NAME_ATTRIBUTE, RECORD_OWNER_ATTRIBUTE } from './ownership';
+import { RULE_ATTRIBUTES } from './plan';
+import { GLOBAL_REGION, resourceKey, type CloudResource, type UnsupportedResource } from './resource';
+import type { BuildScope } from './scope';
+import type { TokenBucket } from '../aws/token-bucket';
+import type { AwsClients } from '../aws/clients';
+import { allPages, taggedResources, tagsOf, type Tags } from '../aws/tagged-resources';
 
 export interface Discovery {
   readonly resources: readonly CloudResource[];
   /** Tagged with the build but of a type cleanup cannot delete (e.g. an EKS cluster that destroy left). */
   readonly unsupported: readonly UnsupportedResource[];
-}
-
-type Tags = Record<string, string>;
-
-function tagsOf(list: readonly { Key?: string; Value?: string }[] | undefined): Tags {
-  const tags: Tags = {};
-  for (const t of list ?? []) if (t.Key !== undefined) tags[t.Key] = t.Value ?? '';
-  return tags;
-}
-
-/** Every page of a paginated call. */
-async function allPages<P>(fetch: (token: string | undefined) => Promise<{ page: P; next?: string }>): Promise<P[]> {
-  const pages: P[] = [];
-  let token: string | undefined;
-  do {
-    const { page, next } = await fetch(token);
-    pages.push(page);
-    token = next === '' ? undefined : next;
-  } while (token !== undefined);
-  return pages;
-}
-
-/** The tagging API: 100 resources a page, each with all its tags. */
-export async function taggedResources(client: ResourceGroupsTaggingAPIClient, filters: TagFilter[], resourceTypes?: string[]): Promise<{ arn: string; tags: Tags }[]> {
-  const pages = await allPages(async (token) => {
-    const out = await client.send(
-      new GetResourcesCommand({ TagFilters: filters, ResourcesPerPage: 100, PaginationToken: token, ResourceTypeFilters: resourceTypes }),
-    );
-    return { page: out.ResourceTagMappingList ?? [], next: out.PaginationToken };
-  });
-  return pages.flat().map((m) => ({ arn: m.ResourceARN ?? '', tags: tagsOf(m.Tags) }));
 }
 
 /**

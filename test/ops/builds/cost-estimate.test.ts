@@ -1,5 +1,5 @@
-import { estimateHourlyCost, type CostInventory } from '../../../ops/cost/estimate';
-import { PRICE_TABLE } from '../../../ops/cost/price-table';
+import { estimateHourlyCost, type CostInventory } from '../../../ops/builds/cost-estimate';
+import { PRICE_TABLE } from '../../../ops/builds/price-table';
 
 const EMPTY_INVENTORY: CostInventory = { eksClusters: 0, instanceTypes: [], loadBalancers: [], natGateways: 0, volumes: [], publicIpv4: 0 };
 

@@ -1,9 +1,9 @@
 import type { AwsClients } from '../aws/clients';
-import { createAwsDeleter } from '../aws/deleter';
+import { createAwsDeleter } from './deleter';
 import { withThrottleRetry } from '../aws/throttle-retry';
-import { DEFAULT_CONCURRENCY } from '../cleanup/executor';
-import { DEFAULT_RETRY, type Sleep } from '../cleanup/retry';
-import { ROUTE53_RATE, TokenBucket } from '../cleanup/token-bucket';
+import { DEFAULT_CONCURRENCY } from './executor';
+import { DEFAULT_RETRY, type Sleep } from '../aws/retry';
+import { ROUTE53_RATE, TokenBucket } from '../aws/token-bucket';
 import type { CleanupDeps } from './cleanup-build';
 
 /** The real wiring of cleanup: one Route53 bucket shared by discovery and deletion. */

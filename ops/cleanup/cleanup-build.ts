@@ -1,10 +1,10 @@
 import type { AwsClients } from '../aws/clients';
-import { discoverBuild } from '../aws/discovery';
-import { executePlan, type DeletionOutcome, type ExecuteOptions, type ResourceDeleter } from '../cleanup/executor';
-import { planCleanup, type CleanupPlan } from '../cleanup/plan';
-import type { UnsupportedResource } from '../cleanup/resource';
-import type { BuildScope } from '../cleanup/scope';
-import type { TokenBucket } from '../cleanup/token-bucket';
+import { discoverBuild } from './discovery';
+import { executePlan, type DeletionOutcome, type ExecuteOptions, type ResourceDeleter } from './executor';
+import { planCleanup, type CleanupPlan } from './plan';
+import type { UnsupportedResource } from './resource';
+import type { BuildScope } from './scope';
+import type { TokenBucket } from '../aws/token-bucket';
 
 export interface CleanupDeps {
   readonly clients: AwsClients;

@@ -1,4 +1,4 @@
-import { backoffDelay, deleteWithRetry, RetriesExhausted } from '../../../ops/cleanup/retry';
+import { backoffDelay, deleteWithRetry, RetriesExhausted } from '../../../ops/aws/retry';
 
 const policy = { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 250 };
 const awsError = (name: string): Error => Object.assign(new Error(name), { name });

@@ -10,14 +10,14 @@ import { EXIT, type ExitCode } from '../exit-codes';
 import { eksToken } from '../kube/eks-token';
 import { httpsKubeApi } from '../kube/kube-api';
 import { appendLedgerRow } from '../ledger/ledger-file';
-import { cleanupBuild } from '../orphans/cleanup-build';
-import { cleanupDeps } from '../orphans/deps';
-import { renderCleanup } from '../orphans/render';
+import { cleanupBuild } from '../cleanup/cleanup-build';
+import { cleanupDeps } from '../cleanup/deps';
+import { renderCleanup } from '../cleanup/render';
 import { runUrl } from '../runtime';
-import { buildLoadBalancersAndVolumes, clusterEndpoint } from '../teardown/aws-facts';
-import { drainCluster } from '../teardown/drain';
-import { completeStage, initialState, remainingStages, type TeardownStage, type TeardownState } from '../teardown/stages';
-import { readState, stateFilePath, writeState } from '../teardown/state-file';
+import { buildLoadBalancersAndVolumes, clusterEndpoint } from './aws-facts';
+import { drainCluster } from './drain';
+import { completeStage, initialState, remainingStages, type TeardownStage, type TeardownState } from './stages';
+import { readState, stateFilePath, writeState } from './state-file';
 
 interface TeardownOptions {
   env: string;

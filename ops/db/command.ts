@@ -4,11 +4,11 @@ import { readFile } from 'node:fs/promises';
 import type { Environment } from '../../envs';
 import { assertCallerMatchesEnv } from '../aws/identity';
 import { envOrUsage, printResult, type CommandContext } from '../command-context';
-import { awsSecretSource } from '../db/aws-secret-source';
-import { fileSecretSource } from '../db/file-secret-source';
-import { provisionDatabases } from '../db/provision';
-import { formatProvisionReport } from '../db/report';
-import type { SecretSource } from '../db/secret-source';
+import { awsSecretSource } from './aws-secret-source';
+import { fileSecretSource } from './file-secret-source';
+import { provisionDatabases } from './provision';
+import { formatProvisionReport } from './report';
+import type { SecretSource } from './secret-source';
 import { UsageError } from '../errors';
 import { EXIT } from '../exit-codes';
 

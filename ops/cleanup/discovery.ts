@@ -20,12 +20,12 @@ import {
 } from '@aws-sdk/client-iam';
 import type { TagFilter } from '@aws-sdk/client-resource-groups-tagging-api';
 import { ListHostedZonesByNameCommand, ListResourceRecordSetsCommand, type ResourceRecordSet } from '@aws-sdk/client-route-53';
-import { TAG_KEYS } from '../../contract/tags';
+import { CONTROLLER_TAGS, TAG_KEYS } from '../../contract/tags';
 import { resourceFromArn } from './arn-kind';
 import { isNotFound } from '../aws/errors';
 import { recordOfTxtRegistryName } from '../../contract/external-dns';
 import { isWithinSuffix, normalizeRecordName, registryOwner } from './external-dns-owner';
-import { CONTROLLER_TAGS, RECORD_NAME_ATTRIBUTE, RECORD_OWNER_ATTRIBUTE } from './ownership';
+import { RECORD_NAME_ATTRIBUTE, RECORD_OWNER_ATTRIBUTE } from './ownership';
 import { RULE_ATTRIBUTES } from './plan';
 import { GLOBAL_REGION, resourceKey, type CloudResource, type UnsupportedResource } from './resource';
 import type { BuildScope } from './scope';

@@ -93,7 +93,7 @@ const DATABASE_PROBE_TIMEOUT_S = 180;
  */
 async function platformStage(ctx: CommandContext, env: Environment, buildId: string | undefined, maxTier: Tier): Promise<CheckResult[]> {
   const selection = buildId === undefined ? persistent(env.name) : ephemeral(env.name, buildId);
-  const apps = appsInScope(CATALOG, { maxTier, lifecycle: selection.lifecycle });
+  const apps = appsInScope(CATALOG, { maxTier, lifecycle: selection.lifecycle }).sort((a, b) => a.syncWave - b.syncWave);
   const appSecrets = apps.flatMap((a) => (a.database === undefined ? [] : [{ app: a.name, secretName: appDatabaseSecretName(env.name, a.database) }]));
   const needsKeycloak = apps.some((a) => a.name === keycloak.name);
   const clients = ctx.runtime.aws(env.account.region);

@@ -238,6 +238,7 @@ describe('coverage of the lifecycle CLI', () => {
     'client-resource-groups-tagging-api': 'tag',
     'client-eks': 'eks',
     'client-rds': 'rds',
+    'client-secrets-manager': 'secretsmanager',
     'client-ssm': 'ssm',
   };
   const OPS = resolve(__dirname, '..', '..', '..', 'ops');

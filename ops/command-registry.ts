@@ -23,6 +23,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'orphans', load: () => import('./orphans/command') },
   { name: 'preflight', load: () => import('./preflight/command') },
   { name: 'teardown', load: () => import('./teardown/command') },
+  { name: 'verify', load: () => import('./verify/command') },
 ];
 
 /**

@@ -1,0 +1,50 @@
+import { capabilitiesNeeded } from '../../contract/catalog/needs';
+import { CATALOG } from '../../contract/catalog/catalog';
+import { OIDC_REALM } from '../../contract/catalog/apps/oidc-config';
+import { keycloak } from '../../contract/catalog/apps/keycloak';
+import { selectApps } from '../../contract/catalog/select';
+import { ARGOCD_HOST_LABEL } from '../../contract/argocd';
+import { deriveMaxTier, type Tier } from '../../contract/lifecycle';
+import { appHostname, hostSuffix } from '../../contract/naming';
+import type { Selection } from '../../contract/selection';
+import type { Environment } from '../../envs/schema';
+
+export interface ExpectedApp {
+  readonly name: string;
+  readonly tier: Tier;
+  readonly syncWave: number;
+}
+
+/** What a healthy cluster of this selection runs, from `minTier` up: the apps the platform stack selects, their hostnames, the OIDC realm at tier 3. */
+export interface Expectation {
+  readonly maxTier: Tier;
+  readonly apps: readonly ExpectedApp[];
+  readonly hostnames: readonly string[];
+  /** The OIDC discovery URL of the platform realm, when Keycloak is checked. */
+  readonly realmDiscoveryUrl?: string;
+}
+
+/**
+ * The same selection the platform stack renders: every app inside maxTier and
+ * the lifecycle, with the capabilities the stacks provide for it. Apps below
+ * `minTier` are left out (the nightly validation checks tiers 2 and 3 only);
+ * the Argo CD UI is checked with tier 1.
+ */
+export function expectationOf(env: Environment, selection: Selection, minTier: Tier): Expectation {
+  const maxTier = deriveMaxTier(selection.lifecycle, env.tierCeiling);
+  const selected = selectApps(CATALOG, {
+    env: env.name,
+    maxTier,
+    lifecycle: selection.lifecycle,
+    capabilities: [...capabilitiesNeeded(selection.lifecycle, env.tierCeiling)],
+  }).filter((a) => a.tier >= minTier);
+  const suffix = hostSuffix(selection, { name: env.name, baseDomain: env.dns.baseDomain });
+  const labels = [...(minTier <= 1 ? [ARGOCD_HOST_LABEL] : []), ...selected.flatMap((a) => a.hostLabels ?? [])];
+  const withKeycloak = selected.some((a) => a.name === keycloak.name);
+  return {
+    maxTier,
+    apps: selected.map((a) => ({ name: a.name, tier: a.tier, syncWave: a.syncWave })),
+    hostnames: labels.map((l) => appHostname(l, suffix)),
+    ...(withKeycloak ? { realmDiscoveryUrl: `https://${appHostname(keycloak.name, suffix)}/realms/${OIDC_REALM}/.well-known/openid-configuration` } : {}),
+  };
+}

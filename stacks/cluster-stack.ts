@@ -16,12 +16,10 @@ import { awsManagedPolicyArn } from '../contract/iam/arn';
 import { partitionOf } from '../contract/iam/partition';
 import { FoundationReader } from '../constructs/foundation/foundation-reader';
 import { WildcardCertificate } from '../constructs/tls/wildcard-certificate';
-import { deriveMaxTier, type Tier } from '../contract/lifecycle';
+import type { Tier } from '../contract/lifecycle';
 import {
   clusterLogGroupName,
-  clusterName,
   clusterSecretsKeyAlias,
-  hostSuffix,
   irsaRoleName,
   launchTemplateName,
   nodeSecurityGroupName,
@@ -29,14 +27,13 @@ import {
   type FoundationKind,
   type IrsaRoleKey,
 } from '../contract/naming';
-import { capabilitiesNeeded } from '../contract/catalog/needs';
-import { buildIdOf } from '../contract/selection';
+import type { PlannedStack } from '../contract/plan';
 import { SERVICE_ACCOUNTS } from '../contract/service-accounts';
 import { clusterAutoscalerTags, controllerTags, TAG_KEYS } from '../contract/tags';
 import { VERSIONS } from '../contract/versions';
 import { GoldenpathStack, type GoldenpathStackProps } from './goldenpath-stack';
 
-export type ClusterStackProps = Omit<GoldenpathStackProps, 'plane'>;
+export type ClusterStackProps = GoldenpathStackProps;
 
 /**
  * `{env}-cluster` / `{env}-b-{buildId}-cluster`: EKS, nodes, add-ons, IRSA.
@@ -53,17 +50,17 @@ export class ClusterStack extends GoldenpathStack {
   readonly objectStorage?: ObjectStorage;
   readonly certificate: WildcardCertificate;
 
-  constructor(scope: Construct, name: string, props: ClusterStackProps) {
-    super(scope, name, { ...props, plane: 'disposable' });
-    const { env, selection } = props;
-    const cluster = clusterName(selection);
+  constructor(scope: Construct, props: ClusterStackProps) {
+    super(scope, 'cluster', props);
+    const { env, plan } = props;
+    const { selection, buildId } = plan;
+    const cluster = plan.names.cluster;
     const partition = partitionOf(env.account.region);
-    const buildId = buildIdOf(selection);
-    this.maxTier = deriveMaxTier(selection.lifecycle, env.tierCeiling);
-    const needs = capabilitiesNeeded(selection.lifecycle, env.tierCeiling);
+    this.maxTier = plan.maxTier;
+    const needs = plan.capabilities;
 
-    const required: FoundationKind[] = ['network', 'dns'];
-    if (needs.has('rds')) required.push('database');
+    const required: PlannedStack<FoundationKind>[] = [plan.stacks.network, plan.stacks.dns];
+    if (needs.has('rds')) required.push(plan.stacks.database);
     const foundation = new FoundationReader(this, 'foundation', { env: env.name, required });
     const privateSubnetIds = foundation.listField('network', 'privateSubnetIds');
 
@@ -151,7 +148,7 @@ export class ClusterStack extends GoldenpathStack {
         }),
     );
     addons.createAfterNodes(this.nodeGroups.map((g) => g.nodeGroup));
-    this.certificate = new WildcardCertificate(this, 'tls', { hostSuffix: hostSuffix(selection, { name: env.name, baseDomain: env.dns.baseDomain }), zoneId: foundation.field('dns', 'zoneId') });
+    this.certificate = new WildcardCertificate(this, 'tls', { hostSuffix: plan.names.hostSuffix, zoneId: foundation.field('dns', 'zoneId') });
 
     this.outputs(cluster, nodeSecurityGroup);
   }

@@ -1,14 +1,9 @@
 import type { Command } from 'commander';
-import { capabilitiesNeeded } from '../../contract/catalog/needs';
-import { deriveMaxTier } from '../../contract/lifecycle';
 import { GetParametersCommand } from '@aws-sdk/client-ssm';
 import { KEYCLOAK_ADMIN_SECRET, keycloak } from '../../contract/catalog/apps/keycloak';
-import { CATALOG } from '../../contract/catalog/catalog';
-import { appsInScope } from '../../contract/catalog/select';
 import { DatabaseFoundationSchema } from '../../contract/foundation';
-import { appDatabaseSecretName, clusterName, databaseIdentifier, disposableStackName, dnsOwnerId, envZoneName, foundationParameterName, irsaRoleName } from '../../contract/naming';
-import { ephemeral, persistent } from '../../contract/selection';
-import type { Tier } from '../../contract/lifecycle';
+import { appDatabaseSecretName, databaseIdentifier, foundationParameterName } from '../../contract/naming';
+import type { Plan } from '../../contract/plan';
 import type { Environment } from '../../envs/schema';
 import { probeDatabaseFromCluster } from '../kube/database-probe';
 import { eksToken } from '../kube/eks-token';
@@ -17,7 +12,7 @@ import { clusterEndpoint } from '../teardown/aws-facts';
 import { assertCallerMatchesEnv } from '../aws/identity';
 import { envBuildResources } from '../builds/discover-builds';
 import { liveBuilds } from '../builds/live-builds';
-import { buildIdOrUsage, envOrUsage, printResult, progressOf, type CommandContext } from '../command-context';
+import { buildIdOrUsage, envOrUsage, planOf, printResult, progressOf, type CommandContext } from '../command-context';
 import { UsageError } from '../errors';
 import { EXIT } from '../exit-codes';
 import { evaluatePreflight, type CheckResult } from './checks';
@@ -40,14 +35,14 @@ export function register(program: Command, ctx: CommandContext): void {
       const env = envOrUsage(opts.env);
       const buildId = opts.buildId === undefined ? undefined : buildIdOrUsage(env, opts.buildId);
       if (!(PREFLIGHT_STAGES as readonly string[]).includes(opts.stage)) throw new UsageError(`--stage must be one of ${PREFLIGHT_STAGES.join(', ')}, got "${opts.stage}"`);
-      const lifecycle = buildId === undefined ? 'persistent' : 'ephemeral';
-      const maxTier = deriveMaxTier(lifecycle, env.tierCeiling);
-      const needsDatabase = capabilitiesNeeded(lifecycle, env.tierCeiling).has('rds');
+      const plan = planOf(env, buildId);
+      const { maxTier } = plan;
+      const needsDatabase = plan.capabilities.has('rds');
       const clients = ctx.runtime.aws(env.account.region);
       await assertCallerMatchesEnv(clients.sts, env, ctx.runtime.vars);
-      progressOf(ctx)(`preflight (${opts.stage}) of env ${env.name}${buildId ? ` build ${buildId}` : ''} (maxTier ${maxTier})`);
+      progressOf(ctx, opts.json === true).note(`preflight (${opts.stage}) of env ${env.name}${buildId ? ` build ${buildId}` : ''} (maxTier ${maxTier})`);
       if (opts.stage === 'platform') {
-        const results = await platformStage(ctx, env, buildId, maxTier);
+        const results = await platformStage(ctx, env, plan);
         report(ctx, opts.json === true, { env: env.name, buildId, maxTier, stage: opts.stage }, results);
         return;
       }
@@ -59,7 +54,7 @@ export function register(program: Command, ctx: CommandContext): void {
       const results = evaluatePreflight(
         {
           env: env.name,
-          zoneName: envZoneName({ name: env.name, baseDomain: env.dns.baseDomain }),
+          zoneName: plan.names.envZone,
           databaseIdentifier: databaseIdentifier(env.name),
           needsDatabase,
           buildId,
@@ -91,13 +86,12 @@ const DATABASE_PROBE_TIMEOUT_S = 180;
  * secret and the database reachable from inside the cluster; at tier 3 the
  * Secret the OIDC config app logs in to Keycloak with.
  */
-async function platformStage(ctx: CommandContext, env: Environment, buildId: string | undefined, maxTier: Tier): Promise<CheckResult[]> {
-  const selection = buildId === undefined ? persistent(env.name) : ephemeral(env.name, buildId);
-  const apps = appsInScope(CATALOG, { maxTier, lifecycle: selection.lifecycle }).sort((a, b) => a.syncWave - b.syncWave);
+async function platformStage(ctx: CommandContext, env: Environment, plan: Plan): Promise<CheckResult[]> {
+  const apps = [...plan.apps].sort((a, b) => a.syncWave - b.syncWave);
   const appSecrets = apps.flatMap((a) => (a.database === undefined ? [] : [{ app: a.name, secretName: appDatabaseSecretName(env.name, a.database) }]));
   const needsKeycloak = apps.some((a) => a.name === keycloak.name);
   const clients = ctx.runtime.aws(env.account.region);
-  const cluster = clusterName(selection);
+  const cluster = plan.names.cluster;
   const kube = async () => {
     const endpoint = await clusterEndpoint(clients, cluster);
     if (endpoint === undefined) return undefined;
@@ -121,7 +115,7 @@ async function platformStage(ctx: CommandContext, env: Environment, buildId: str
   };
   const keycloakSecretPath = `/api/v1/namespaces/${keycloak.namespace}/secrets/${KEYCLOAK_ADMIN_SECRET}`;
   const facts = await gatherPlatformFacts(clients, env.name, {
-    externalDnsRoleName: irsaRoleName(selection, 'external-dns'),
+    externalDnsRoleName: plan.names.roles['external-dns'],
     appSecretNames: appSecrets.map((s) => s.secretName),
     ...(appSecrets.length === 0 ? {} : { probeDatabase }),
     ...(needsKeycloak
@@ -136,10 +130,10 @@ async function platformStage(ctx: CommandContext, env: Environment, buildId: str
   return evaluatePlatformPreflight(
     {
       env: env.name,
-      buildId,
-      ownerId: dnsOwnerId(selection),
-      externalDnsRoleName: irsaRoleName(selection, 'external-dns'),
-      clusterStack: disposableStackName(selection, 'cluster'),
+      buildId: plan.buildId,
+      ownerId: plan.names.dnsOwnerId,
+      externalDnsRoleName: plan.names.roles['external-dns'],
+      clusterStack: plan.stacks.cluster.name,
       appSecrets,
       ...(needsKeycloak ? { keycloakAdminSecret: `${keycloak.namespace}/${KEYCLOAK_ADMIN_SECRET}` } : {}),
     },

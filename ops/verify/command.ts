@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
 import { TierSchema, type Tier } from '../../contract/lifecycle';
-import { clusterName } from '../../contract/naming';
-import { ephemeral, persistent } from '../../contract/selection';
 import { assertCallerMatchesEnv } from '../aws/identity';
-import { buildIdOrUsage, envOrUsage, printResult, progressOf, type CommandContext } from '../command-context';
+import { buildIdOrUsage, envOrUsage, planOf, printResult, progressOf, type CommandContext } from '../command-context';
 import { UsageError } from '../errors';
 import { EXIT } from '../exit-codes';
 import { eksToken } from '../kube/eks-token';
@@ -47,25 +45,25 @@ export function register(program: Command, ctx: CommandContext): void {
       const buildId = opts.buildId === undefined ? undefined : buildIdOrUsage(env, opts.buildId);
       const minTier = minTierOf(opts.minTier);
       const timeoutS = secondsOf(opts.timeout);
-      const selection = buildId === undefined ? persistent(env.name) : ephemeral(env.name, buildId);
-      const expectation = expectationOf(env, selection, minTier);
+      const plan = planOf(env, buildId);
+      const expectation = expectationOf(plan, minTier);
       if (expectation.apps.length === 0) {
         throw new UsageError(`env ${env.name} selects no app of tier ${minTier} or above on this cluster (maxTier ${expectation.maxTier}); lower --min-tier or raise the env's tierCeiling`);
       }
       const clients = ctx.runtime.aws(env.account.region);
       await assertCallerMatchesEnv(clients.sts, env, ctx.runtime.vars);
-      const cluster = clusterName(selection);
+      const cluster = plan.names.cluster;
       const endpoint = await clusterEndpoint(clients, cluster);
       if (endpoint === undefined) throw new UsageError(`cluster ${cluster} does not exist: deploy it first, or check --env and --build-id`);
-      const progress = progressOf(ctx);
-      progress(`verify ${cluster}: ${expectation.apps.length} app(s) of tier ${minTier}+ (maxTier ${expectation.maxTier}), ${expectation.hostnames.length} hostname(s)`);
+      const progress = progressOf(ctx, opts.json === true);
+      progress.note(`verify ${cluster}: ${expectation.apps.length} app(s) of tier ${minTier}+ (maxTier ${expectation.maxTier}), ${expectation.hostnames.length} hostname(s)`);
       const kube = (ctx.runtime.kube ?? httpsKubeApi)({ ...endpoint, token: () => eksToken(cluster, env.account.region, clients.sts.config.credentials) });
       const checks = await verifyCluster(kube, ctx.runtime.http ?? nodeHttpGet, expectation, {
         timeoutMs: timeoutS * 1000,
         pollMs: 20_000,
         sleep: ctx.runtime.sleep,
         now: () => ctx.runtime.now().getTime(),
-        progress,
+        progress: (line) => progress.note(line),
       });
       const failed = checks.filter((c) => !c.ok);
       const text = [

@@ -1,13 +1,11 @@
-import { capabilitiesNeeded } from '../../contract/catalog/needs';
 import { CATALOG } from '../../contract/catalog/catalog';
 import { OIDC_REALM } from '../../contract/catalog/apps/oidc-config';
 import { keycloak } from '../../contract/catalog/apps/keycloak';
 import { selectApps } from '../../contract/catalog/select';
 import { ARGOCD_HOST_LABEL } from '../../contract/argocd';
-import { deriveMaxTier, type Tier } from '../../contract/lifecycle';
-import { appHostname, hostSuffix } from '../../contract/naming';
-import type { Selection } from '../../contract/selection';
-import type { Environment } from '../../envs/schema';
+import type { Tier } from '../../contract/lifecycle';
+import { appHostname } from '../../contract/naming';
+import type { Plan } from '../../contract/plan';
 
 export interface ExpectedApp {
   readonly name: string;
@@ -30,15 +28,10 @@ export interface Expectation {
  * `minTier` are left out (the nightly validation checks tiers 2 and 3 only);
  * the Argo CD UI is checked with tier 1.
  */
-export function expectationOf(env: Environment, selection: Selection, minTier: Tier): Expectation {
-  const maxTier = deriveMaxTier(selection.lifecycle, env.tierCeiling);
-  const selected = selectApps(CATALOG, {
-    env: env.name,
-    maxTier,
-    lifecycle: selection.lifecycle,
-    capabilities: [...capabilitiesNeeded(selection.lifecycle, env.tierCeiling)],
-  }).filter((a) => a.tier >= minTier);
-  const suffix = hostSuffix(selection, { name: env.name, baseDomain: env.dns.baseDomain });
+export function expectationOf(plan: Plan, minTier: Tier): Expectation {
+  const { maxTier } = plan;
+  const selected = selectApps(CATALOG, { env: plan.env.name, maxTier, lifecycle: plan.lifecycle, capabilities: [...plan.capabilities] }).filter((a) => a.tier >= minTier);
+  const suffix = plan.names.hostSuffix;
   const labels = [...(minTier <= 1 ? [ARGOCD_HOST_LABEL] : []), ...selected.flatMap((a) => a.hostLabels ?? [])];
   const withKeycloak = selected.some((a) => a.name === keycloak.name);
   return {

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { missingFoundationMessage } from '../../constructs/foundation/foundation-reader';
 import { BOOTSTRAP_VALUES_LOCAL } from '../../constructs/gitops/contract-in-cluster';
 import { BootstrapValuesSchema, type BootstrapValues } from '../../contract/bootstrap-values';
-import { buildExpiresAt } from '../../contract/expiry';
 import { CATALOG } from '../../contract/catalog/catalog';
 import { appsInScope } from '../../contract/catalog/select';
 import { tierProjectName } from '../../contract/gitops/app-project';
@@ -18,6 +17,7 @@ import { APP_TIER_LABEL, TAG_KEYS, tierLabelKey } from '../../contract/tags';
 import { CHARTS } from '../../contract/versions';
 import { loadEnvironment } from '../../envs';
 import { PlatformStack } from '../../stacks/platform-stack';
+import { planFor } from '../support/plan';
 import type { TerraformJson } from '../support/synth';
 import { schemaErrors } from '../support/kubernetes-validation';
 import { only, terraformUnescape } from '../support/synth-scope';
@@ -28,8 +28,7 @@ function synthPlatform(selection: Selection): TerraformJson {
   const outdir = mkdtempSync(join(tmpdir(), 'gp-platform-'));
   const app = new App({ outdir });
   const name = disposableStackName(selection, 'platform');
-  const expiresAt = selection.lifecycle === 'ephemeral' ? buildExpiresAt(selection.buildId, env.ephemeral.ttlHours) : undefined;
-  new PlatformStack(app, name, { env, selection, expiresAt });
+  new PlatformStack(app, { env, plan: planFor(selection, { env }) });
   app.synth();
   return JSON.parse(readFileSync(join(outdir, 'stacks', name, 'cdk.tf.json'), 'utf8')) as TerraformJson;
 }
@@ -142,7 +141,7 @@ describe('PlatformStack', () => {
 
   it('fails the plan of a persistent cluster without the database foundation document, naming the stack to deploy', () => {
     const documents = only(SYNTHESIZED['dev persistent'], 'data', 'aws_ssm_parameters_by_path');
-    expect(documents.lifecycle.postcondition.map((p: { error_message: string }) => p.error_message)).toContain(missingFoundationMessage('dev', 'database'));
+    expect(documents.lifecycle.postcondition.map((p: { error_message: string }) => p.error_message)).toContain(missingFoundationMessage('dev', planFor(persistent('dev')).stacks.database));
   });
 
   it('runs tiers 0 to 1.5 on a build and never keycloak', () => {

@@ -1,3 +1,4 @@
+import { planFor } from '../../support/plan';
 import { ephemeral, persistent } from '../../../contract/selection';
 import { clusterName } from '../../../contract/naming';
 import { loadEnvironment } from '../../../envs';
@@ -35,7 +36,7 @@ const http = async (url: string) => (url.startsWith('https:') ? { status: 200 } 
 
 describe('goldenpath verify', () => {
   it('passes the nightly validation of the persistent dev cluster, reporting each tier-2 app and hostname', async () => {
-    const apps = expectationOf(dev, persistent('dev'), 2).apps.map((a) => a.name);
+    const apps = expectationOf(planFor(persistent('dev')), 2).apps.map((a) => a.name);
     const rt = testRuntime(world([clusterName(persistent('dev'))]), { kube: kubeWith(healthy(apps)) as never, http, ...clock() });
     expect(await runCli(['verify', '--env', 'dev', '--min-tier', '2', '--json'], rt)).toBe(EXIT.ok);
     expect(JSON.parse(rt.out.join('')).checks.map((c: { check: string }) => c.check)).toEqual([
@@ -50,7 +51,7 @@ describe('goldenpath verify', () => {
 
   it('fails (exit 1) a build with an unhealthy app after the timeout, naming it', async () => {
     const build = ephemeral('dev', '26-01-23-04');
-    const apps = expectationOf(dev, build, 0).apps.map((a) => a.name).filter((a) => a !== 'alertmanager');
+    const apps = expectationOf(planFor(build), 0).apps.map((a) => a.name).filter((a) => a !== 'alertmanager');
     const rt = testRuntime(world([clusterName(build)]), { kube: kubeWith(healthy(apps)) as never, http, ...clock() });
     expect(await runCli(['verify', '--env', 'dev', '--build-id', '26-01-23-04', '--timeout', '60'], rt)).toBe(EXIT.findings);
     expect(rt.out.join('')).toMatch(/FAIL app alertmanager \(tier 1\.5, wave 51\): no Application yet/);

@@ -1,12 +1,12 @@
+import { planFor } from '../../support/plan';
 import { BOOTSTRAP_NAMES } from '../../../contract/argocd';
 import { ephemeral } from '../../../contract/selection';
-import { loadEnvironment } from '../../../envs';
 import type { KubeApi, KubeObject } from '../../../ops/kube/kube-api';
 import { expectationOf } from '../../../ops/verify/expected';
 import type { HttpAnswer } from '../../../ops/verify/http-probe';
 import { verifyCluster } from '../../../ops/verify/verify';
 
-const expectation = expectationOf(loadEnvironment('dev'), ephemeral('dev', '26-01-23-01'), 0);
+const expectation = expectationOf(planFor(ephemeral('dev', '26-01-23-01')), 0);
 const readyNode = { metadata: { name: 'n1' }, status: { conditions: [{ type: 'Ready', status: 'True' }] } };
 const app = (name: string, sync: string, health: string, extra: object = {}) => ({ metadata: { name, namespace: 'argocd' }, status: { sync: { status: sync }, health: { status: health }, ...extra } });
 const allHealthy = expectation.apps.map((a) => app(a.name, 'Synced', 'Healthy'));

@@ -5,6 +5,7 @@ import { TLS_SECURITY_POLICY } from '../../../../contract/tls';
 import { loadEnvironment } from '../../../../envs';
 import { ALL_CAPABILITIES, contractFor, fakeCertificateArn } from '../../../support/bootstrap-contract';
 import { deriveBootstrapValues } from '../../../../contract/bootstrap-values';
+import { derivePlan } from '../../../../contract/plan';
 
 describe('kong', () => {
   const values = () =>
@@ -42,11 +43,7 @@ describe('kong', () => {
 
   it('refuses a contract without a certificate, naming what provides it', () => {
     const env = loadEnvironment('dev');
-    const contract = deriveBootstrapValues({
-      env: { name: env.name, baseDomain: env.dns.baseDomain, accountId: env.account.id, region: env.account.region },
-      selection: persistent('dev'),
-      platform: ALL_CAPABILITIES,
-    });
+    const contract = deriveBootstrapValues({ plan: derivePlan({ env, selection: persistent('dev') }), platform: ALL_CAPABILITIES });
     expect(() => kong.values(contract)).toThrow(/app "kong" needs the ARN of the \*\.dev\.goldenpathidp\.io certificate.*the cluster stack issues it/);
   });
 });

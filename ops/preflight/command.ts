@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { GetParametersCommand } from '@aws-sdk/client-ssm';
 import { KEYCLOAK_ADMIN_SECRET, keycloak } from '../../contract/catalog/apps/keycloak';
 import { DatabaseFoundationSchema } from '../../contract/foundation';
-import { appDatabaseSecretName, databaseIdentifier, foundationParameterName } from '../../contract/naming';
+import { appDatabaseSecretName, databaseIdentifier, envIdentity, foundationParameterName } from '../../contract/naming';
 import type { Plan } from '../../contract/plan';
 import type { Environment } from '../../envs/schema';
 import { probeDatabaseFromCluster } from '../kube/database-probe';
@@ -49,7 +49,7 @@ export function register(program: Command, ctx: CommandContext): void {
       const facts = await gatherPreflightFacts(clients, env.name, databaseIdentifier(env.name), needsDatabase, async () =>
         buildId === undefined
           ? []
-          : liveBuilds(await envBuildResources(clients, env.name), { name: env.name, baseDomain: env.dns.baseDomain, ttlHours: env.ephemeral.ttlHours }, ctx.runtime.now()).map((b) => b.buildId),
+          : liveBuilds(await envBuildResources(clients, env.name), { ...envIdentity(env), ttlHours: env.ephemeral.ttlHours }, ctx.runtime.now()).map((b) => b.buildId),
       );
       const results = evaluatePreflight(
         {

@@ -33,6 +33,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'orphans', load: lazy('./orphans/command') },
   { name: 'preflight', load: lazy('./preflight/command') },
   { name: 'teardown', load: lazy('./teardown/command') },
+  { name: 'verify', load: lazy('./verify/command') },
 ];
 
 /**

@@ -137,6 +137,8 @@ describeWithPostgres('the README database example', () => {
     const f = foundation();
     const content = secretFileContent(pg, { username: 'gp_master', password: 'master-pw' }, dev.database.apps.map((a) => ({ name: a.name, password: `${a.name}-pw` })));
     for (const [name, doc] of Object.entries(content.parameters)) f.parameters.set(name, JSON.stringify(doc));
+    // The fake's clients first: stubbing its own Secrets Manager instance would undo a class-wide stub made before it.
+    const clients = f.clients();
     const secrets = mockClient(SecretsManagerClient);
     secrets.on(GetSecretValueCommand).callsFake(async (i: { SecretId: string }) => {
       const value = (content.secrets as Record<string, unknown>)[i.SecretId];
@@ -148,7 +150,7 @@ describeWithPostgres('the README database example', () => {
     writeFileSync(join(dir, 'rds-ca.pem'), pg.caCertificate);
     try {
       process.chdir(dir);
-      const rt = testRuntime(f);
+      const rt = { ...testRuntime(f), aws: () => clients };
       expect(await runCli(DB_EXAMPLE.split(/\s+/), rt)).toBe(EXIT.ok);
       expect(rt.out.join('')).toMatch(new RegExp(`db provision dev on 127\\.0\\.0\\.1:${pg.port}\\n {2}${dev.database.apps[0]!.name}: created: created login role`));
     } finally {

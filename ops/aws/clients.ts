@@ -1,11 +1,14 @@
+import { ACMClient } from '@aws-sdk/client-acm';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { EKSClient } from '@aws-sdk/client-eks';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { IAMClient } from '@aws-sdk/client-iam';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import { Route53Client } from '@aws-sdk/client-route-53';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
 
@@ -25,6 +28,9 @@ export interface AwsClients {
   readonly ssm: SSMClient;
   readonly eks: EKSClient;
   readonly rds: RDSClient;
+  readonly kms: KMSClient;
+  readonly s3: S3Client;
+  readonly acm: ACMClient;
 }
 
 /** Every client pinned to the env's region, whatever the shell's AWS_REGION says. */
@@ -44,5 +50,8 @@ export function createAwsClients(region: string): AwsClients {
     ssm: new SSMClient(config),
     eks: new EKSClient(config),
     rds: new RDSClient(config),
+    kms: new KMSClient(config),
+    s3: new S3Client(config),
+    acm: new ACMClient(config),
   };
 }

@@ -1,5 +1,16 @@
 import { posix } from 'node:path';
-import { CLUSTER_ROLE_KEYS, IRSA_ROLE_KEYS, clusterLogGroupName, clusterName, dnsOwnerId, envZoneName, hostSuffix, irsaRoleName } from '../../contract/naming';
+import {
+  CLUSTER_ROLE_KEYS,
+  IRSA_ROLE_KEYS,
+  clusterLogGroupName,
+  clusterName,
+  clusterSecretsKeyAlias,
+  dnsOwnerId,
+  envZoneName,
+  hostSuffix,
+  irsaRoleName,
+  objectStorageBucketName,
+} from '../../contract/naming';
 import { ephemeral } from '../../contract/selection';
 import type { Environment } from '../../envs/schema';
 
@@ -18,6 +29,10 @@ export interface BuildScope {
   readonly roleNames: ReadonlySet<string>;
   /** Control plane log groups live under this prefix; the trailing slash is the token boundary. */
   readonly logGroupPrefix: string;
+  /** The build's object storage bucket, found by its exact name. */
+  readonly bucketName: string;
+  /** The alias of the key that encrypts the cluster's secrets. */
+  readonly kmsAliasName: string;
 }
 
 export function buildScope(env: Environment, buildId: string): BuildScope {
@@ -35,5 +50,7 @@ export function buildScope(env: Environment, buildId: string): BuildScope {
     zoneName: envZoneName(envIdentity),
     roleNames: new Set([...IRSA_ROLE_KEYS, ...CLUSTER_ROLE_KEYS].map((key) => irsaRoleName(selection, key))),
     logGroupPrefix: `${posix.dirname(clusterLogGroupName(selection))}/`,
+    bucketName: objectStorageBucketName(selection, env.account.id),
+    kmsAliasName: clusterSecretsKeyAlias(selection),
   };
 }

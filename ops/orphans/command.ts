@@ -80,7 +80,7 @@ export function register(program: Command, ctx: CommandContext): void {
           }
           report = await runBuildCleanup(deps, planned);
         } else if (remove) {
-          report = { ...report, outcomes: [], left: planned.unsupported.length };
+          report = { ...report, outcomes: [], left: 0 };
         }
         reports.push(report);
         if (remove) {
@@ -92,9 +92,9 @@ export function register(program: Command, ctx: CommandContext): void {
             env: env.name,
             buildId: id,
             durationS: (end.getTime() - start.getTime()) / 1000,
-            exitCode: report.left > 0 ? EXIT.partialFailure : EXIT.ok,
+            exitCode: report.left > 0 ? EXIT.partialFailure : report.unsupported.length > 0 ? EXIT.findings : EXIT.ok,
             resourcesDeleted: report.deleted,
-            resourcesLeft: report.left,
+            resourcesLeft: report.left + report.unsupported.length,
             runUrl: runUrl(ctx.runtime.vars),
           });
         }
@@ -109,6 +109,8 @@ export function register(program: Command, ctx: CommandContext): void {
       );
       const left = reports.reduce((n, r) => n + r.left, 0);
       if (left > 0) ctx.exitWith(remove ? EXIT.partialFailure : EXIT.findings);
+      // Unmanaged leftovers are findings: a re-run cannot delete them, so they never count as a partial failure.
+      if (reports.some((r) => r.unsupported.length > 0)) ctx.exitWith(EXIT.findings);
       if (unknownExpiry.length > 0) ctx.exitWith(EXIT.findings);
     });
 }

@@ -6,7 +6,7 @@ import type { ServiceAccountRef } from '../../contract/service-accounts';
 import { terraformLiteral } from '../terraform-literal';
 import type { OidcProvider } from './oidc-provider';
 import { irsaTrustPolicy } from './policies/irsa-trust';
-import type { PolicyDocument } from './policies/policy-document';
+import type { PolicyDocument } from '../../contract/iam/policy-document';
 
 export interface IrsaRoleProps {
   readonly roleName: string;

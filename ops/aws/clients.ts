@@ -5,6 +5,7 @@ import { EKSClient } from '@aws-sdk/client-eks';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { KMSClient } from '@aws-sdk/client-kms';
+import { PricingClient } from '@aws-sdk/client-pricing';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import { Route53Client } from '@aws-sdk/client-route-53';
@@ -14,6 +15,9 @@ import { STSClient } from '@aws-sdk/client-sts';
 
 /** IAM is global; the tagging API lists its resources only from this region. */
 export const GLOBAL_SERVICES_REGION = 'us-east-1';
+
+/** The Price List API answers in us-east-1 (also eu-central-1, ap-south-1); prices of every region come from there. */
+export const PRICE_LIST_REGION = 'us-east-1';
 
 export interface AwsClients {
   readonly region: string;
@@ -29,8 +33,11 @@ export interface AwsClients {
   readonly eks: EKSClient;
   readonly rds: RDSClient;
   readonly kms: KMSClient;
-  readonly s3: S3Client;
   readonly acm: ACMClient;
+  /** For the state bucket's ledger and the build's buckets: pinned to the env's region. */
+  readonly s3: S3Client;
+  /** The Price List API, served from us-east-1 whatever the env's region. */
+  readonly pricing: PricingClient;
 }
 
 /** Every client pinned to the env's region, whatever the shell's AWS_REGION says. */
@@ -51,7 +58,8 @@ export function createAwsClients(region: string): AwsClients {
     eks: new EKSClient(config),
     rds: new RDSClient(config),
     kms: new KMSClient(config),
-    s3: new S3Client(config),
     acm: new ACMClient(config),
+    s3: new S3Client(config),
+    pricing: new PricingClient({ ...config, region: PRICE_LIST_REGION }),
   };
 }

@@ -35,12 +35,12 @@ import { DescribeKeyCommand, ListResourceTagsCommand } from '@aws-sdk/client-kms
 import type { TagFilter } from '@aws-sdk/client-resource-groups-tagging-api';
 import { GetBucketTaggingCommand } from '@aws-sdk/client-s3';
 import { ListHostedZonesByNameCommand, ListResourceRecordSetsCommand, type ResourceRecordSet } from '@aws-sdk/client-route-53';
-import { TAG_KEYS } from '../../contract/tags';
+import { CONTROLLER_TAGS, TAG_KEYS } from '../../contract/tags';
 import { resourceFromArn } from './arn-kind';
 import { isNotFound } from '../aws/errors';
 import { recordOfTxtRegistryName } from '../../contract/external-dns';
 import { isWithinSuffix, normalizeRecordName, registryOwner } from './external-dns-owner';
-import { CONTROLLER_TAGS, KEY_ALIAS_ATTRIBUTE, PROFILE_ROLES_ATTRIBUTE, RECORD_NAME_ATTRIBUTE, RECORD_OWNER_ATTRIBUTE, RECORD_PURPOSE_ATTRIBUTE, RECORD_PURPOSES } from './ownership';
+import { KEY_ALIAS_ATTRIBUTE, PROFILE_ROLES_ATTRIBUTE, RECORD_NAME_ATTRIBUTE, RECORD_OWNER_ATTRIBUTE, RECORD_PURPOSE_ATTRIBUTE, RECORD_PURPOSES } from './ownership';
 import { RULE_ATTRIBUTES } from './plan';
 import { GLOBAL_REGION, NOT_FOUND_STATE, STATE_ATTRIBUTE, resourceKey, type CloudResource, type UnsupportedResource } from './resource';
 import type { BuildScope } from './scope';

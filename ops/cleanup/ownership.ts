@@ -1,4 +1,4 @@
-import { TAG_KEYS } from '../../contract/tags';
+import { CONTROLLER_TAGS, TAG_KEYS } from '../../contract/tags';
 import { GLOBAL_REGION, arnAccount, type CloudResource } from './resource';
 import type { BuildScope } from './scope';
 import { isWithinSuffix } from './external-dns-owner';
@@ -15,15 +15,6 @@ export interface Classification {
   readonly verdict: Verdict;
   readonly reason: string;
 }
-
-/** Tags the AWS load balancer controller, EKS and the VPC CNI put on what they create. */
-export const CONTROLLER_TAGS = {
-  lbControllerCluster: 'elbv2.k8s.aws/cluster',
-  eksClusterName: 'aws:eks:cluster-name',
-  eksNodeClusterName: 'eks:cluster-name',
-  vpcCniCluster: 'cluster.k8s.amazonaws.com/name',
-  kubernetesClusterPrefix: 'kubernetes.io/cluster/',
-} as const;
 
 /** Route53 records carry their ExternalDNS owner id in this attribute (set by discovery). */
 export const RECORD_OWNER_ATTRIBUTE = 'owner';

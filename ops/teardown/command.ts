@@ -1,16 +1,15 @@
 import type { Command } from 'commander';
 import { assertCallerMatchesEnv } from '../aws/identity';
 import { buildScope } from '../cleanup/scope';
-import { buildIdOrUsage, envOrUsage, ledgerDir, ledgerFile, printResult, progressOf, type CommandContext } from '../command-context';
+import { buildIdOrUsage, envOrUsage, ledgerDir, printResult, progressOf, type CommandContext } from '../command-context';
 import { SafetyRefusal, UsageError } from '../errors';
 import { EXIT, type ExitCode } from '../exit-codes';
 import { eksToken } from '../kube/eks-token';
 import { httpsKubeApi } from '../kube/kube-api';
-import { appendLedgerRow } from '../ledger/ledger-file';
+import { assertLedgerRowWritable, ledgerRow, ledgerWriteWarnings, recordLedgerRow } from '../ledger/record';
 import { cleanupBuild, planBuildCleanup } from '../cleanup/cleanup-build';
 import { cleanupDeps } from '../cleanup/deps';
 import { renderCleanup, unmanagedHint } from '../cleanup/render';
-import { runUrl } from '../runtime';
 import { buildLoadBalancersAndVolumes, clusterEndpoint } from './aws-facts';
 import { runTeardown, type TeardownContext } from './stage-table';
 import { NO_CLUSTER, remainingStages, startingState } from './stages';
@@ -40,6 +39,7 @@ export function register(program: Command, ctx: CommandContext): void {
       const buildId = buildIdOrUsage(env, opts.buildId);
       const drainTimeoutS = Number(opts.drainTimeout);
       if (!Number.isFinite(drainTimeoutS) || drainTimeoutS < 0) throw new UsageError(`--drain-timeout "${opts.drainTimeout}" must be a number of seconds`);
+      assertLedgerRowWritable(ctx, env, 'teardown', buildId);
       if (opts.yes !== true) {
         if (!ctx.runtime.interactive) throw new SafetyRefusal('teardown needs --yes when not run interactively (CI)');
         if (!(await ctx.runtime.confirm(`tear down build ${buildId} of env ${env.name}?`))) throw new SafetyRefusal('not confirmed: nothing done');
@@ -90,24 +90,14 @@ export function register(program: Command, ctx: CommandContext): void {
       const code: ExitCode = outcome.failed.length > 0 ? EXIT.partialFailure : (report?.unsupported.length ?? 0) > 0 ? EXIT.findings : EXIT.ok;
 
       const end = ctx.runtime.now();
-      appendLedgerRow(ledgerFile(ctx.runtime.vars), {
-        startUtc: start.toISOString(),
-        endUtc: end.toISOString(),
-        phase: 'teardown',
-        env: env.name,
-        buildId,
-        durationS: (end.getTime() - start.getTime()) / 1000,
-        exitCode: code,
-        resourcesDeleted: deleted,
-        resourcesLeft: left,
-        runUrl: runUrl(ctx.runtime.vars),
-      });
+      const ledger = await recordLedgerRow(ctx, env, ledgerRow(ctx, env, { phase: 'teardown', buildId, start, end, exitCode: code, resourcesDeleted: deleted, resourcesLeft: left }));
+      for (const line of ledgerWriteWarnings(ledger)) progress(line);
       const remaining = remainingStages(outcome.state);
       const unmanaged = report?.unsupported.map((u) => ({ arn: u.arn, hint: unmanagedHint(u.arn) })) ?? [];
       printResult(
         ctx,
         opts.json === true,
-        { env: env.name, buildId, stateFile, completed: outcome.state.completed, remaining, failed: outcome.failed, notes: outcome.state.notes, resourcesDeleted: deleted, resourcesLeft: left, unmanaged },
+        { env: env.name, buildId, stateFile, completed: outcome.state.completed, remaining, failed: outcome.failed, notes: outcome.state.notes, resourcesDeleted: deleted, resourcesLeft: left, unmanaged, ledger },
         remaining.length === 0
           ? `teardown of ${buildId} complete${unmanaged.length > 0 ? `; ${unmanaged.length} unmanaged leftover(s): ${unmanaged.map((u) => `${u.arn} (${u.hint})`).join('; ')}` : ''}`
           : `teardown of ${buildId} incomplete: ${outcome.failed.join(', ')} failed (every later stage ran); re-run to finish`,

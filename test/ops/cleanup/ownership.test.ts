@@ -1,6 +1,6 @@
-import { TAG_KEYS } from '../../../contract/tags';
+import { CONTROLLER_TAGS, TAG_KEYS } from '../../../contract/tags';
 import { loadEnvironment } from '../../../envs';
-import { CONTROLLER_TAGS, RECORD_NAME_ATTRIBUTE, RECORD_OWNER_ATTRIBUTE, classify } from '../../../ops/cleanup/ownership';
+import { RECORD_NAME_ATTRIBUTE, RECORD_OWNER_ATTRIBUTE, classify } from '../../../ops/cleanup/ownership';
 import type { CloudResource } from '../../../ops/cleanup/resource';
 import { buildScope } from '../../../ops/cleanup/scope';
 

@@ -13,6 +13,7 @@ import * as ssm from '@aws-sdk/client-ssm';
 import * as sts from '@aws-sdk/client-sts';
 import { mockClient, type AwsStub } from 'aws-sdk-client-mock';
 import { createAwsClients, GLOBAL_SERVICES_REGION, type AwsClients } from '../../../ops/aws/clients';
+import { FakeS3 } from './fake-s3';
 
 /**
  * A stateful, in-memory AWS account behind aws-sdk-client-mock. It models the
@@ -153,6 +154,8 @@ export class FakeAws {
   readonly databases = new Map<string, string>();
   /** Deleted resources the tagging API still lists until the tick given. */
   private readonly ghosts: { arn: string; tags: Tags; region: string; untilTick: number }[] = [];
+  /** The state bucket (the shared ledger lives there). */
+  readonly s3 = new FakeS3();
 
   constructor(readonly options: FakeOptions) {}
 
@@ -727,37 +730,6 @@ export class FakeAws {
       return { KeyId: r.id, KeyState: 'PendingDeletion' as const };
     }));
 
-    const sS3 = stub(c.s3);
-    const bucket = (name: string | undefined): FakeResource => {
-      const r = this.get('bucket', name ?? '');
-      if (r === undefined) throw err('NoSuchBucket', 'The specified bucket does not exist');
-      return r;
-    };
-    on(sS3, s3.GetBucketTaggingCommand, h('S3.GetBucketTagging', false, (i: s3.GetBucketTaggingCommandInput) => {
-      const r = bucket(i.Bucket);
-      if (Object.keys(r.tags).length === 0) throw err('NoSuchTagSet', 'The TagSet does not exist');
-      return { TagSet: this.ec2Tags(r) as s3.Tag[] };
-    }));
-    on(sS3, s3.ListObjectVersionsCommand, h('S3.ListObjectVersions', false, (i: s3.ListObjectVersionsCommandInput) => {
-      const all = bucket(i.Bucket).versions ?? [];
-      const page = all.slice(0, Math.min(i.MaxKeys ?? 1000, 1000));
-      return { Versions: page.filter((v) => !v.VersionId.startsWith('dm-')), DeleteMarkers: page.filter((v) => v.VersionId.startsWith('dm-')), IsTruncated: all.length > page.length };
-    }));
-    on(sS3, s3.DeleteObjectsCommand, h('S3.DeleteObjects', true, (i: s3.DeleteObjectsCommandInput) => {
-      const r = bucket(i.Bucket);
-      const objects = i.Delete?.Objects ?? [];
-      if (objects.length > 1000) throw err('MalformedXML', 'at most 1000 objects');
-      const gone = new Set(objects.map((o) => `${o.Key}|${o.VersionId}`));
-      r.versions = (r.versions ?? []).filter((v) => !gone.has(`${v.Key}|${v.VersionId}`));
-      return { Deleted: objects.map((o) => ({ Key: o.Key, VersionId: o.VersionId })) };
-    }));
-    on(sS3, s3.DeleteBucketCommand, h('S3.DeleteBucket', true, (i: s3.DeleteBucketCommandInput) => {
-      const r = bucket(i.Bucket);
-      if ((r.versions ?? []).length > 0) throw err('BucketNotEmpty', 'The bucket you tried to delete is not empty. You must delete all versions in the bucket.');
-      this.forget(r);
-      return {};
-    }));
-
     const sAcm = stub(c.acm);
     on(sAcm, acm.DeleteCertificateCommand, h('ACM.DeleteCertificate', true, (i: acm.DeleteCertificateCommandInput) => {
       const r = this.get('cert', i.CertificateArn ?? '');
@@ -794,10 +766,44 @@ export class FakeAws {
       this.forget(r);
       return {};
     }));
+    // The ledger's state bucket and the build's buckets share one S3 client, so one stub.
+    this.s3.serve(c.s3, (onS3) => {
+    const bucket = (name: string | undefined): FakeResource => {
+      const r = this.get('bucket', name ?? '');
+      if (r === undefined) throw err('NoSuchBucket', 'The specified bucket does not exist');
+      return r;
+    };
+    onS3(s3.GetBucketTaggingCommand, h('S3.GetBucketTagging', false, (i: s3.GetBucketTaggingCommandInput) => {
+      const r = bucket(i.Bucket);
+      if (Object.keys(r.tags).length === 0) throw err('NoSuchTagSet', 'The TagSet does not exist');
+      return { TagSet: this.ec2Tags(r) as s3.Tag[] };
+    }));
+    onS3(s3.ListObjectVersionsCommand, h('S3.ListObjectVersions', false, (i: s3.ListObjectVersionsCommandInput) => {
+      const all = bucket(i.Bucket).versions ?? [];
+      const page = all.slice(0, Math.min(i.MaxKeys ?? 1000, 1000));
+      return { Versions: page.filter((v) => !v.VersionId.startsWith('dm-')), DeleteMarkers: page.filter((v) => v.VersionId.startsWith('dm-')), IsTruncated: all.length > page.length };
+    }));
+    onS3(s3.DeleteObjectsCommand, h('S3.DeleteObjects', true, (i: s3.DeleteObjectsCommandInput) => {
+      const r = bucket(i.Bucket);
+      const objects = i.Delete?.Objects ?? [];
+      if (objects.length > 1000) throw err('MalformedXML', 'at most 1000 objects');
+      const gone = new Set(objects.map((o) => `${o.Key}|${o.VersionId}`));
+      r.versions = (r.versions ?? []).filter((v) => !gone.has(`${v.Key}|${v.VersionId}`));
+      return { Deleted: objects.map((o) => ({ Key: o.Key, VersionId: o.VersionId })) };
+    }));
+    onS3(s3.DeleteBucketCommand, h('S3.DeleteBucket', true, (i: s3.DeleteBucketCommandInput) => {
+      const r = bucket(i.Bucket);
+      if ((r.versions ?? []).length > 0) throw err('BucketNotEmpty', 'The bucket you tried to delete is not empty. You must delete all versions in the bucket.');
+      this.forget(r);
+      return {};
+    }));
+
+    });
     return c;
   }
 
   restore(): void {
     for (const s of this.stubs) s.restore();
+    this.s3.restore();
   }
 }

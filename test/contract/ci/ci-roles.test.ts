@@ -3,13 +3,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { clusterName, dnsPolicyName, foundationParameterFolder, foundationParameterName, irsaRoleName, stateKey } from '../../../contract/naming';
 import { ephemeral, persistent } from '../../../contract/selection';
-import { TAG_KEYS } from '../../../contract/tags';
+import { CONTROLLER_TAGS, TAG_KEYS } from '../../../contract/tags';
 import { dev } from '../../../envs/dev';
 import { defineEnvironment } from '../../../envs/schema';
 import { GLOBAL_SERVICES_REGION } from '../../../ops/aws/clients';
-import { CONTROLLER_TAGS } from '../../../ops/cleanup/ownership';
 import { synthSelection } from '../../support/synth';
-import { ciDeployPolicy, ciRoles, reaperPolicy, reaperRoleName, type PolicyDocument } from '../../../ops/ci/iam-policies';
+import { ciRoles, reaperRoleName } from '../../../contract/ci/ci-roles';
+import { ciDeployPolicy } from '../../../contract/ci/deploy-role';
+import { reaperPolicy } from '../../../contract/ci/reaper-role';
+import { listOf, type PolicyDocument } from '../../../contract/iam/policy-document';
 
 const env = defineEnvironment({ ...dev, stateBackend: { bucket: 'goldenpath-state-111111111111', region: 'eu-west-2', keyPrefix: 'tf' } });
 const ACCOUNT = env.account.id;
@@ -258,7 +260,7 @@ describe('coverage of the lifecycle CLI', () => {
   /** Calls of the reaper's path: `orphans --expired` and what it runs. */
   const reaperCalls = calls.filter((c) => !/(preflight|teardown)\//.test(c.file));
   const allows = (doc: PolicyDocument, action: string) =>
-    doc.Statement.some((s) => s.Effect === 'Allow' && (s.Action ?? []).some((a) => a === action || (a.endsWith(':*') && action.startsWith(a.slice(0, -1)))));
+    doc.Statement.some((s) => s.Effect === 'Allow' && listOf(s.Action).some((a) => a === action || (a.endsWith(':*') && action.startsWith(a.slice(0, -1)))));
   // GetCallerIdentity needs no permission.
   const needsPermission = (c: { action: string }) => !c.action.startsWith('client-sts:');
 
@@ -320,6 +322,6 @@ describe('README "Running in CI"', () => {
     ['reaper', roles.reaper.policy],
   ] as const)('names every statement of the generated %s policy', (_role, policy) => {
     const documented = (sid: string) => doc.includes(`\`${sid}\``) || (/\d$/.test(sid) && doc.includes(`\`${sid.replace(/\d+$/, '')}1..`));
-    expect(policy.Statement.map((s) => s.Sid).filter((sid) => !documented(sid))).toEqual([]);
+    expect(policy.Statement.map((s) => s.Sid ?? '(a statement without Sid)').filter((sid) => !documented(sid))).toEqual([]);
   });
 });

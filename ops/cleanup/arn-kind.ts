@@ -49,7 +49,7 @@ export function resourceFromArn(arn: string, tags: Readonly<Record<string, strin
   const service = parts[2] ?? '';
   const resource = parts.slice(5).join(':');
   const type = resource.split(/[:/]/)[0] ?? '';
-  // A bucket's ARN is `arn:aws:s3:::<name>`: no type, no region, no account.
+  // A bucket's ARN names the bucket alone: no type, no region, no account.
   const mapping = service === 's3' && !resource.includes('/') ? S3_BUCKET : MAPPINGS[`${service}:${type}`];
   if (mapping === undefined) return undefined;
   const region = parts[3] === '' || parts[3] === undefined ? GLOBAL_REGION : parts[3];

@@ -35,6 +35,8 @@ import { DescribeKeyCommand, ListResourceTagsCommand } from '@aws-sdk/client-kms
 import type { TagFilter } from '@aws-sdk/client-resource-groups-tagging-api';
 import { GetBucketTaggingCommand } from '@aws-sdk/client-s3';
 import { ListHostedZonesByNameCommand, ListResourceRecordSetsCommand, type ResourceRecordSet } from '@aws-sdk/client-route-53';
+import { s3BucketArn } from '../../contract/iam/arn';
+import { partitionOf } from '../../contract/iam/partition';
 import { CONTROLLER_TAGS, TAG_KEYS } from '../../contract/tags';
 import { resourceFromArn } from './arn-kind';
 import { isNotFound } from '../aws/errors';
@@ -185,13 +187,13 @@ function tagsOfKms(list: readonly { TagKey?: string; TagValue?: string }[] | und
 
 /** The build's bucket by its exact name, with its tags (a bucket without tags answers NoSuchTagSet). */
 async function bucketByName(clients: AwsClients, scope: BuildScope): Promise<CloudResource[]> {
+  const bucket = (tags: Tags): CloudResource[] => [{ kind: 's3-bucket', id: scope.bucketName, arn: s3BucketArn(partitionOf(scope.region), scope.bucketName), region: GLOBAL_REGION, tags, attributes: {} }];
   try {
     const out = await clients.s3.send(new GetBucketTaggingCommand({ Bucket: scope.bucketName }));
-    return [{ kind: 's3-bucket', id: scope.bucketName, arn: `arn:aws:s3:::${scope.bucketName}`, region: GLOBAL_REGION, tags: tagsOf(out.TagSet), attributes: {} }];
+    return bucket(tagsOf(out.TagSet));
   } catch (err) {
     if (isNotFound(err)) return [];
-    const code = (err as { name?: string }).name;
-    if (code === 'NoSuchTagSet') return [{ kind: 's3-bucket', id: scope.bucketName, arn: `arn:aws:s3:::${scope.bucketName}`, region: GLOBAL_REGION, tags: {}, attributes: {} }];
+    if ((err as { name?: string }).name === 'NoSuchTagSet') return bucket({});
     throw err;
   }
 }

@@ -3,7 +3,7 @@ import { parseExpiresAt } from '../../contract/expiry';
 import { TAG_KEYS } from '../../contract/tags';
 import { resourceTypeOf } from '../aws/tagged-resources';
 import { DELETABLE_TAG_VALUES } from '../cleanup/ownership';
-import { estimateHourlyCost, type CostEstimate } from './cost-estimate';
+import type { CostInventory } from './cost-estimate';
 
 const HOUR_MS = 3_600_000;
 
@@ -27,7 +27,8 @@ export interface LiveBuild {
   readonly expired: boolean;
   readonly resourceCount: number;
   readonly resourcesByType: Readonly<Record<string, number>>;
-  readonly cost: CostEstimate;
+  /** What it runs that costs money by the hour; `goldenpath builds` prices it. */
+  readonly costInventory: CostInventory;
 }
 
 /** application | network | gateway, from `loadbalancer/app|net|gwy/...`. */
@@ -104,14 +105,14 @@ function summarize(buildId: string, list: readonly TaggedResource[], ttlHours: n
     resourcesByType[type] = (resourcesByType[type] ?? 0) + 1;
   }
   const types = list.map((r) => resourceTypeOf(r.arn));
-  const cost = estimateHourlyCost({
+  const costInventory: CostInventory = {
     eksClusters: types.filter((t) => t === 'eks:cluster').length,
     instanceTypes: list.filter((r) => resourceTypeOf(r.arn) === 'ec2:instance').map((r) => r.instanceType ?? 'unknown'),
     loadBalancers: list.map((r) => loadBalancerTypeOf(r.arn)).filter((t): t is string => t !== undefined),
     natGateways: types.filter((t) => t === 'ec2:natgateway').length,
     volumes: list.filter((r) => resourceTypeOf(r.arn) === 'ec2:volume').map((r) => r.volume ?? { type: 'unknown', sizeGb: 0 }),
     publicIpv4: types.filter((t) => t === 'ec2:elastic-ip').length,
-  });
+  };
   return {
     buildId,
     expiresAt,
@@ -121,6 +122,6 @@ function summarize(buildId: string, list: readonly TaggedResource[], ttlHours: n
     expired: isExpired(expiresAt, now),
     resourceCount: list.length,
     resourcesByType,
-    cost,
+    costInventory,
   };
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { assertCallerMatchesEnv } from '../aws/identity';
 import { buildScope } from '../cleanup/scope';
-import { buildIdOrUsage, envOrUsage, ledgerDir, printResult, progressOf, type CommandContext } from '../command-context';
+import { buildIdOrUsage, envOrUsage, ledgerDir, planOf, printResult, progressOf, type CommandContext } from '../command-context';
 import { SafetyRefusal, UsageError } from '../errors';
 import { EXIT, type ExitCode } from '../exit-codes';
 import { eksToken } from '../kube/eks-token';
@@ -47,12 +47,14 @@ export function register(program: Command, ctx: CommandContext): void {
       const progress = progressOf(ctx);
       const clients = ctx.runtime.aws(env.account.region);
       await assertCallerMatchesEnv(clients.sts, env, ctx.runtime.vars);
-      const scope = buildScope(env, buildId);
+      const plan = planOf(env, buildId);
+      const scope = buildScope(plan);
       const stateFile = stateFilePath(ledgerDir(ctx.runtime.vars), env.name, buildId);
       const deps = cleanupDeps(clients, ctx.runtime.sleep, progress);
       const teardown: TeardownContext = {
         env: env.name,
         scope,
+        stacks: plan.stacks,
         runtime: ctx.runtime,
         progress,
         drainTimeoutMs: drainTimeoutS * 1000,
@@ -87,7 +89,9 @@ export function register(program: Command, ctx: CommandContext): void {
       const report = outcome.cleanup;
       const deleted = report?.deleted ?? 0;
       const left = (report?.left ?? 0) + (report?.unsupported.length ?? 0);
-      const code: ExitCode = outcome.failed.length > 0 ? EXIT.partialFailure : (report?.unsupported.length ?? 0) > 0 ? EXIT.findings : EXIT.ok;
+      // Missing or expired credentials exit with their own code, so CI can tell them from a failed stage.
+      const code: ExitCode =
+        outcome.stoppedBy?.exitCode ?? (outcome.failed.length > 0 ? EXIT.partialFailure : (report?.unsupported.length ?? 0) > 0 ? EXIT.findings : EXIT.ok);
 
       const end = ctx.runtime.now();
       const ledger = await recordLedgerRow(ctx, env, ledgerRow(ctx, env, { phase: 'teardown', buildId, start, end, exitCode: code, resourcesDeleted: deleted, resourcesLeft: left }));

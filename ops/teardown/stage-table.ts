@@ -1,6 +1,5 @@
-import { disposableStackName } from '../../contract/naming';
-import { SELECTION_VARIABLES } from '../../contract/parse-selection';
-import { ephemeral } from '../../contract/selection';
+import type { Plan } from '../../contract/plan';
+import { classifyAwsFailure, type AwsFailure } from '../aws/failure';
 import type { CleanupReport } from '../cleanup/cleanup-build';
 import type { BuildScope } from '../cleanup/scope';
 import type { KubeApi } from '../kube/kube-api';
@@ -13,6 +12,8 @@ import { completeStage, noteStage, remainingStages, type TeardownStage, type Tea
 export interface TeardownContext {
   readonly env: string;
   readonly scope: BuildScope;
+  /** The build's platform and cluster stacks: names and the selection variables that synthesize them. */
+  readonly stacks: Pick<Plan['stacks'], 'platform' | 'cluster'>;
   readonly runtime: Pick<Runtime, 'run' | 'sleep' | 'now'>;
   readonly progress: (line: string) => void;
   readonly drainTimeoutMs: number;
@@ -57,9 +58,16 @@ export const drainStage: StageRun = async (ctx) => {
     const note = result.timedOut ? `timed out with ${result.awsLeft} load balancer(s)/volume(s) left; orphan cleanup takes them` : `deleted ${result.deleted} objects`;
     return { ok: true, note, state: { apiUnreachable: false } };
   } catch (err) {
+    // No credentials to sign the cluster token fails every later stage too: that is not an unreachable API.
+    if (isCredentialsFailure(classifyAwsFailure(err))) throw err;
     return { ok: true, note: `cluster API not reachable (${(err as Error).message}): drain skipped, orphan cleanup takes what it would have deleted`, state: { apiUnreachable: true } };
   }
 };
+
+/** Failures no later stage can get past: the teardown stops, with the failure's own exit code. */
+function isCredentialsFailure(failure: AwsFailure | undefined): boolean {
+  return failure !== undefined && (failure.kind === 'credentials' || failure.kind === 'expired-credentials' || failure.kind === 'invalid-credentials');
+}
 
 /** Addresses of in-cluster objects in a stack's state: they live in the cluster's etcd and die with it. */
 export const IN_CLUSTER_STATE_ADDRESS = /^(module\.[^ ]+\.)?(data\.)?(kubernetes|helm)_[a-z0-9_]+\./;
@@ -80,17 +88,12 @@ export function dropInClusterStateScript(stack: string): string {
   ].join('\n');
 }
 
-function selectionVars(ctx: TeardownContext): Record<string, string> {
-  return {
-    [SELECTION_VARIABLES.env]: ctx.env,
-    [SELECTION_VARIABLES.lifecycle]: 'ephemeral',
-    [SELECTION_VARIABLES.buildId]: ctx.scope.buildId,
-    CHECKPOINT_DISABLE: '1',
-  };
+function selectionVars(ctx: TeardownContext, kind: 'platform' | 'cluster'): Record<string, string> {
+  return { ...ctx.stacks[kind].variables, CHECKPOINT_DISABLE: '1' };
 }
 
-function destroy(ctx: TeardownContext, stack: string): Promise<number> {
-  return ctx.runtime.run('npx', ['cdktf', 'destroy', stack, '--auto-approve'], selectionVars(ctx));
+function destroy(ctx: TeardownContext, kind: 'platform' | 'cluster'): Promise<number> {
+  return ctx.runtime.run('npx', ['cdktf', 'destroy', ctx.stacks[kind].name, '--auto-approve'], selectionVars(ctx, kind));
 }
 
 /**
@@ -99,23 +102,23 @@ function destroy(ctx: TeardownContext, stack: string): Promise<number> {
  * are dropped from the build's state first, and the destroy takes the rest.
  */
 export const destroyPlatformStage: StageRun = async (ctx, state) => {
-  const stack = disposableStackName(ephemeral(ctx.env, ctx.scope.buildId), 'platform');
+  const stack = ctx.stacks.platform.name;
   let dropped = false;
   if (state.apiUnreachable === true) {
     ctx.progress(`destroy-platform: cluster API unreachable: dropping in-cluster objects from the state of ${stack}`);
-    const exit = await ctx.runtime.run('sh', ['-c', dropInClusterStateScript(stack)], selectionVars(ctx));
+    const exit = await ctx.runtime.run('sh', ['-c', dropInClusterStateScript(stack)], selectionVars(ctx, 'platform'));
     if (exit !== 0) return { ok: false, note: `dropping in-cluster objects from the state of ${stack} exited ${exit}` };
     dropped = true;
   }
-  const exit = await destroy(ctx, stack);
+  const exit = await destroy(ctx, 'platform');
   if (exit !== 0) return { ok: false, note: `cdktf destroy ${stack} exited ${exit}; the cluster destroy and the cleanup run anyway` };
   return { ok: true, note: dropped ? 'in-cluster objects dropped from state (API unreachable), the rest destroyed' : `${stack} destroyed` };
 };
 
 /** The cluster destroy: EKS, nodes, IRSA, key, bucket. A failure half-way leaves the rest to the cleanup that follows. */
 export const destroyClusterStage: StageRun = async (ctx) => {
-  const stack = disposableStackName(ephemeral(ctx.env, ctx.scope.buildId), 'cluster');
-  const exit = await destroy(ctx, stack);
+  const stack = ctx.stacks.cluster.name;
+  const exit = await destroy(ctx, 'cluster');
   if (exit !== 0) return { ok: false, note: `cdktf destroy ${stack} exited ${exit}; the cleanup deletes what it left` };
   return { ok: true, note: `${stack} destroyed` };
 };
@@ -140,6 +143,8 @@ export interface TeardownOutcome {
   readonly state: TeardownState;
   readonly failed: readonly TeardownStage[];
   readonly cleanup?: CleanupReport;
+  /** Set when the teardown stopped on a failure outside the tool (no or expired credentials): its exit code. */
+  readonly stoppedBy?: AwsFailure;
 }
 
 /**
@@ -158,7 +163,14 @@ export async function runTeardown(ctx: TeardownContext, start: TeardownState, re
     try {
       result = await table[stage](ctx, state);
     } catch (err) {
-      result = { ok: false, note: `failed: ${(err as Error).message}` };
+      const failure = classifyAwsFailure(err);
+      ctx.progress(`${stage}: failed: ${failure === undefined ? (err as Error).message : `${failure.message} — ${failure.hint}`}; re-run teardown to resume here`);
+      if (failure !== undefined && isCredentialsFailure(failure)) {
+        failed.push(stage);
+        record(noteStage(state, stage, `failed: ${failure.message}`));
+        return { state: noteStage(state, stage, `failed: ${failure.message}`), failed, cleanup, stoppedBy: failure };
+      }
+      result = { ok: false, note: `failed: ${failure?.message ?? (err as Error).message}` };
     }
     state = { ...state, ...result.state };
     state = result.ok ? completeStage(state, stage, result.note) : noteStage(state, stage, result.note);

@@ -13,6 +13,7 @@ import * as ssm from '@aws-sdk/client-ssm';
 import * as sts from '@aws-sdk/client-sts';
 import { mockClient, type AwsStub } from 'aws-sdk-client-mock';
 import { createAwsClients, GLOBAL_SERVICES_REGION, type AwsClients } from '../../../ops/aws/clients';
+import { FakePricing } from './fake-pricing';
 import { FakeS3 } from './fake-s3';
 
 /**
@@ -156,6 +157,8 @@ export class FakeAws {
   private readonly ghosts: { arn: string; tags: Tags; region: string; untilTick: number }[] = [];
   /** The state bucket (the shared ledger lives there). */
   readonly s3 = new FakeS3();
+  /** The Price List API (pricing:GetProducts). */
+  readonly pricing = new FakePricing();
 
   constructor(readonly options: FakeOptions) {}
 
@@ -799,11 +802,13 @@ export class FakeAws {
     }));
 
     });
+    this.pricing.serve(c.pricing);
     return c;
   }
 
   restore(): void {
     for (const s of this.stubs) s.restore();
     this.s3.restore();
+    this.pricing.restore();
   }
 }

@@ -19,13 +19,27 @@ function world(): FakeAws {
   addBuild(fake, dev, '12', addFoundation(fake, dev), FULL_SHAPE);
   return fake;
 }
+/** Credentials the SDK can sign the cluster token with (the fake answers AWS; the cluster API at 127.0.0.1:1 refuses the connection). */
+async function withCredentials<T>(run: () => Promise<T>): Promise<T> {
+  const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
+  process.env.AWS_ACCESS_KEY_ID = 'AKIAFAKEFAKEFAKEFAKE';
+  process.env.AWS_SECRET_ACCESS_KEY = 'fake';
+  try {
+    return await run();
+  } finally {
+    if (saved.id === undefined) delete process.env.AWS_ACCESS_KEY_ID;
+    else process.env.AWS_ACCESS_KEY_ID = saved.id;
+    if (saved.secret === undefined) delete process.env.AWS_SECRET_ACCESS_KEY;
+    else process.env.AWS_SECRET_ACCESS_KEY = saved.secret;
+  }
+}
 const owned = (f: FakeAws): number => f.present().filter((k) => f.resources.get(k)?.owner === 'dev/12').length;
 
 describe('goldenpath teardown', () => {
   it('skips the drain when the cluster API is unreachable, drops in-cluster state, destroys platform then cluster, cleans orphans and writes one ledger row', async () => {
     const f = world();
     const rt = testRuntime(f);
-    expect(await runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes'], rt)).toBe(EXIT.ok);
+    expect(await withCredentials(() => runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes'], rt))).toBe(EXIT.ok);
     expect(rt.runs.map((r) => `${r.command} ${r.args[0]}`)).toEqual(['sh -c', 'npx cdktf', 'npx cdktf']);
     expect(rt.runs.slice(1).map((r) => r.args.join(' '))).toEqual(['cdktf destroy dev-b-12-platform --auto-approve', 'cdktf destroy dev-b-12-cluster --auto-approve']);
     expect(rt.runs[0]?.args[1]).toContain('terraform state rm');
@@ -44,10 +58,10 @@ describe('goldenpath teardown', () => {
       rt.runs.push({ command, args, vars });
       return failCluster && args.includes('dev-b-12-cluster') ? 1 : 0;
     } };
-    expect(await runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes'], flaky)).toBe(EXIT.partialFailure);
+    expect(await withCredentials(() => runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes'], flaky))).toBe(EXIT.partialFailure);
     expect(owned(f)).toBe(0);
     failCluster = false;
-    expect(await runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes'], flaky)).toBe(EXIT.ok);
+    expect(await withCredentials(() => runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes'], flaky))).toBe(EXIT.ok);
     expect(rt.runs.filter((r) => r.command === 'npx').map((r) => r.args[2])).toEqual(['dev-b-12-platform', 'dev-b-12-cluster', 'dev-b-12-cluster']);
     expect(owned(f)).toBe(0);
     expect(readLedgerFile(`${rt.ledgerDir}/ledger.csv`).rows.map((r) => r.exitCode)).toEqual([EXIT.partialFailure, EXIT.ok]);
@@ -59,14 +73,26 @@ describe('goldenpath teardown', () => {
 });
 
 describe('goldenpath teardown when a stage fails', () => {
-  it('records the failure in the ledger (exit 4) and keeps the stage for the next run', async () => {
+  it('records the failure in the ledger (exit 4), runs every later stage, and keeps the failed one for the next run', async () => {
     const f = world();
     f.interruptAfterMutations = 0;
     const rt = testRuntime(f);
-    expect(await runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes'], rt)).toBe(EXIT.partialFailure);
+    expect(await withCredentials(() => runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes'], rt))).toBe(EXIT.partialFailure);
     expect(rt.err.join('')).toMatch(/orphans: FAILED \(\d+ resource\(s\) could not be deleted/);
     expect(readState(stateFilePath(rt.ledgerDir, 'dev', '12'))?.completed).toEqual(['drain', 'destroy-platform', 'destroy-cluster']);
     expect(readLedgerFile(`${rt.ledgerDir}/ledger.csv`).rows.map((r) => r.exitCode)).toEqual([EXIT.partialFailure]);
+  });
+});
+
+describe('goldenpath teardown when a stage throws', () => {
+  it('records the failure in the ledger with the exit code of its cause (no credentials to sign the cluster token: 5) and keeps the stage for the next run', async () => {
+    const f = world();
+    f.add({ kind: 'cluster', id: 'goldenpath-dev-b-12', tags: {}, owner: 'dev/12' });
+    const rt = testRuntime(f);
+    expect(await runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes'], rt)).toBe(EXIT.credentials);
+    expect(rt.err.join('')).toMatch(/drain: failed: no AWS credentials found .* — set AWS_PROFILE.*; re-run teardown to resume here/);
+    expect(rt.runs).toEqual([]);
+    expect(readLedgerFile(`${rt.ledgerDir}/ledger.csv`).rows.map((r) => r.exitCode)).toEqual([EXIT.credentials]);
   });
 });
 
@@ -76,7 +102,7 @@ describe('goldenpath teardown with a state file of another run', () => {
     const file = stateFilePath(rt.ledgerDir, 'dev', '12');
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, JSON.stringify({ env: 'dev', buildId: '12', runKey: '2026-01-01T00:00:00.000Z', completed: ['drain', 'destroy-platform', 'destroy-cluster', 'orphans'], notes: [] }));
-    expect(await runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes'], rt)).toBe(EXIT.ok);
+    expect(await withCredentials(() => runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes'], rt))).toBe(EXIT.ok);
     expect(rt.err.join('')).toMatch(/another run of build 12|still has resources: starting over/);
     expect(rt.runs.filter((r) => r.command === 'npx')).toHaveLength(2);
     expect(owned(fake)).toBe(0);
@@ -128,7 +154,7 @@ describe('goldenpath teardown and the ledger', () => {
     jest.spyOn(envs, 'loadEnvironment').mockReturnValue(withBucket);
     const f = world();
     const rt = testRuntime(f);
-    expect(await runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes', '--json'], rt)).toBe(EXIT.ok);
+    expect(await withCredentials(() => runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes', '--json'], rt))).toBe(EXIT.ok);
     const keys = [...f.s3.bucket('goldenpath-state-111111111111').keys()];
     expect(keys).toEqual([expect.stringMatching(/^goldenpath\/dev\/ledger\/\d{8}T\d{6}\.\d{3}Z_teardown_12_[0-9a-f]+\.csv$/)]);
     expect(JSON.parse(rt.out.join('')).ledger).toEqual({ file: `${rt.ledgerDir}/ledger.csv`, bucket: 's3://goldenpath-state-111111111111/goldenpath/dev/ledger/', key: keys[0] });

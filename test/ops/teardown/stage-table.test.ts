@@ -5,6 +5,7 @@ import { withThrottleRetry } from '../../../ops/aws/throttle-retry';
 import { TokenBucket } from '../../../ops/aws/token-bucket';
 import { cleanupBuild, type CleanupDeps } from '../../../ops/cleanup/cleanup-build';
 import { buildScope } from '../../../ops/cleanup/scope';
+import { planOf } from '../../../ops/command-context';
 import type { KubeApi } from '../../../ops/kube/kube-api';
 import { buildLoadBalancersAndVolumes, clusterEndpoint } from '../../../ops/teardown/aws-facts';
 import {
@@ -22,7 +23,8 @@ import { FakeAws } from '../support/fake-aws';
 import { FULL_SHAPE, addBuild, addFoundation, zoneOf } from '../support/inventory';
 
 const dev = loadEnvironment('dev');
-const scope = buildScope(dev, '12');
+const plan = planOf(dev, '12');
+const scope = buildScope(plan);
 const RETRY = { maxAttempts: 30, baseDelayMs: 1, maxDelayMs: 1 };
 const noSleep = async (): Promise<void> => undefined;
 
@@ -111,6 +113,7 @@ function contextOf(fake: FakeAws, failure: Failure): { ctx: TeardownContext; run
   const ctx: TeardownContext = {
     env: 'dev',
     scope,
+    stacks: plan.stacks,
     runtime: { run: (command, args) => cdktf.run(command, args), sleep: noSleep, now: () => new Date('2026-01-23T12:00:00Z') },
     progress: () => undefined,
     drainTimeoutMs: 0,

@@ -39,6 +39,8 @@ export const CLEANUP_DISCOVERY_ACTIONS = [
   'iam:ListRolePolicies',
   'route53:ListHostedZonesByName',
   'route53:ListResourceRecordSets',
+  // The live prices of `goldenpath builds` and the reaper's cost estimate (the Price List API has no resources).
+  'pricing:GetProducts',
 ] as const;
 
 /** What `goldenpath preflight` reads besides the foundation documents: the env zone and database. */

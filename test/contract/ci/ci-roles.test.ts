@@ -296,6 +296,7 @@ describe('coverage of the lifecycle CLI', () => {
     'client-kms': 'kms',
     'client-s3': 's3',
     'client-acm': 'acm',
+    'client-pricing': 'pricing',
   };
   /** SDK commands whose IAM action has another name. */
   const IAM_ACTION: Record<string, string> = { 's3:ListObjectVersions': 's3:ListBucketVersions', 's3:DeleteObjects': 's3:DeleteObjectVersion' };

@@ -36,7 +36,7 @@ export function register(program: Command, ctx: CommandContext): void {
       const env = envOrUsage(opts.env);
       const clients = ctx.runtime.aws(env.account.region);
       await assertCallerMatchesEnv(clients.sts, env, ctx.runtime.vars);
-      progressOf(ctx)(`listing build resources of env ${env.name} in ${env.account.region}`);
+      progressOf(ctx, opts.json === true).note(`listing build resources of env ${env.name} in ${env.account.region}`);
       const live = liveBuilds(await envBuildResources(clients, env.name), { name: env.name, baseDomain: env.dns.baseDomain, ttlHours: env.ephemeral.ttlHours }, ctx.runtime.now());
       const prices = await livePrices({
         pricing: clients.pricing,

@@ -24,7 +24,7 @@ export function register(program: Command, ctx: CommandContext): void {
       const needsDatabase = plan.capabilities.has('rds');
       const clients = ctx.runtime.aws(env.account.region);
       await assertCallerMatchesEnv(clients.sts, env, ctx.runtime.vars);
-      progressOf(ctx)(`preflight of env ${env.name}${buildId ? ` build ${buildId}` : ''} (maxTier ${maxTier})`);
+      progressOf(ctx, opts.json === true).note(`preflight of env ${env.name}${buildId ? ` build ${buildId}` : ''} (maxTier ${maxTier})`);
       const facts = await gatherPreflightFacts(clients, env.name, databaseIdentifier(env.name), needsDatabase, async () =>
         buildId === undefined
           ? []

@@ -37,26 +37,29 @@ export function register(program: Command, ctx: CommandContext): void {
     .action(async (opts: TeardownOptions) => {
       const env = envOrUsage(opts.env);
       const buildId = buildIdOrUsage(env, opts.buildId);
-      const drainTimeoutS = Number(opts.drainTimeout);
-      if (!Number.isFinite(drainTimeoutS) || drainTimeoutS < 0) throw new UsageError(`--drain-timeout "${opts.drainTimeout}" must be a number of seconds`);
+      if (!/^\d{1,6}$/.test(opts.drainTimeout.trim())) {
+        throw new UsageError(`--drain-timeout "${opts.drainTimeout}" must be a whole number of seconds, 0 or more (e.g. 600; 0 skips the wait for load balancers and volumes)`);
+      }
+      const drainTimeoutS = Number(opts.drainTimeout.trim());
       assertLedgerRowWritable(ctx, env, 'teardown', buildId);
       if (opts.yes !== true) {
         if (!ctx.runtime.interactive) throw new SafetyRefusal('teardown needs --yes when not run interactively (CI)');
         if (!(await ctx.runtime.confirm(`tear down build ${buildId} of env ${env.name}?`))) throw new SafetyRefusal('not confirmed: nothing done');
       }
-      const progress = progressOf(ctx);
+      const progress = progressOf(ctx, opts.json === true);
+      const note = (line: string): void => progress.note(line);
       const clients = ctx.runtime.aws(env.account.region);
       await assertCallerMatchesEnv(clients.sts, env, ctx.runtime.vars);
       const plan = planOf(env, buildId);
       const scope = buildScope(plan);
       const stateFile = stateFilePath(ledgerDir(ctx.runtime.vars), env.name, buildId);
-      const deps = cleanupDeps(clients, ctx.runtime.sleep, progress);
+      const deps = cleanupDeps(clients, ctx.runtime.sleep, note);
       const teardown: TeardownContext = {
         env: env.name,
         scope,
         stacks: plan.stacks,
         runtime: ctx.runtime,
-        progress,
+        progress: note,
         drainTimeoutMs: drainTimeoutS * 1000,
         drainPollMs: DRAIN_POLL_MS,
         cluster: () => clusterEndpoint(clients, scope.clusterName),
@@ -64,7 +67,7 @@ export function register(program: Command, ctx: CommandContext): void {
         awsLeft: () => buildLoadBalancersAndVolumes(clients, scope),
         cleanup: async () => {
           const report = await cleanupBuild(deps, scope);
-          progress(renderCleanup(report, true));
+          note(renderCleanup(report, true));
           return report;
         },
       };
@@ -75,17 +78,20 @@ export function register(program: Command, ctx: CommandContext): void {
       // Only a state that says complete needs the (full) discovery to tell a finished teardown from a stale one.
       const buildHasResources = saved !== undefined && remainingStages(saved).length === 0 && (cluster !== undefined || (await planBuildCleanup(deps, scope)).plan.deletions.length > 0);
       const { state: initial, reason } = startingState(saved, env.name, buildId, { runKey, buildHasResources });
-      if (reason !== undefined) progress(reason);
+      if (reason !== undefined) note(reason);
       const todo = remainingStages(initial);
       if (todo.length === 0) {
         printResult(ctx, opts.json === true, { env: env.name, buildId, stateFile, completed: initial.completed, notes: initial.notes }, `teardown of ${buildId} already complete and nothing of it is left (${stateFile})`);
         return;
       }
-      if (initial.completed.length > 0) progress(`resuming teardown of ${buildId} at ${todo[0]} (${stateFile})`);
+      if (initial.completed.length > 0) note(`resuming teardown of ${buildId} at ${todo[0]} (${stateFile})`);
       writeState(stateFile, initial);
 
       const start = ctx.runtime.now();
-      const outcome = await runTeardown(teardown, initial, (state) => writeState(stateFile, state));
+      const outcome = await runTeardown(teardown, initial, (state) => writeState(stateFile, state), {
+        // cdktf destroy writes to the terminal itself: those stages are announced in lines, not drawn over.
+        around: (stage, work) => progress.stage(stage, work, { drawsOnTerminal: stage === 'destroy-platform' || stage === 'destroy-cluster' }),
+      });
       const report = outcome.cleanup;
       const deleted = report?.deleted ?? 0;
       const left = (report?.left ?? 0) + (report?.unsupported.length ?? 0);
@@ -95,7 +101,7 @@ export function register(program: Command, ctx: CommandContext): void {
 
       const end = ctx.runtime.now();
       const ledger = await recordLedgerRow(ctx, env, ledgerRow(ctx, env, { phase: 'teardown', buildId, start, end, exitCode: code, resourcesDeleted: deleted, resourcesLeft: left }));
-      for (const line of ledgerWriteWarnings(ledger)) progress(line);
+      for (const line of ledgerWriteWarnings(ledger)) note(line);
       const remaining = remainingStages(outcome.state);
       const unmanaged = report?.unsupported.map((u) => ({ arn: u.arn, hint: unmanagedHint(u.arn) })) ?? [];
       printResult(

@@ -153,15 +153,23 @@ export interface TeardownOutcome {
  * run whatever happened before them); it stays incomplete, so a re-run
  * repeats it. `record` persists the state after every stage.
  */
-export async function runTeardown(ctx: TeardownContext, start: TeardownState, record: (state: TeardownState) => void, table = TEARDOWN_STAGE_TABLE): Promise<TeardownOutcome> {
+export interface RunOptions {
+  readonly table?: Readonly<Record<TeardownStage, StageRun>>;
+  /** Runs around each stage (the live progress of a terminal); by default the stage alone. */
+  readonly around?: <T>(stage: TeardownStage, work: () => Promise<T>) => Promise<T>;
+}
+
+export async function runTeardown(ctx: TeardownContext, start: TeardownState, record: (state: TeardownState) => void, options: RunOptions = {}): Promise<TeardownOutcome> {
+  const table = options.table ?? TEARDOWN_STAGE_TABLE;
+  const around = options.around ?? (<T>(_: TeardownStage, work: () => Promise<T>) => work());
   let state = start;
   const failed: TeardownStage[] = [];
   let cleanup: CleanupReport | undefined;
   for (const stage of remainingStages(state)) {
-    ctx.progress(`${stage}: starting`);
     let result: StageResult;
     try {
-      result = await table[stage](ctx, state);
+      const current = state;
+      result = await around(stage, () => table[stage](ctx, current));
     } catch (err) {
       const failure = classifyAwsFailure(err);
       ctx.progress(`${stage}: failed: ${failure === undefined ? (err as Error).message : `${failure.message} — ${failure.hint}`}; re-run teardown to resume here`);
@@ -177,7 +185,7 @@ export async function runTeardown(ctx: TeardownContext, start: TeardownState, re
     record(state);
     cleanup = result.cleanup ?? cleanup;
     if (!result.ok) failed.push(stage);
-    ctx.progress(`${stage}: ${result.ok ? 'done' : 'FAILED'} (${result.note})`);
+    ctx.progress(`${stage}: ${result.ok ? '' : 'FAILED: '}${result.note}`);
   }
   return { state, failed, cleanup };
 }

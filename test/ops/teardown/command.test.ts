@@ -78,7 +78,7 @@ describe('goldenpath teardown when a stage fails', () => {
     f.interruptAfterMutations = 0;
     const rt = testRuntime(f);
     expect(await withCredentials(() => runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes'], rt))).toBe(EXIT.partialFailure);
-    expect(rt.err.join('')).toMatch(/orphans: FAILED \(\d+ resource\(s\) could not be deleted/);
+    expect(rt.err.join('')).toMatch(/orphans: FAILED: \d+ resource\(s\) could not be deleted/);
     expect(readState(stateFilePath(rt.ledgerDir, 'dev', '12'))?.completed).toEqual(['drain', 'destroy-platform', 'destroy-cluster']);
     expect(readLedgerFile(`${rt.ledgerDir}/ledger.csv`).rows.map((r) => r.exitCode)).toEqual([EXIT.partialFailure]);
   });
@@ -159,5 +159,13 @@ describe('goldenpath teardown and the ledger', () => {
     expect(keys).toEqual([expect.stringMatching(/^goldenpath\/dev\/ledger\/\d{8}T\d{6}\.\d{3}Z_teardown_12_[0-9a-f]+\.csv$/)]);
     expect(JSON.parse(rt.out.join('')).ledger).toEqual({ file: `${rt.ledgerDir}/ledger.csv`, bucket: 's3://goldenpath-state-111111111111/goldenpath/dev/ledger/', key: keys[0] });
     jest.restoreAllMocks();
+  });
+});
+
+describe('goldenpath teardown --drain-timeout', () => {
+  it.each(['-5', 'ten', '1.5', ''])('refuses %j naming what it takes, before any call (exit 2)', async (value) => {
+    const rt = testRuntime(undefined);
+    expect(await runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes', `--drain-timeout=${value}`], rt)).toBe(EXIT.usage);
+    expect(rt.err.join('')).toBe(`goldenpath: --drain-timeout "${value}" must be a whole number of seconds, 0 or more (e.g. 600; 0 skips the wait for load balancers and volumes)\n`);
   });
 });

@@ -16,14 +16,22 @@ export interface CommandEntry {
 }
 
 /** Every goldenpath command, in help order. Adding a command = a folder `ops/<name>/` with a command.ts, and one line here. */
+/*
+ * require, not import(): the packaged CLI (ops/bin/goldenpath.cjs, the image's
+ * entrypoint) registers only tsx's CommonJS hook, and Node's ESM loader, which
+ * import() goes through, cannot resolve an extensionless TypeScript module.
+ * Inside an async loader require stays as lazy as import().
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
 export const COMMANDS: readonly CommandEntry[] = [
-  { name: 'builds', load: () => import('./builds/command') },
-  { name: 'db', load: () => import('./db/command') },
-  { name: 'ledger', load: () => import('./ledger/command') },
-  { name: 'orphans', load: () => import('./orphans/command') },
-  { name: 'preflight', load: () => import('./preflight/command') },
-  { name: 'teardown', load: () => import('./teardown/command') },
+  { name: 'builds', load: async () => require('./builds/command') as CommandModule },
+  { name: 'db', load: async () => require('./db/command') as CommandModule },
+  { name: 'ledger', load: async () => require('./ledger/command') as CommandModule },
+  { name: 'orphans', load: async () => require('./orphans/command') as CommandModule },
+  { name: 'preflight', load: async () => require('./preflight/command') as CommandModule },
+  { name: 'teardown', load: async () => require('./teardown/command') as CommandModule },
 ];
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
  * The entries a command line needs: only the named command when the first

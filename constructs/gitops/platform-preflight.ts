@@ -38,6 +38,7 @@ export class UnprovisionedDatabaseError extends Error {
 }
 
 export interface PlatformPreflightProps {
+  /** The env whose foundation documents and app secrets are read. */
   readonly envName: string;
   /** The EKS cluster whose IRSA roles are verified. */
   readonly clusterName: string;

@@ -1,7 +1,7 @@
 import { buildNamePatterns, ROUTE53_CHANGE_KEYS } from '../dns-guard';
 import { accountScope, hostedZoneArn, iamArn, logGroupArns, policyArn, regionalArn, roleArn, s3BucketArn } from '../iam/arn';
 import { policyDocument, type PolicyDocument, type PolicyStatement } from '../iam/policy-document';
-import { clusterLogGroupName, clusterSecretsKeyAlias, envZoneName, objectStorageBucketName } from '../naming';
+import { clusterLogGroupName, clusterSecretsKeyAlias, envIdentity, envZoneName, objectStorageBucketName } from '../naming';
 import { ephemeral } from '../selection';
 import { CONTROLLER_TAGS, TAG_KEYS } from '../tags';
 import { BUILD_BUCKET_DELETE_ACTIONS, BUILD_IAM_DELETE_ACTIONS, CLEANUP_DISCOVERY_ACTIONS, TAGGED_DELETE_ACTIONS } from './actions';
@@ -87,7 +87,7 @@ export function reaperPolicy(env: CiEnv): PolicyDocument {
       Resource: hostedZoneArn(scope.partition, '*'),
       Condition: {
         'ForAllValues:StringEquals': { [ROUTE53_CHANGE_KEYS.actions]: ['DELETE'] },
-        'ForAllValues:StringLike': { [ROUTE53_CHANGE_KEYS.names]: buildNamePatterns(envZoneName({ name: env.name, baseDomain: env.dns.baseDomain }), ANY_BUILD) },
+        'ForAllValues:StringLike': { [ROUTE53_CHANGE_KEYS.names]: buildNamePatterns(envZoneName(envIdentity(env)), ANY_BUILD) },
       },
     },
     ...protectPersistent([...TAGGED_DELETE_ACTIONS, ...BUILD_IAM_DELETE_ACTIONS, 'iam:DeleteOpenIDConnectProvider', 'iam:DeleteInstanceProfile', 'logs:DeleteLogGroup']),

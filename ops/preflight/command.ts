@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { databaseIdentifier } from '../../contract/naming';
+import { databaseIdentifier, envIdentity } from '../../contract/naming';
 import { assertCallerMatchesEnv } from '../aws/identity';
 import { envBuildResources } from '../builds/discover-builds';
 import { liveBuilds } from '../builds/live-builds';
@@ -28,7 +28,7 @@ export function register(program: Command, ctx: CommandContext): void {
       const facts = await gatherPreflightFacts(clients, env.name, databaseIdentifier(env.name), needsDatabase, async () =>
         buildId === undefined
           ? []
-          : liveBuilds(await envBuildResources(clients, env.name), { name: env.name, baseDomain: env.dns.baseDomain, ttlHours: env.ephemeral.ttlHours }, ctx.runtime.now()).map((b) => b.buildId),
+          : liveBuilds(await envBuildResources(clients, env.name), { ...envIdentity(env), ttlHours: env.ephemeral.ttlHours }, ctx.runtime.now()).map((b) => b.buildId),
       );
       const results = evaluatePreflight(
         {

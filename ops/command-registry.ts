@@ -30,6 +30,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'orphans', load: async () => require('./orphans/command') as CommandModule },
   { name: 'preflight', load: async () => require('./preflight/command') as CommandModule },
   { name: 'teardown', load: async () => require('./teardown/command') as CommandModule },
+  { name: 'verify', load: async () => require('./verify/command') as CommandModule },
 ];
 /* eslint-enable @typescript-eslint/no-require-imports */
 

@@ -12,7 +12,7 @@ import { ANY_BUILD, anyBuildName } from './names';
  * role needs their write actions; what bounds it is the name space, region
  * and boundary statements below, not the action list.
  */
-export const DEPLOY_SERVICES = ['autoscaling', 'ec2', 'eks', 'elasticloadbalancing', 'kms', 'logs', 'rds', 'route53'] as const;
+export const DEPLOY_SERVICES = ['acm', 'autoscaling', 'ec2', 'eks', 'elasticloadbalancing', 'kms', 'logs', 'rds', 'route53'] as const;
 
 /**
  * Services without a region: their calls carry us-east-1 whatever the env's

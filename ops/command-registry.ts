@@ -15,24 +15,26 @@ export interface CommandEntry {
   readonly load: () => Promise<CommandModule>;
 }
 
-/** Every goldenpath command, in help order. Adding a command = a folder `ops/<name>/` with a command.ts, and one line here. */
-/*
- * require, not import(): the packaged CLI (ops/bin/goldenpath.cjs, the image's
- * entrypoint) registers only tsx's CommonJS hook, and Node's ESM loader, which
- * import() goes through, cannot resolve an extensionless TypeScript module.
- * Inside an async loader require stays as lazy as import().
+/**
+ * A command module, required when its command runs. CommonJS on purpose: the
+ * CLI's loader compiles TypeScript for require(), while a dynamic import()
+ * goes to Node's ESM resolver, which finds no extensionless `.ts` module.
  */
-/* eslint-disable @typescript-eslint/no-require-imports */
+function lazy(path: string): () => Promise<CommandModule> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return async () => require(path) as CommandModule;
+}
+
+/** Every goldenpath command, in help order. Adding a command = a folder `ops/<name>/` with a command.ts, and one line here. */
 export const COMMANDS: readonly CommandEntry[] = [
-  { name: 'builds', load: async () => require('./builds/command') as CommandModule },
-  { name: 'db', load: async () => require('./db/command') as CommandModule },
-  { name: 'ledger', load: async () => require('./ledger/command') as CommandModule },
-  { name: 'orphans', load: async () => require('./orphans/command') as CommandModule },
-  { name: 'preflight', load: async () => require('./preflight/command') as CommandModule },
-  { name: 'teardown', load: async () => require('./teardown/command') as CommandModule },
-  { name: 'verify', load: async () => require('./verify/command') as CommandModule },
+  { name: 'builds', load: lazy('./builds/command') },
+  { name: 'db', load: lazy('./db/command') },
+  { name: 'ledger', load: lazy('./ledger/command') },
+  { name: 'orphans', load: lazy('./orphans/command') },
+  { name: 'preflight', load: lazy('./preflight/command') },
+  { name: 'teardown', load: lazy('./teardown/command') },
+  { name: 'verify', load: lazy('./verify/command') },
 ];
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
  * The entries a command line needs: only the named command when the first

@@ -625,6 +625,11 @@ export class FakeAws {
       Parameters: (i.Names ?? []).filter((n) => this.parameters.has(n)).map((Name) => ({ Name, Value: this.parameters.get(Name) })),
       InvalidParameters: (i.Names ?? []).filter((n) => !this.parameters.has(n)),
     })));
+    on(sSsm, ssm.GetParameterCommand, h('SSM.GetParameter', false, (i: ssm.GetParameterCommandInput) => {
+      const value = this.parameters.get(i.Name ?? '');
+      if (value === undefined) throw new ssm.ParameterNotFound({ message: `parameter ${i.Name} not found`, $metadata: {} });
+      return { Parameter: { Name: i.Name, Value: value } };
+    }));
     const sRds = stub(c.rds);
     on(sRds, rds.DescribeDBInstancesCommand, h('RDS.DescribeDBInstances', false, (i: rds.DescribeDBInstancesCommandInput) => {
       const status = this.databases.get(i.DBInstanceIdentifier ?? '');

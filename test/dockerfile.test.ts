@@ -26,6 +26,15 @@ function resolveSource(from: string, specifier: string): string {
   return found;
 }
 
+function loadable(from: string, specifier: string): boolean {
+  try {
+    resolveSource(from, specifier);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** What a source file loads at run time: type-only imports and exports are erased and left out. */
 function runtimeSpecifiers(file: string): string[] {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
@@ -42,7 +51,10 @@ function runtimeSpecifiers(file: string): string[] {
       found.push(node.moduleSpecifier.text);
     } else if (ts.isCallExpression(node) && node.arguments.length === 1 && ts.isStringLiteral(node.arguments[0]!)) {
       const callee = node.expression;
-      if (callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require')) found.push(node.arguments[0].text);
+      const specifier = node.arguments[0].text;
+      if (callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require')) found.push(specifier);
+      // A module path handed to a loader (the command registry's lazy('./db/command')) is loaded too.
+      else if (specifier.startsWith('./') && loadable(file, specifier)) found.push(specifier);
     }
     ts.forEachChild(node, visit);
   };

@@ -1,6 +1,6 @@
 import { GetSecretValueCommand, ResourceNotFoundException, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { foundationParameterName } from '../contract/naming';
@@ -109,6 +109,23 @@ const CASES: Readonly<Record<string, Case>> = {
   },
 };
 const DB_EXAMPLE = 'db provision --env dev --ca-bundle rds-ca.pem';
+
+describe('the README', () => {
+  const workflows = readdirSync(join(__dirname, '..', '.github', 'workflows')).filter((f) => /\.ya?ml$/.test(f)).sort();
+  const NUMBERS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+  it('lists every workflow in .github/workflows in its table, and counts them right', () => {
+    const listed = [...README.matchAll(/^\| `([\w.-]+\.ya?ml)` \|/gm)].map((m) => m[1]!).sort();
+    expect(listed).toEqual(workflows);
+    expect(README).toMatch(new RegExp(`^${NUMBERS[workflows.length]} GitHub Actions workflows in \`\\.github/workflows/\``, 'mi'));
+  });
+
+  it('shows the Dockerfile and .ci/ in its layout', () => {
+    const layout = README.slice(README.indexOf('## Layout'));
+    expect(layout).toMatch(/^Dockerfile /m);
+    expect(layout).toMatch(/^\.ci\/ /m);
+  });
+});
 
 describe('the README goldenpath examples', () => {
   it('are all covered here, and every case here is in the README', () => {

@@ -28,7 +28,11 @@ export const prod: EnvironmentInput = {
     nodeGroups: [
       { name: 'general', instanceTypes: ['m6i.xlarge'], capacityType: 'ON_DEMAND', minSize: 3, desiredSize: 3, maxSize: 12, diskSizeGb: 100 },
     ],
-    publicAccessCidrs: [],
+    // Private endpoints only: every job that talks to a prod cluster runs on the self-hosted runner in the VPC.
+    apiAccess: {
+      persistent: { via: 'self-hosted', runsOn: ['self-hosted', 'linux', 'goldenpath-prod'] },
+      builds: { via: 'self-hosted', runsOn: ['self-hosted', 'linux', 'goldenpath-prod'] },
+    },
     adminRoleArn: roleArn(accountScope(account), 'goldenpath-platform-admin'),
     ciDeployRoleArn: roleArn(accountScope(account), 'goldenpath-ci-deploy'),
     logRetentionDays: 365,

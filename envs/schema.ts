@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseCidr } from '../contract/cidr';
+import { EKS_MAX_PUBLIC_ACCESS_CIDRS, GITHUB_HOSTED_RUNNER } from '../contract/cluster-api-access';
 import { TierSchema } from '../contract/lifecycle';
 import { NAT_STRATEGIES } from '../contract/nat-strategy';
 import { NODE_GROUP_NAME_MAX } from '../contract/naming';
@@ -35,6 +36,40 @@ const logRetention = z
 export const AppNameSchema = z
   .string()
   .regex(/^[a-z][a-z0-9_]{0,30}$/, 'must be a lowercase PostgreSQL identifier (letters, digits, underscore; starts with a letter; at most 31 characters)');
+
+const runnerLabels = z
+  .array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be a runner label such as ubuntu-24.04 or goldenpath-dev'))
+  .min(1)
+  .describe('The runs-on labels of the jobs that talk to the cluster API');
+
+/** How CI reaches one cluster's Kubernetes API (contract/cluster-api-access). */
+export const ClusterApiAccessSchema = z
+  .discriminatedUnion('via', [
+    z
+      .object({
+        via: z.literal('static-egress'),
+        runsOn: runnerLabels.describe('Labels of the runners with static egress addresses (e.g. a larger runner)'),
+        egressCidrs: z
+          .array(cidr)
+          .min(1, 'must list the runners\' egress CIDRs')
+          .max(EKS_MAX_PUBLIC_ACCESS_CIDRS, `EKS takes at most ${EKS_MAX_PUBLIC_ACCESS_CIDRS} public access CIDRs`)
+          .describe(`The runners' static egress CIDRs: the endpoint's public access CIDRs (at most ${EKS_MAX_PUBLIC_ACCESS_CIDRS})`),
+      })
+      .describe('Runners with static egress addresses, listed in the public access CIDRs'),
+    z
+      .object({
+        via: z.literal('self-hosted'),
+        runsOn: runnerLabels.describe('Labels of a self-hosted runner inside the VPC'),
+      })
+      .describe('A self-hosted runner inside the VPC; the endpoint is private only'),
+    z
+      .object({
+        via: z.literal('public-endpoint'),
+        runsOn: runnerLabels.default([GITHUB_HOSTED_RUNNER]).describe(`Runner labels (@default ["${GITHUB_HOSTED_RUNNER}"])`),
+      })
+      .describe('Builds only: the public endpoint open to every address; IAM authentication still applies'),
+  ])
+  .describe('How CI reaches the cluster API: static-egress | self-hosted | public-endpoint (builds only)');
 
 export const NodeGroupSchema = z
   .object({
@@ -96,7 +131,12 @@ export const EnvironmentSchema = z
     cluster: z
       .object({
         nodeGroups: z.array(NodeGroupSchema).min(1).describe('Managed node groups'),
-        publicAccessCidrs: z.array(cidr).describe('CIDRs allowed to reach the public API endpoint (empty: private endpoint only)'),
+        apiAccess: z
+          .object({
+            persistent: ClusterApiAccessSchema.describe('How CI reaches the persistent cluster (never public-endpoint)'),
+            builds: ClusterApiAccessSchema.describe("How CI reaches a build's cluster"),
+          })
+          .describe("How CI reaches each cluster's API; sets the endpoint access and the runs-on of every job that talks to the API"),
         adminRoleArn: roleArn.describe('Role granted cluster admin through an access entry'),
         ciDeployRoleArn: roleArn.describe('Role CI deploys with, granted cluster admin through an access entry'),
         logRetentionDays: logRetention.describe('Retention of the control plane log group'),
@@ -136,6 +176,13 @@ export const EnvironmentSchema = z
     const prefix = Number(env.network.vpcCidr.split('/')[1]);
     if (prefix < VPC_PREFIX_RANGE.min || prefix > VPC_PREFIX_RANGE.max) {
       ctx.addIssue({ code: 'custom', path: ['network', 'vpcCidr'], message: `must be between /${VPC_PREFIX_RANGE.min} and /${VPC_PREFIX_RANGE.max}` });
+    }
+    if (env.cluster.apiAccess.persistent.via === 'public-endpoint') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cluster', 'apiAccess', 'persistent', 'via'],
+        message: 'public-endpoint is for builds only; a persistent cluster uses static-egress (listed CIDRs) or self-hosted (private endpoint)',
+      });
     }
     const groups = env.cluster.nodeGroups.map((g) => g.name);
     if (new Set(groups).size !== groups.length) {

@@ -28,7 +28,12 @@ export const staging: EnvironmentInput = {
     nodeGroups: [
       { name: 'general', instanceTypes: ['m6i.large'], capacityType: 'ON_DEMAND', minSize: 2, desiredSize: 3, maxSize: 6, diskSizeGb: 80 },
     ],
-    publicAccessCidrs: ['203.0.113.0/24'],
+    // The persistent cluster's API is private, reached from a self-hosted runner in the VPC;
+    // a build's endpoint is public (IAM authentication still applies) so GitHub-hosted runners reach it.
+    apiAccess: {
+      persistent: { via: 'self-hosted', runsOn: ['self-hosted', 'linux', 'goldenpath-staging'] },
+      builds: { via: 'public-endpoint' },
+    },
     adminRoleArn: roleArn(accountScope(account), 'goldenpath-platform-admin'),
     ciDeployRoleArn: roleArn(accountScope(account), 'goldenpath-ci-deploy'),
     logRetentionDays: 30,

@@ -27,6 +27,7 @@ import {
   type FoundationKind,
   type IrsaRoleKey,
 } from '../contract/naming';
+import { apiAccessFor, endpointAccess } from '../contract/cluster-api-access';
 import type { PlannedStack } from '../contract/plan';
 import { SERVICE_ACCOUNTS } from '../contract/service-accounts';
 import { clusterAutoscalerTags, controllerTags, TAG_KEYS } from '../contract/tags';
@@ -76,7 +77,7 @@ export class ClusterStack extends GoldenpathStack {
       // A build's key goes with the build; the shortest waiting period KMS allows.
       keyDeletionWindowDays: buildId === undefined ? 30 : 7,
       subnetIds: privateSubnetIds,
-      publicAccessCidrs: env.cluster.publicAccessCidrs,
+      publicAccessCidrs: endpointAccess(apiAccessFor(env.cluster.apiAccess, plan.lifecycle)).publicAccessCidrs,
       adminPrincipalArns: [env.cluster.ciDeployRoleArn, env.cluster.adminRoleArn],
     });
     const eks = this.controlPlane.cluster;

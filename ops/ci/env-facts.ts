@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { posix } from 'node:path';
 import { stateKey } from '../../contract/naming';
 import { persistent } from '../../contract/selection';
-import { loadEnvironment, type Environment } from '../../envs';
+import { ENVIRONMENT_NAMES, loadEnvironment, type Environment } from '../../envs';
 
 /**
  * What a workflow needs to know about an env, read from its definition so the
@@ -16,6 +16,11 @@ export function envFacts(env: Environment): Record<string, string> {
     account_id: env.account.id,
     region: env.account.region,
     ci_deploy_role_arn: env.cluster.ciDeployRoleArn,
+    // runs-on (a JSON label list, for fromJSON) and the choice of every job that talks to a cluster API (cluster.apiAccess).
+    runner_persistent: JSON.stringify(env.cluster.apiAccess.persistent.runsOn),
+    runner_builds: JSON.stringify(env.cluster.apiAccess.builds.runsOn),
+    api_access_persistent: env.cluster.apiAccess.persistent.via,
+    api_access_builds: env.cluster.apiAccess.builds.via,
     // The folder of the env's state keys (contract stateKey); builds sit below it.
     state_backend: backend === undefined ? 'local' : `s3://${backend.bucket}/${posix.dirname(stateKey(backend.keyPrefix, persistent(env.name), env.name))}/`,
   };
@@ -31,6 +36,11 @@ export function remoteStateProblem(env: Environment): string | undefined {
     : undefined;
 }
 
+/** The persistent clusters' runs-on of every env, by env name: a matrix over envs picks its runner from it. */
+export function persistentRunners(envs: readonly Environment[]): Record<string, string> {
+  return { persistent_runners: JSON.stringify(Object.fromEntries(envs.map((e) => [e.name, e.cluster.apiAccess.persistent.runsOn]))) };
+}
+
 export function formatFacts(facts: Record<string, string>): string {
   return Object.entries(facts)
     .map(([k, v]) => `${k}=${v}\n`)
@@ -40,12 +50,21 @@ export function formatFacts(facts: Record<string, string>): string {
 function main(argv: readonly string[]): number {
   const opts = new Command('env-facts')
     .description('Print the facts of an env definition as key=value lines (for $GITHUB_OUTPUT)')
-    .requiredOption('--env <env>', 'environment name (envs/)')
+    .option('--env <env>', 'environment name (envs/)')
+    .option('--all-envs', "print only persistent_runners: every env's persistent runs-on, by env")
     .option('--require-remote-state', 'fail when the env keeps its Terraform state locally')
     .parse([...argv], { from: 'user' })
-    .opts<{ env: string; requireRemoteState?: boolean }>();
+    .opts<{ env?: string; allEnvs?: boolean; requireRemoteState?: boolean }>();
+  if ((opts.env === undefined) === (opts.allEnvs !== true)) {
+    process.stderr.write('env-facts: pass exactly one of --env <env> or --all-envs\n');
+    return 2;
+  }
   let env: Environment;
   try {
+    if (opts.env === undefined) {
+      process.stdout.write(formatFacts(persistentRunners(ENVIRONMENT_NAMES.map(loadEnvironment))));
+      return 0;
+    }
     env = loadEnvironment(opts.env);
   } catch (err) {
     process.stderr.write(`env-facts: ${(err as Error).message}\n`);

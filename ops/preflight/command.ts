@@ -18,9 +18,10 @@ import { EXIT } from '../exit-codes';
 import { evaluatePreflight, type CheckResult } from './checks';
 import { gatherPlatformFacts, gatherPreflightFacts } from './gather';
 import { evaluatePlatformPreflight, type ReachFacts } from './platform-checks';
+import { evaluateRunnerReach, observedRunner } from './runner-checks';
 
 /** Where in a deploy preflight runs. */
-export const PREFLIGHT_STAGES = ['foundation', 'platform'] as const;
+export const PREFLIGHT_STAGES = ['runner', 'foundation', 'platform'] as const;
 
 export function register(program: Command, ctx: CommandContext): void {
   program
@@ -29,14 +30,26 @@ export function register(program: Command, ctx: CommandContext): void {
     .requiredOption('--env <env>', 'environment name (envs/)')
     .option('--build-id <id>', 'the build about to be created (ephemeral); omit for the persistent clusters')
     .option('--allow-reuse', 'the build id may already be live (re-deploying the same build)')
-    .option('--stage <stage>', `${PREFLIGHT_STAGES.join(' | ')}: before the cluster stack (foundation), or after it and before the platform stack starts the apps (platform)`, 'foundation')
+    .option(
+      '--stage <stage>',
+      `${PREFLIGHT_STAGES.join(' | ')}: on the runner that will create the cluster, whether it can reach the cluster API (runner); before the cluster stack (foundation); after it and before the platform stack starts the apps (platform)`,
+      'foundation',
+    )
+    .option('--egress-ip <address>', 'runner stage: the public egress address of this runner (default: RUNNER_EGRESS_IP)')
+    .option('--runner-labels <labels>', 'runner stage: comma-separated labels of this runner (default: RUNNER_LABELS)')
     .option('--json', 'machine-readable output on stdout')
-    .action(async (opts: { env: string; buildId?: string; allowReuse?: boolean; stage: string; json?: boolean }) => {
+    .action(async (opts: { env: string; buildId?: string; allowReuse?: boolean; stage: string; egressIp?: string; runnerLabels?: string; json?: boolean }) => {
       const env = envOrUsage(opts.env);
       const buildId = opts.buildId === undefined ? undefined : buildIdOrUsage(env, opts.buildId);
       if (!(PREFLIGHT_STAGES as readonly string[]).includes(opts.stage)) throw new UsageError(`--stage must be one of ${PREFLIGHT_STAGES.join(', ')}, got "${opts.stage}"`);
       const plan = planOf(env, buildId);
       const { maxTier } = plan;
+      // Needs no AWS: what this runner can reach follows from the env's choice and what the runner observes.
+      if (opts.stage === 'runner') {
+        const result = evaluateRunnerReach({ env: env.name, lifecycle: plan.lifecycle, apiAccess: env.cluster.apiAccess }, observedRunner(opts, ctx.runtime.vars));
+        report(ctx, opts.json === true, { env: env.name, buildId, maxTier, stage: opts.stage }, [result]);
+        return;
+      }
       const needsDatabase = plan.capabilities.has('rds');
       const clients = ctx.runtime.aws(env.account.region);
       await assertCallerMatchesEnv(clients.sts, env, ctx.runtime.vars);

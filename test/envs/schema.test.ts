@@ -89,3 +89,50 @@ describe('defineEnvironment', () => {
     );
   });
 });
+
+describe('cluster.apiAccess', () => {
+  const withAccess = (apiAccess: unknown): EnvironmentInput => ({ ...dev, cluster: { ...dev.cluster, apiAccess } as EnvironmentInput['cluster'] });
+  const staticEgress = (egressCidrs: string[]) => ({ via: 'static-egress', runsOn: ['goldenpath-large'], egressCidrs });
+
+  it('accepts up to 40 static egress CIDRs, the most EKS takes', () => {
+    const forty = Array.from({ length: 40 }, (_, i) => `198.51.${i}.0/24`);
+    expect(defineEnvironment(withAccess({ persistent: staticEgress(forty), builds: { via: 'public-endpoint' } })).cluster.apiAccess.persistent).toMatchObject({ egressCidrs: forty });
+  });
+
+  it('refuses 41 static egress CIDRs, naming the EKS limit', () => {
+    const fortyOne = Array.from({ length: 41 }, (_, i) => `198.51.${i}.0/24`);
+    expect(issuesOf(withAccess({ persistent: staticEgress(fortyOne), builds: { via: 'public-endpoint' } }))).toEqual([
+      { path: 'cluster.apiAccess.persistent.egressCidrs', message: 'EKS takes at most 40 public access CIDRs' },
+    ]);
+  });
+
+  it('refuses a bad egress CIDR, naming the field', () => {
+    expect(issuesOf(withAccess({ persistent: { via: 'self-hosted', runsOn: ['goldenpath-dev'] }, builds: staticEgress(['198.51.100.1/24']) }))).toEqual([
+      { path: 'cluster.apiAccess.builds.egressCidrs.0', message: expect.stringMatching(/IPv4 CIDR/) },
+    ]);
+  });
+
+  it('refuses a static-egress choice with no CIDRs', () => {
+    expect(issuesOf(withAccess({ persistent: staticEgress([]), builds: { via: 'public-endpoint' } }))[0]?.path).toBe('cluster.apiAccess.persistent.egressCidrs');
+  });
+
+  it('refuses public-endpoint for the persistent cluster', () => {
+    expect(issuesOf(withAccess({ persistent: { via: 'public-endpoint' }, builds: { via: 'public-endpoint' } }))).toEqual([
+      { path: 'cluster.apiAccess.persistent.via', message: expect.stringMatching(/builds only/) },
+    ]);
+  });
+
+  it('runs a public-endpoint build on a GitHub-hosted runner unless the env names one', () => {
+    expect(defineEnvironment(dev).cluster.apiAccess.builds).toEqual({ via: 'public-endpoint', runsOn: ['ubuntu-24.04'] });
+  });
+
+  it('refuses an unknown choice and a choice without a runner', () => {
+    expect(issuesOf(withAccess({ persistent: { via: 'vpn' }, builds: { via: 'public-endpoint' } }))[0]?.path).toBe('cluster.apiAccess.persistent.via');
+    expect(issuesOf(withAccess({ persistent: { via: 'self-hosted', runsOn: [] }, builds: { via: 'public-endpoint' } }))[0]?.path).toBe('cluster.apiAccess.persistent.runsOn');
+  });
+
+  it('has no default: an env without apiAccess is refused', () => {
+    const { apiAccess: _omit, ...cluster } = dev.cluster;
+    expect(issuesOf({ ...dev, cluster } as EnvironmentInput)[0]?.path).toBe('cluster.apiAccess');
+  });
+});

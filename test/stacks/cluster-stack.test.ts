@@ -8,6 +8,8 @@ import { ephemeral, persistent, type Selection } from '../../contract/selection'
 import { DB_PROVISIONER_SERVICE_ACCOUNT } from '../../contract/gitops/db-provision-job';
 import { SERVICE_ACCOUNTS, serviceAccountSubject } from '../../contract/service-accounts';
 import { TAG_KEYS } from '../../contract/tags';
+import { loadEnvironment } from '../../envs';
+import { defineEnvironment } from '../../envs/schema';
 import { ALL_RULES, runRules } from '../../rules';
 import { describeWithTerraform, foundationOverride, hclString, init, terraform, terraformOk } from '../support/terraform';
 import { synthSelection, type Synthesized, type TerraformJson } from '../support/synth';
@@ -181,6 +183,41 @@ describe('ClusterStack synthesis', () => {
 
   it('names the cluster after the selection', () => {
     expect(buildJson.output.cluster_name.value).toBe(clusterName(buildSelection));
+  });
+});
+
+describe("the cluster endpoint follows the env's cluster.apiAccess", () => {
+  const vpcConfig = (env: string, selection: Selection, options: Parameters<typeof synthSelection>[1] = {}) => {
+    const json = synthSelection(selection, options).json(disposableStackName(selection, 'cluster'));
+    const cluster = Object.values(json.resource.aws_eks_cluster as Record<string, TerraformJson>)[0]!;
+    const { endpoint_private_access, endpoint_public_access, public_access_cidrs } = cluster.vpc_config as TerraformJson;
+    return { env, endpoint_private_access, endpoint_public_access, public_access_cidrs };
+  };
+
+  it.each(['dev', 'staging', 'prod'])('keeps the persistent %s cluster private (self-hosted runner in the VPC)', (env) => {
+    expect(vpcConfig(env, persistent(env))).toEqual({ env, endpoint_private_access: true, endpoint_public_access: false, public_access_cidrs: undefined });
+  });
+
+  it.each(['dev', 'staging'])('opens a %s build endpoint to every address (public-endpoint; IAM authentication still applies)', (env) => {
+    expect(vpcConfig(env, ephemeral(env, BUILD_A))).toEqual({ env, endpoint_private_access: true, endpoint_public_access: true, public_access_cidrs: ['0.0.0.0/0'] });
+  });
+
+  it('keeps a prod build private (its builds run on the self-hosted runner)', () => {
+    expect(vpcConfig('prod', ephemeral('prod', BUILD_A))).toEqual({ env: 'prod', endpoint_private_access: true, endpoint_public_access: false, public_access_cidrs: undefined });
+  });
+
+  it("lists exactly a static-egress choice's CIDRs as the public access CIDRs", () => {
+    const env = loadEnvironment('dev');
+    const staticEgress = defineEnvironment({
+      ...env,
+      cluster: { ...env.cluster, apiAccess: { ...env.cluster.apiAccess, persistent: { via: 'static-egress', runsOn: ['goldenpath-large'], egressCidrs: ['198.51.100.0/28', '192.0.2.7/32'] } } },
+    });
+    expect(vpcConfig('dev', persistent('dev'), { env: staticEgress })).toEqual({
+      env: 'dev',
+      endpoint_private_access: true,
+      endpoint_public_access: true,
+      public_access_cidrs: ['198.51.100.0/28', '192.0.2.7/32'],
+    });
   });
 });
 

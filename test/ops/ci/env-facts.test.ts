@@ -24,6 +24,21 @@ describe('env facts for workflows', () => {
     expect(envFacts(local).state_backend).toBe('local');
   });
 
+  it("names the runs-on of the jobs that reach each cluster's API as JSON for fromJSON, with the env's choice", () => {
+    const facts = envFacts(local);
+    expect(JSON.parse(facts.runner_persistent!)).toEqual(dev.cluster.apiAccess.persistent.runsOn);
+    expect(facts.api_access_persistent).toBe(dev.cluster.apiAccess.persistent.via);
+    expect(JSON.parse(facts.runner_builds!)).toEqual(local.cluster.apiAccess.builds.runsOn);
+    expect(facts.api_access_builds).toBe(dev.cluster.apiAccess.builds.via);
+  });
+
+  it('prints every env\'s persistent runs-on by env for a matrix over envs', () => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', SCRIPT, '--all-envs'], { cwd: REPO, encoding: 'utf8' });
+    const runners = JSON.parse(/^persistent_runners=(.+)\n$/.exec(out)![1]!) as Record<string, string[]>;
+    expect(Object.keys(runners)).toEqual(['dev', 'staging', 'prod']);
+    expect(runners.prod).toEqual(['self-hosted', 'linux', 'goldenpath-prod']);
+  });
+
   it('formats key=value lines for $GITHUB_OUTPUT', () => {
     expect(formatFacts({ a: '1', b: 'x' })).toBe('a=1\nb=x\n');
   });
@@ -35,7 +50,7 @@ describe('env facts for workflows', () => {
 
   it('prints the facts of an env as a script', () => {
     const out = execFileSync(process.execPath, ['--import', 'tsx', SCRIPT, '--env', 'staging'], { cwd: REPO, encoding: 'utf8' });
-    expect(out).toMatch(/^env=staging\naccount_id=\d{12}\nregion=[a-z0-9-]+\nci_deploy_role_arn=arn:aws:iam::\d{12}:role\/\S+\nstate_backend=\S+\n$/);
+    expect(out).toMatch(/^env=staging\naccount_id=\d{12}\nregion=[a-z0-9-]+\nci_deploy_role_arn=arn:aws:iam::\d{12}:role\/\S+\nrunner_persistent=\[.+\]\nrunner_builds=\[.+\]\napi_access_persistent=[a-z-]+\napi_access_builds=[a-z-]+\nstate_backend=\S+\n$/);
   });
 
   it('exits 2 naming the known envs for an unknown env', () => {

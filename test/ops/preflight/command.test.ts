@@ -42,6 +42,38 @@ describe('goldenpath preflight', () => {
   });
 });
 
+describe('goldenpath preflight --stage runner', () => {
+  // No AWS at all: the runtime throws if the stage reaches for it.
+  const run = async (args: string[], vars: Record<string, string> = {}) => {
+    const rt = testRuntime(undefined);
+    const runtime = { ...rt, vars: { ...rt.vars, ...vars } };
+    return { code: await runCli(['preflight', ...args, '--stage', 'runner'], runtime), out: rt.out.join('') };
+  };
+
+  it("passes a dev build from any runner: its builds' endpoint is public", async () => {
+    const { code, out } = await run(['--env', 'dev', '--build-id', '26-01-23-02'], { RUNNER_ENVIRONMENT: 'github-hosted' });
+    expect(code).toBe(EXIT.ok);
+    expect(out).toMatch(/ok   runner reaches the cluster API \(public-endpoint\)/);
+  });
+
+  it('refuses a prod build on a GitHub-hosted runner and names the self-hosted runner', async () => {
+    const { code, out } = await run(['--env', 'prod', '--build-id', '26-01-23-02'], { RUNNER_ENVIRONMENT: 'github-hosted', RUNNER_LABELS: 'ubuntu-24.04' });
+    expect(code).toBe(EXIT.findings);
+    expect(out).toMatch(/FAIL runner reaches the cluster API \(self-hosted\)[\s\S]*fix: run on the self-hosted runner \[self-hosted, linux, goldenpath-prod\] inside the VPC, or change cluster\.apiAccess\.builds in envs\/prod\.ts/);
+  });
+
+  it('passes a prod build on the self-hosted runner named by --runner-labels', async () => {
+    const { code } = await run(['--env', 'prod', '--build-id', '26-01-23-02', '--runner-labels', 'self-hosted,linux,X64,goldenpath-prod'], { RUNNER_ENVIRONMENT: 'self-hosted' });
+    expect(code).toBe(EXIT.ok);
+  });
+
+  it("refuses the persistent dev cluster when the runner's labels are unknown", async () => {
+    const { code, out } = await run(['--env', 'dev', '--json']);
+    expect(code).toBe(EXIT.findings);
+    expect(JSON.parse(out).checks).toEqual([expect.objectContaining({ ok: false, detail: 'cannot tell: the runner labels are unknown' })]);
+  });
+});
+
 describe('goldenpath preflight --stage platform', () => {
   const dnsDoc = {
     schemaVersion: 1,
@@ -108,7 +140,7 @@ describe('goldenpath preflight --stage platform', () => {
   it('refuses an unknown stage as a usage error naming the stages', async () => {
     const rt = testRuntime(platformWorld());
     expect(await runCli(['preflight', '--env', 'dev', '--stage', 'apps'], rt)).toBe(EXIT.usage);
-    expect(rt.err.join('')).toMatch(/--stage must be one of foundation, platform, got "apps"/);
+    expect(rt.err.join('')).toMatch(/--stage must be one of runner, foundation, platform, got "apps"/);
   });
 });
 

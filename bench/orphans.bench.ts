@@ -7,15 +7,14 @@
  */
 import { loadEnvironment } from '../envs';
 import type { AwsClients } from '../ops/aws/clients';
-import { createAwsDeleter } from '../ops/aws/deleter';
+import { createAwsDeleter } from '../ops/cleanup/deleter';
 import { withThrottleRetry } from '../ops/aws/throttle-retry';
 import { DEFAULT_CONCURRENCY } from '../ops/cleanup/executor';
-import { DEFAULT_RETRY, realSleep } from '../ops/cleanup/retry';
+import { DEFAULT_RETRY, realSleep } from '../ops/aws/retry';
 import { buildScope } from '../ops/cleanup/scope';
-import { ROUTE53_RATE, TokenBucket } from '../ops/cleanup/token-bucket';
-import { planBuildCleanup, runBuildCleanup, type CleanupDeps } from '../ops/orphans/cleanup-build';
-import { FakeAws } from '../test/ops/support/fake-aws';
-import { addBuild, addFoundation, zoneOf, type BuildShape } from '../test/ops/support/inventory';
+import { ROUTE53_RATE, TokenBucket } from '../ops/aws/token-bucket';
+import { planBuildCleanup, runBuildCleanup, type CleanupDeps } from '../ops/cleanup/cleanup-build';
+import { addBuild, addFoundation, FakeAws, zoneOf, type BuildShape } from '../test/ops/support/fake-account.fixture';
 
 const LATENCY_MS = 50;
 const RESOURCES = 300;

@@ -43,6 +43,22 @@ function endOfBuildDay(buildId: string): number {
   return Date.UTC(2000 + yy, mm - 1, dd) + 24 * HOUR_MS;
 }
 
+/**
+ * The one form `expires-at` tags are written in (buildExpiresAt): ISO-8601 in
+ * UTC with seconds, `Z` and nothing else. Reading is as strict as writing:
+ * Date.parse reads `1`, `0` and `12` as years and would reap a live build.
+ */
+const EXPIRES_AT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,3})?Z$/;
+
+/** The instant an `expires-at` tag value names, or undefined when it is not strict ISO-8601 UTC with a real date and time. */
+export function parseExpiresAt(value: string): number | undefined {
+  const parts = EXPIRES_AT.exec(value);
+  if (parts === null) return undefined;
+  const [year, month, day, hour, minute, second] = parts.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  if (!isCalendarDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return undefined;
+  return Date.parse(value);
+}
+
 function isCalendarDate(year: number, month: number, day: number): boolean {
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;

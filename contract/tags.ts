@@ -91,3 +91,11 @@ export const CONTROLLER_TAG_KEYS = [TAG_KEYS.env, TAG_KEYS.lifecycle, TAG_KEYS.b
 export function controllerTags(tags: Readonly<Record<string, string>>): Record<string, string> {
   return Object.fromEntries(CONTROLLER_TAG_KEYS.filter((k) => tags[k] !== undefined).map((k) => [k, tags[k]]));
 }
+
+/** Tags the AWS load balancer controller, EKS and the VPC CNI put on what they create, naming the cluster. */
+export const CONTROLLER_TAGS = {
+  lbControllerCluster: 'elbv2.k8s.aws/cluster',
+  eksClusterName: 'aws:eks:cluster-name',
+  vpcCniCluster: 'cluster.k8s.amazonaws.com/name',
+  kubernetesClusterPrefix: 'kubernetes.io/cluster/',
+} as const;

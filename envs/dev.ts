@@ -1,10 +1,11 @@
+import { accountScope, roleArn } from '../contract/iam/arn';
 import type { EnvironmentInput } from './schema';
 
-const account = '111111111111';
+const account = { id: '111111111111', region: 'eu-west-2' };
 
 export const dev: EnvironmentInput = {
   name: 'dev',
-  account: { id: account, region: 'eu-west-2' },
+  account,
   dns: { baseDomain: 'goldenpathidp.io' },
   network: {
     vpcCidr: '10.10.0.0/16',
@@ -28,8 +29,8 @@ export const dev: EnvironmentInput = {
       { name: 'general', instanceTypes: ['t3.large'], capacityType: 'ON_DEMAND', minSize: 2, desiredSize: 2, maxSize: 5, diskSizeGb: 50 },
     ],
     publicAccessCidrs: ['203.0.113.0/24'],
-    adminRoleArn: `arn:aws:iam::${account}:role/goldenpath-platform-admin`,
-    ciDeployRoleArn: `arn:aws:iam::${account}:role/goldenpath-ci-deploy`,
+    adminRoleArn: roleArn(accountScope(account), 'goldenpath-platform-admin'),
+    ciDeployRoleArn: roleArn(accountScope(account), 'goldenpath-ci-deploy'),
     logRetentionDays: 14,
   },
   ephemeral: { ttlHours: 8, maxConcurrentBuilds: 4 },

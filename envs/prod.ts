@@ -1,10 +1,11 @@
+import { accountScope, roleArn } from '../contract/iam/arn';
 import type { EnvironmentInput } from './schema';
 
-const account = '333333333333';
+const account = { id: '333333333333', region: 'eu-west-2' };
 
 export const prod: EnvironmentInput = {
   name: 'prod',
-  account: { id: account, region: 'eu-west-2' },
+  account,
   dns: { baseDomain: 'goldenpathidp.io' },
   network: {
     vpcCidr: '10.30.0.0/16',
@@ -28,8 +29,8 @@ export const prod: EnvironmentInput = {
       { name: 'general', instanceTypes: ['m6i.xlarge'], capacityType: 'ON_DEMAND', minSize: 3, desiredSize: 3, maxSize: 12, diskSizeGb: 100 },
     ],
     publicAccessCidrs: [],
-    adminRoleArn: `arn:aws:iam::${account}:role/goldenpath-platform-admin`,
-    ciDeployRoleArn: `arn:aws:iam::${account}:role/goldenpath-ci-deploy`,
+    adminRoleArn: roleArn(accountScope(account), 'goldenpath-platform-admin'),
+    ciDeployRoleArn: roleArn(accountScope(account), 'goldenpath-ci-deploy'),
     logRetentionDays: 365,
   },
   ephemeral: { ttlHours: 4, maxConcurrentBuilds: 1 },

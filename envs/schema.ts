@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseCidr } from '../contract/cidr';
 import { TierSchema } from '../contract/lifecycle';
+import { NAT_STRATEGIES } from '../contract/nat-strategy';
 import { NODE_GROUP_NAME_MAX } from '../contract/naming';
 import { VPC_PREFIX_RANGE } from '../contract/subnet-plan';
 
@@ -66,7 +67,7 @@ export const EnvironmentSchema = z
       .object({
         vpcCidr: cidr.describe(`VPC CIDR, /${VPC_PREFIX_RANGE.min} to /${VPC_PREFIX_RANGE.max}`),
         availabilityZones: z.array(z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/)).min(2).max(3).describe('Explicit AZ names (2 or 3) so plans need no API call'),
-        natStrategy: z.enum(['single', 'per-az']).describe('One shared NAT gateway, or one per AZ for zone-independent egress'),
+        natStrategy: z.enum(NAT_STRATEGIES).describe('One shared NAT gateway, or one per AZ for zone-independent egress'),
         flowLogRetentionDays: logRetention.describe('Retention of the VPC flow log group'),
       })
       .describe('The VPC'),

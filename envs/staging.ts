@@ -1,10 +1,11 @@
+import { accountScope, roleArn } from '../contract/iam/arn';
 import type { EnvironmentInput } from './schema';
 
-const account = '222222222222';
+const account = { id: '222222222222', region: 'eu-west-2' };
 
 export const staging: EnvironmentInput = {
   name: 'staging',
-  account: { id: account, region: 'eu-west-2' },
+  account,
   dns: { baseDomain: 'goldenpathidp.io' },
   network: {
     vpcCidr: '10.20.0.0/16',
@@ -28,8 +29,8 @@ export const staging: EnvironmentInput = {
       { name: 'general', instanceTypes: ['m6i.large'], capacityType: 'ON_DEMAND', minSize: 2, desiredSize: 3, maxSize: 6, diskSizeGb: 80 },
     ],
     publicAccessCidrs: ['203.0.113.0/24'],
-    adminRoleArn: `arn:aws:iam::${account}:role/goldenpath-platform-admin`,
-    ciDeployRoleArn: `arn:aws:iam::${account}:role/goldenpath-ci-deploy`,
+    adminRoleArn: roleArn(accountScope(account), 'goldenpath-platform-admin'),
+    ciDeployRoleArn: roleArn(accountScope(account), 'goldenpath-ci-deploy'),
     logRetentionDays: 30,
   },
   tierCeiling: 2,

@@ -9,6 +9,12 @@ export interface CommandContext {
   readonly runtime: Runtime;
   /** The exit code the process ends with; the highest one reported wins. */
   exitWith(code: ExitCode): void;
+  /**
+   * Takes a command's --json result; the CLI prints it once the exit code is
+   * known, as one object with `code`, `message` and `hint`. Without it (a bare
+   * context in a test) the result is printed at once.
+   */
+  readonly jsonResult?: (data: object, text: string) => void;
 }
 
 /** The env definition, or a usage error naming the known envs. */
@@ -31,8 +37,9 @@ export function progressOf(ctx: CommandContext): (line: string) => void {
   return (line) => ctx.runtime.stderr(`${line}\n`);
 }
 
-export function printResult(ctx: CommandContext, json: boolean, data: unknown, text: string): void {
-  ctx.runtime.stdout(json ? `${JSON.stringify(data, null, 2)}\n` : text.endsWith('\n') ? text : `${text}\n`);
+export function printResult(ctx: CommandContext, json: boolean, data: object, text: string): void {
+  if (json && ctx.jsonResult !== undefined) ctx.jsonResult(data, text);
+  else ctx.runtime.stdout(json ? `${JSON.stringify(data, null, 2)}\n` : text.endsWith('\n') ? text : `${text}\n`);
 }
 
 /** Ledger and teardown state live here unless GOLDENPATH_LEDGER_DIR says otherwise. */

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline/promises';
 import { createAwsClients, type AwsClients } from './aws/clients';
-import { realSleep, type Sleep } from './cleanup/retry';
+import { realSleep, type Sleep } from './aws/retry';
 
 /** Everything a command touches outside itself, so tests can run commands against fakes. */
 export interface Runtime {

@@ -1,4 +1,4 @@
-import { CONTROL_PLANE_LOG_TYPES } from '../constructs/cluster/control-plane-log-types';
+import { CONTROL_PLANE_LOG_TYPES } from '../contract/control-plane-log-types';
 import { resourcesOf, type Finding, type Rule } from './types';
 
 const ID = 'eks-control-plane-logging';

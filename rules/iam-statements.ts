@@ -1,3 +1,4 @@
+import { actionMatches, listOf as list } from '../contract/iam/policy-document';
 import { isPureReference, jsonencodeArgument } from './terraform-expression';
 import type { TerraformJson } from './types';
 
@@ -25,11 +26,6 @@ export interface IamStatements {
 
 /** Resource attributes that hold an IAM policy document (identity, trust, key and resource policies). */
 const POLICY_ATTRIBUTES = ['policy', 'assume_role_policy'] as const;
-
-function list<T>(value: T | readonly T[] | undefined | null): T[] {
-  if (value === undefined || value === null) return [];
-  return Array.isArray(value) ? [...(value as T[])] : [value as T];
-}
 
 function isObject(value: unknown): value is TerraformJson {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -100,12 +96,6 @@ export function iamStatementsOf(tf: TerraformJson): IamStatements {
     }
   }
   return { statements, unreadable };
-}
-
-/** IAM action matching: case-insensitive, `*` and `?` wildcards. */
-export function actionMatches(pattern: string, action: string): boolean {
-  const regex = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
-  return regex.test(action);
 }
 
 /** Whether a statement covers an action, through `Action` or through a `NotAction` that does not exclude it. */

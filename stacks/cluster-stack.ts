@@ -12,7 +12,8 @@ import { clusterAutoscalerPolicy } from '../constructs/cluster/policies/cluster-
 import { dbProvisionerPolicy } from '../constructs/cluster/policies/db-provisioner';
 import { externalSecretsPolicy } from '../constructs/cluster/policies/external-secrets';
 import { loadBalancerControllerPolicy } from '../constructs/cluster/policies/load-balancer-controller';
-import { awsManagedPolicyArn, partitionOf } from '../constructs/cluster/policies/policy-document';
+import { awsManagedPolicyArn } from '../contract/iam/arn';
+import { partitionOf } from '../contract/iam/partition';
 import { FoundationReader } from '../constructs/foundation/foundation-reader';
 import { deriveMaxTier, type Tier } from '../contract/lifecycle';
 import {

@@ -8,8 +8,9 @@ import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { Construct } from 'constructs';
-import { CONTROL_PLANE_LOG_TYPES } from './control-plane-log-types';
-import { awsManagedPolicyArn, type PolicyDocument } from './policies/policy-document';
+import { CONTROL_PLANE_LOG_TYPES } from '../../contract/control-plane-log-types';
+import { awsManagedPolicyArn, eksAccessPolicyArn } from '../../contract/iam/arn';
+import type { PolicyDocument } from '../../contract/iam/policy-document';
 import { serviceTrustPolicy } from './policies/irsa-trust';
 
 
@@ -107,7 +108,7 @@ export class EksControlPlane extends Construct {
       new EksAccessPolicyAssociation(this, `admin-${i}-policy`, {
         clusterName: this.cluster.name,
         principalArn: entry.principalArn,
-        policyArn: `arn:${props.partition}:eks::aws:cluster-access-policy/${CLUSTER_ADMIN_POLICY}`,
+        policyArn: eksAccessPolicyArn(props.partition, CLUSTER_ADMIN_POLICY),
         accessScope: { type: 'cluster' },
       });
     });

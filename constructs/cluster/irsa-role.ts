@@ -3,10 +3,10 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { Construct } from 'constructs';
 import type { ServiceAccountRef } from '../../contract/service-accounts';
-import { terraformLiteral } from '../../stacks/terraform-literal';
+import { terraformLiteral } from '../terraform-literal';
 import type { OidcProvider } from './oidc-provider';
 import { irsaTrustPolicy } from './policies/irsa-trust';
-import type { PolicyDocument } from './policies/policy-document';
+import type { PolicyDocument } from '../../contract/iam/policy-document';
 
 export interface IrsaRoleProps {
   readonly roleName: string;

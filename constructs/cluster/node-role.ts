@@ -2,7 +2,7 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { Construct } from 'constructs';
 import { serviceTrustPolicy } from './policies/irsa-trust';
-import { awsManagedPolicyArn } from './policies/policy-document';
+import { awsManagedPolicyArn } from '../../contract/iam/arn';
 
 /** The standard worker node policies: join the cluster, run the VPC CNI, pull images. */
 export const NODE_MANAGED_POLICIES = ['AmazonEKSWorkerNodePolicy', 'AmazonEKS_CNI_Policy', 'AmazonEC2ContainerRegistryReadOnly'] as const;

@@ -5,6 +5,7 @@ import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { Construct } from 'constructs';
+import { s3BucketArn } from '../../contract/iam/arn';
 import type { ServiceAccountRef } from '../../contract/service-accounts';
 import { IrsaRole } from './irsa-role';
 import type { OidcProvider } from './oidc-provider';
@@ -69,7 +70,7 @@ export class ObjectStorage extends Construct {
       roleName: props.roleName,
       oidc: props.oidc,
       serviceAccount: props.serviceAccount,
-      policy: objectStoragePolicy(`arn:${props.partition}:s3:::${props.bucketName}`),
+      policy: objectStoragePolicy(s3BucketArn(props.partition, props.bucketName)),
     });
   }
 }

@@ -5,7 +5,8 @@ import { EXTERNAL_DNS_RECORD_TYPES } from '../../contract/external-dns';
 import { dnsPolicyName } from '../../contract/naming';
 import { TAG_KEYS } from '../../contract/tags';
 import { externalDnsChangeStatement, externalDnsReadStatements } from './external-dns-policy';
-import { policyJson, type PolicyDocument } from './iam-policy-document';
+import type { PolicyDocument } from '../../contract/iam/policy-document';
+import { policyJson } from './policy-json';
 
 export interface BuildPermissionsBoundaryProps {
   readonly env: string;

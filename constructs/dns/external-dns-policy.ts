@@ -4,7 +4,8 @@ import { buildNamePatterns, persistentNamePatterns, ROUTE53_CHANGE_KEYS } from '
 import { EXTERNAL_DNS_CHANGE_ACTIONS, EXTERNAL_DNS_RECORD_TYPES } from '../../contract/external-dns';
 import { dnsPolicyName } from '../../contract/naming';
 import { TAG_KEYS } from '../../contract/tags';
-import { policyJson, type PolicyDocument, type PolicyStatement } from './iam-policy-document';
+import type { PolicyDocument, PolicyStatement } from '../../contract/iam/policy-document';
+import { policyJson } from './policy-json';
 
 /** Whose records a policy scopes: the env's persistent clusters, or every build (through its build-id tag). */
 export type ExternalDnsScope = 'persistent' | 'build';

@@ -2,10 +2,10 @@ import { Release } from '@cdktf/provider-helm/lib/release';
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { Construct } from 'constructs';
 import type { BootstrapValues } from '../../contract/bootstrap-values';
-import { ARGOCD_NAMESPACE, BOOTSTRAP_NAMES } from '../../contract/gitops/argocd';
+import { ARGOCD_NAMESPACE, BOOTSTRAP_NAMES } from '../../contract/argocd';
 import { renderArgocdValues, type ArgocdProfile } from '../../contract/gitops/argocd-values';
 import { CHARTS } from '../../contract/versions';
-import { terraformLiteral } from '../../stacks/terraform-literal';
+import { terraformLiteral } from '../terraform-literal';
 
 export interface ArgocdInstallProps {
   readonly contract: BootstrapValues;

@@ -3,10 +3,10 @@ import type { ITerraformDependable, Precondition } from 'cdktf';
 import { Construct } from 'constructs';
 import type { BootstrapValues } from '../../contract/bootstrap-values';
 import type { CatalogApp } from '../../contract/catalog/types';
-import { BOOTSTRAP_NAMES } from '../../contract/gitops/argocd';
+import { BOOTSTRAP_NAMES } from '../../contract/argocd';
 import { renderBootstrapApps } from '../../contract/gitops/bootstrap-apps';
 import { CHARTS } from '../../contract/versions';
-import { terraformLiteral } from '../../stacks/terraform-literal';
+import { terraformLiteral } from '../terraform-literal';
 
 export interface BootstrapAppsProps {
   readonly catalog: readonly CatalogApp[];

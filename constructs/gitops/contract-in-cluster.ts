@@ -5,7 +5,7 @@ import { Construct } from 'constructs';
 import type { BootstrapValues } from '../../contract/bootstrap-values';
 import { renderBootstrapConfigMap } from '../../contract/gitops/bootstrap-configmap';
 import { renderClusterSecret } from '../../contract/gitops/cluster-secret';
-import { terraformLiteral } from '../../stacks/terraform-literal';
+import { terraformLiteral } from '../terraform-literal';
 
 /** Terraform address of the contract object: `local.bootstrap_values`. */
 export const BOOTSTRAP_VALUES_LOCAL = 'bootstrap_values';

@@ -2,9 +2,7 @@ import { Eip } from '@cdktf/provider-aws/lib/eip';
 import { NatGateway } from '@cdktf/provider-aws/lib/nat-gateway';
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import type { Environment } from '../../envs/schema';
-
-export type NatStrategy = Environment['network']['natStrategy'];
+import type { NatStrategy } from '../../contract/nat-strategy';
 
 export interface PublicSubnetRef {
   readonly availabilityZone: string;

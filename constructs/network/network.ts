@@ -9,7 +9,8 @@ import { VpcEndpoint } from '@cdktf/provider-aws/lib/vpc-endpoint';
 import { Construct } from 'constructs';
 import { planSubnets } from '../../contract/subnet-plan';
 import { SUBNET_ROLE_TAGS } from '../../contract/tags';
-import { NatGateways, type NatStrategy } from './nat-gateways';
+import type { NatStrategy } from '../../contract/nat-strategy';
+import { NatGateways } from './nat-gateways';
 
 const ANYWHERE = '0.0.0.0/0';
 

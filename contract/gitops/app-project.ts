@@ -1,5 +1,5 @@
 import type { CatalogApp } from '../catalog/types';
-import { ARGOCD_NAMESPACE, BOOTSTRAP_NAMES, IN_CLUSTER } from './argocd';
+import { ARGOCD_NAMESPACE, BOOTSTRAP_NAMES, IN_CLUSTER } from '../argocd';
 
 /**
  * The AppProject every bootstrap app belongs to: sources limited to the

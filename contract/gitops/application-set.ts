@@ -3,7 +3,7 @@ import type { CatalogApp } from '../catalog/types';
 import { LIFECYCLES } from '../lifecycle';
 import { APP_TIER_LABEL, capabilityLabelKey, TAG_KEYS, TIER_LABEL_ENABLED, tierLabelKey } from '../tags';
 import { appHelmValues } from './app-values';
-import { ARGOCD_NAMESPACE, BOOTSTRAP_NAMES, SYNC_WAVE_ANNOTATION } from './argocd';
+import { ARGOCD_NAMESPACE, BOOTSTRAP_NAMES, SYNC_WAVE_ANNOTATION } from '../argocd';
 import type { LabelSelector } from './label-selector';
 
 /**

@@ -2,7 +2,7 @@ import { helmGlobals, type BootstrapValues } from '../bootstrap-values';
 import { INGRESS_CLASS } from '../catalog/apps/app-wiring';
 import type { Lifecycle } from '../lifecycle';
 import { appHostname } from '../naming';
-import { ARGOCD_HOST_LABEL } from './argocd';
+import { ARGOCD_HOST_LABEL } from '../argocd';
 
 /** How much Argo CD a cluster gets. */
 export type ArgocdProfile = 'minimal' | 'standard' | 'high-availability';

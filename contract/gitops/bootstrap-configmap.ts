@@ -1,5 +1,5 @@
 import type { BootstrapValues } from '../bootstrap-values';
-import { ARGOCD_NAMESPACE, BOOTSTRAP_NAMES } from './argocd';
+import { ARGOCD_NAMESPACE, BOOTSTRAP_NAMES } from '../argocd';
 
 /**
  * The ConfigMap `goldenpath-bootstrap`: the whole contract as one JSON

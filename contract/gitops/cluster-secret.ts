@@ -1,7 +1,7 @@
 import type { BootstrapValues } from '../bootstrap-values';
 import { capabilitiesOf } from '../capabilities';
 import { capabilityLabelKey, contractAnnotationKey, TAG_KEYS, TIER_LABEL_ENABLED, tierLabelKey } from '../tags';
-import { ARGOCD_CLUSTER_SECRET_TYPE, ARGOCD_NAMESPACE, ARGOCD_SECRET_TYPE_LABEL, BOOTSTRAP_NAMES, IN_CLUSTER } from './argocd';
+import { ARGOCD_CLUSTER_SECRET_TYPE, ARGOCD_NAMESPACE, ARGOCD_SECRET_TYPE_LABEL, BOOTSTRAP_NAMES, IN_CLUSTER } from '../argocd';
 
 /**
  * The Argo CD cluster Secret of the in-cluster destination, gitops-bridge

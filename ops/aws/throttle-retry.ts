@@ -1,5 +1,5 @@
-import { isThrottling } from '../cleanup/aws-errors';
-import { backoffDelay, type RetryPolicy, type Sleep } from '../cleanup/retry';
+import { isThrottling } from './errors';
+import { backoffDelay, type RetryPolicy, type Sleep } from './retry';
 import type { AwsClients } from './clients';
 
 interface Sender {

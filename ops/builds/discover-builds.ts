@@ -1,7 +1,7 @@
 import { DescribeInstancesCommand, DescribeVolumesCommand } from '@aws-sdk/client-ec2';
 import { TAG_KEYS } from '../../contract/tags';
 import type { AwsClients } from '../aws/clients';
-import { taggedResources } from '../aws/discovery';
+import { taggedResources } from '../aws/tagged-resources';
 import type { TaggedResource } from './live-builds';
 
 /**

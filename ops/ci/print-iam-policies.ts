@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { loadEnvironment, type Environment } from '../../envs';
-import { ciRoles } from './iam-policies';
+import { ciRoles } from '../../contract/ci/ci-roles';
 
 /**
  * Prints the two CI roles of an env (name, ARN, trust policy, permissions

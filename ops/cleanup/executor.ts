@@ -1,7 +1,7 @@
 import { Semaphore } from './concurrency';
 import type { PlannedDeletion } from './plan';
 import { DELETION_LANE, type CloudResource, type ResourceKind } from './resource';
-import { deleteWithRetry, type RetryPolicy, type Sleep } from './retry';
+import { deleteWithRetry, type RetryPolicy, type Sleep } from '../aws/retry';
 
 /** The I/O side of deletion: one call deletes a batch of resources of one kind (usually a batch of one). */
 export interface ResourceDeleter {

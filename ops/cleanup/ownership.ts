@@ -1,4 +1,4 @@
-import { TAG_KEYS } from '../../contract/tags';
+import { CONTROLLER_TAGS, TAG_KEYS } from '../../contract/tags';
 import { GLOBAL_REGION, arnAccount, type CloudResource } from './resource';
 import type { BuildScope } from './scope';
 import { isWithinSuffix } from './external-dns-owner';
@@ -16,22 +16,22 @@ export interface Classification {
   readonly reason: string;
 }
 
-/** Tags the AWS load balancer controller, EKS and the VPC CNI put on what they create. */
-export const CONTROLLER_TAGS = {
-  lbControllerCluster: 'elbv2.k8s.aws/cluster',
-  eksClusterName: 'aws:eks:cluster-name',
-  vpcCniCluster: 'cluster.k8s.amazonaws.com/name',
-  kubernetesClusterPrefix: 'kubernetes.io/cluster/',
-} as const;
-
 /** Route53 records carry their ExternalDNS owner id in this attribute (set by discovery). */
 export const RECORD_OWNER_ATTRIBUTE = 'owner';
 export const RECORD_NAME_ATTRIBUTE = 'name';
 
+/** The only tag values that let cleanup touch a resource; anything else (other case, whitespace, empty, unknown words) protects it. */
+export const DELETABLE_TAG_VALUES = { lifecycle: 'ephemeral', plane: 'disposable' } as const;
+
+/** Our ownership tags: a resource carrying any of them is judged by its tags alone. */
+const OWNERSHIP_TAG_KEYS = [TAG_KEYS.env, TAG_KEYS.lifecycle, TAG_KEYS.plane, TAG_KEYS.buildId] as const;
+
 /**
  * Decides whether a resource belongs to the build. Safety rules come first and
- * win over any evidence: wrong account or region, persistent or foundational,
- * another env or build.
+ * win over any evidence: wrong account or region, any lifecycle or plane value
+ * but exactly `ephemeral`/`disposable`, another env or build. A resource that
+ * carries our tags belongs to the build only when they say exactly env, build
+ * id and lifecycle; one without them only on an exact cluster-scoped marker.
  */
 export function classify(resource: CloudResource, scope: BuildScope): Classification {
   if (resource.region !== GLOBAL_REGION && resource.region !== scope.region) {
@@ -42,15 +42,18 @@ export function classify(resource: CloudResource, scope: BuildScope): Classifica
     return { verdict: 'other', reason: `in account ${account}, not the env's ${scope.accountId}` };
   }
   const tags = resource.tags;
-  if (tags[TAG_KEYS.lifecycle] === 'persistent') return { verdict: 'protected', reason: `tagged ${TAG_KEYS.lifecycle}=persistent` };
-  if (tags[TAG_KEYS.plane] === 'foundational') return { verdict: 'protected', reason: `tagged ${TAG_KEYS.plane}=foundational` };
+  for (const key of ['lifecycle', 'plane'] as const) {
+    const value = tags[TAG_KEYS[key]];
+    if (value !== undefined && value !== DELETABLE_TAG_VALUES[key]) return { verdict: 'protected', reason: `tagged ${TAG_KEYS[key]}=${JSON.stringify(value)}` };
+  }
   const env = tags[TAG_KEYS.env];
-  if (env !== undefined && env !== scope.env) return { verdict: 'other', reason: `tagged ${TAG_KEYS.env}=${env}` };
+  if (env !== undefined && env !== scope.env) return { verdict: 'other', reason: `tagged ${TAG_KEYS.env}=${JSON.stringify(env)}` };
   const buildId = tags[TAG_KEYS.buildId];
-  if (buildId !== undefined) {
-    return buildId === scope.buildId
-      ? { verdict: 'build', reason: `tagged ${TAG_KEYS.buildId}=${buildId}` }
-      : { verdict: 'other', reason: `tagged ${TAG_KEYS.buildId}=${buildId}` };
+  if (buildId !== undefined && buildId !== scope.buildId) return { verdict: 'other', reason: `tagged ${TAG_KEYS.buildId}=${JSON.stringify(buildId)}` };
+  if (OWNERSHIP_TAG_KEYS.some((key) => tags[key] !== undefined)) {
+    const missing = [TAG_KEYS.env, TAG_KEYS.lifecycle, TAG_KEYS.buildId].filter((key) => tags[key] === undefined);
+    if (missing.length > 0) return { verdict: 'protected', reason: `carries goldenpath tags but not ${missing.join(', ')}: ownership unproven, left for review` };
+    return { verdict: 'build', reason: `tagged ${TAG_KEYS.buildId}=${buildId}` };
   }
   return evidence(resource, scope);
 }

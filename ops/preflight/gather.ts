@@ -4,7 +4,7 @@ import { GetParametersCommand } from '@aws-sdk/client-ssm';
 import { DnsFoundationSchema } from '../../contract/foundation';
 import { FOUNDATION_KINDS, foundationParameterName, type FoundationKind } from '../../contract/naming';
 import type { AwsClients } from '../aws/clients';
-import { isNotFound } from '../cleanup/aws-errors';
+import { isNotFound } from '../aws/errors';
 import type { PreflightFacts } from './checks';
 
 async function unlessGone<T>(lookup: () => Promise<T>): Promise<T | null> {

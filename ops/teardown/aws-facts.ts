@@ -1,10 +1,9 @@
 import { DescribeVolumesCommand } from '@aws-sdk/client-ec2';
 import { DescribeClusterCommand } from '@aws-sdk/client-eks';
-import { TAG_KEYS } from '../../contract/tags';
+import { CONTROLLER_TAGS, TAG_KEYS } from '../../contract/tags';
 import type { AwsClients } from '../aws/clients';
-import { taggedResources } from '../aws/discovery';
-import { isNotFound } from '../cleanup/aws-errors';
-import { CONTROLLER_TAGS } from '../cleanup/ownership';
+import { taggedResources } from '../aws/tagged-resources';
+import { isNotFound } from '../aws/errors';
 import type { BuildScope } from '../cleanup/scope';
 
 /** API endpoint and CA of the build's cluster, or undefined when the cluster no longer exists. */

@@ -1,4 +1,4 @@
-import type { Sleep } from '../cleanup/retry';
+import type { Sleep } from '../aws/retry';
 import type { KubeApi, KubeObject } from '../kube/kube-api';
 
 interface DrainTarget {

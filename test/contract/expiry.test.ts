@@ -1,4 +1,4 @@
-import { buildExpiresAt } from '../../contract/expiry';
+import { buildExpiresAt, parseExpiresAt } from '../../contract/expiry';
 import { SelectionError } from '../../contract/parse-selection';
 
 describe('buildExpiresAt', () => {
@@ -46,4 +46,17 @@ describe('buildExpiresAt', () => {
   ])('rejects a start time with %s, naming GOLDENPATH_BUILD_STARTED_AT', (_what, start) => {
     expect(() => buildExpiresAt('26-01-23-01', 8, start)).toThrow(/^GOLDENPATH_BUILD_STARTED_AT: ".*" is not an ISO-8601 timestamp/);
   });
+});
+
+describe('parseExpiresAt', () => {
+  it('reads the form buildExpiresAt writes', () => {
+    expect(parseExpiresAt(buildExpiresAt('26-01-23-01', 8))).toBe(Date.UTC(2026, 0, 24, 8));
+  });
+
+  it.each(['1', '0', '12', '2026-01-24', '2026-01-24T08:00:00', '2026-01-24T08:00:00+01:00', '2026-02-30T08:00:00Z', ' 2026-01-24T08:00:00Z', ''])(
+    'refuses %j (not strict ISO-8601 UTC with a real date)',
+    (value) => {
+      expect(parseExpiresAt(value)).toBeUndefined();
+    },
+  );
 });

@@ -1,4 +1,4 @@
-import { CONTROL_PLANE_LOG_TYPES } from '../../constructs/cluster/control-plane-log-types';
+import { CONTROL_PLANE_LOG_TYPES } from '../../contract/control-plane-log-types';
 import { eksControlPlaneLogging } from '../../rules/eks-control-plane-logging';
 
 const ctx = { stack: 'dev-cluster', env: { name: 'dev', database: { deletionProtection: false, finalSnapshot: false, multiAz: false } } };

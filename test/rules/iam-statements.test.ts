@@ -1,4 +1,4 @@
-import { actionMatches, coversAction, iamStatementsOf } from '../../rules/iam-statements';
+import { coversAction, iamStatementsOf } from '../../rules/iam-statements';
 
 describe('iamStatementsOf', () => {
   it('reads JSON string, jsonencode, inline role and policy-document statements', () => {
@@ -54,16 +54,5 @@ describe('coversAction', () => {
 
   it('does not cover an action its NotAction excludes', () => {
     expect(coversAction(statement([], ['route53:*']), 'route53:ChangeResourceRecordSets')).toBe(false);
-  });
-});
-
-describe('actionMatches', () => {
-  it('matches wildcards case-insensitively', () => {
-    expect(actionMatches('route53:change*', 'route53:ChangeResourceRecordSets')).toBe(true);
-    expect(actionMatches('route53:*', 'route53:ChangeResourceRecordSets')).toBe(true);
-  });
-
-  it('does not match another action', () => {
-    expect(actionMatches('route53:List*', 'route53:ChangeResourceRecordSets')).toBe(false);
   });
 });

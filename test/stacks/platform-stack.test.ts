@@ -6,7 +6,7 @@ import { missingFoundationMessage } from '../../constructs/foundation/foundation
 import { BOOTSTRAP_VALUES_LOCAL } from '../../constructs/gitops/contract-in-cluster';
 import { BootstrapValuesSchema, type BootstrapValues } from '../../contract/bootstrap-values';
 import { buildExpiresAt } from '../../contract/expiry';
-import { BOOTSTRAP_NAMES } from '../../contract/gitops/argocd';
+import { BOOTSTRAP_NAMES } from '../../contract/argocd';
 import { DB_PROVISIONER_SERVICE_ACCOUNT, renderDbProvisionJob } from '../../contract/gitops/db-provision-job';
 import { renderClusterSecret } from '../../contract/gitops/cluster-secret';
 import { disposableStackName } from '../../contract/naming';

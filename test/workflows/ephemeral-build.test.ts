@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_BUILD_ID_PATTERN, isValidBuildId } from '../../contract/build-id';
 import { buildExpiresAt } from '../../contract/expiry';
-import { ARGOCD_NAMESPACE } from '../../contract/gitops/argocd';
+import { ARGOCD_NAMESPACE } from '../../contract/argocd';
 import { disposableStackName } from '../../contract/naming';
 import { SELECTION_VARIABLES } from '../../contract/parse-selection';
 import { ephemeral } from '../../contract/selection';

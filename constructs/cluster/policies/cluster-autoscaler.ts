@@ -1,5 +1,6 @@
 import { CLUSTER_AUTOSCALER_OWNED, clusterAutoscalerOwnerTagKey } from '../../../contract/tags';
-import type { PolicyDocument } from './policy-document';
+import { regionalArn } from '../../../contract/iam/arn';
+import type { PolicyDocument } from '../../../contract/iam/policy-document';
 
 export interface ClusterAutoscalerPolicyInput {
   readonly partition: string;
@@ -36,7 +37,7 @@ export function clusterAutoscalerPolicy(input: ClusterAutoscalerPolicyInput): Po
         Sid: 'DescribeOwnNodeGroups',
         Effect: 'Allow',
         Action: 'eks:DescribeNodegroup',
-        Resource: `arn:${input.partition}:eks:${input.region}:${input.accountId}:nodegroup/${input.clusterName}/*`,
+        Resource: regionalArn(input, 'eks', `nodegroup/${input.clusterName}/*`),
       },
       {
         Sid: 'ScaleOwnGroups',

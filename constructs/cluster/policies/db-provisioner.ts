@@ -1,5 +1,7 @@
 import { appDatabaseSecretName, foundationParameterName } from '../../../contract/naming';
-import { decryptThroughSecretsManager, type PolicyDocument } from './policy-document';
+import { secretArn, ssmParameterArn } from '../../../contract/iam/arn';
+import type { PolicyDocument } from '../../../contract/iam/policy-document';
+import { decryptThroughSecretsManager } from './decrypt-through-secrets-manager';
 
 export interface DbProvisionerPolicyInput {
   readonly partition: string;
@@ -17,9 +19,8 @@ export interface DbProvisionerPolicyInput {
  * `sts:GetCallerIdentity` needs no grant.
  */
 export function dbProvisionerPolicy(input: DbProvisionerPolicyInput): PolicyDocument {
-  const { partition, region, accountId } = input;
   // Secrets Manager appends `-` and six random characters to every secret ARN.
-  const appSecrets = `arn:${partition}:secretsmanager:${region}:${accountId}:secret:${appDatabaseSecretName(input.env, '*')}-??????`;
+  const appSecrets = secretArn(input, `${appDatabaseSecretName(input.env, '*')}-??????`);
   return {
     Version: '2012-10-17',
     Statement: [
@@ -27,10 +28,10 @@ export function dbProvisionerPolicy(input: DbProvisionerPolicyInput): PolicyDocu
         Sid: 'ReadDatabaseFoundation',
         Effect: 'Allow',
         Action: 'ssm:GetParameter',
-        Resource: `arn:${partition}:ssm:${region}:${accountId}:parameter${foundationParameterName(input.env, 'database')}`,
+        Resource: ssmParameterArn(input, foundationParameterName(input.env, 'database')),
       },
       { Sid: 'ReadDatabaseSecrets', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: [input.masterSecretArn, appSecrets] },
-      decryptThroughSecretsManager(partition, region, accountId),
+      decryptThroughSecretsManager(input),
     ],
   };
 }

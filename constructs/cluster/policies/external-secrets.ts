@@ -1,5 +1,7 @@
 import { envSecretPrefix } from '../../../contract/naming';
-import { decryptThroughSecretsManager, type PolicyDocument } from './policy-document';
+import { secretArn } from '../../../contract/iam/arn';
+import type { PolicyDocument } from '../../../contract/iam/policy-document';
+import { decryptThroughSecretsManager } from './decrypt-through-secrets-manager';
 
 export interface ExternalSecretsPolicyInput {
   readonly partition: string;
@@ -15,7 +17,7 @@ export interface ExternalSecretsPolicyInput {
  * reading them needs Decrypt through Secrets Manager.
  */
 export function externalSecretsPolicy(input: ExternalSecretsPolicyInput): PolicyDocument {
-  const secrets = `arn:${input.partition}:secretsmanager:${input.region}:${input.accountId}:secret:${envSecretPrefix(input.env)}*`;
+  const secrets = secretArn(input, `${envSecretPrefix(input.env)}*`);
   return {
     Version: '2012-10-17',
     Statement: [
@@ -25,7 +27,7 @@ export function externalSecretsPolicy(input: ExternalSecretsPolicyInput): Policy
         Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret', 'secretsmanager:ListSecretVersionIds', 'secretsmanager:GetResourcePolicy'],
         Resource: secrets,
       },
-      decryptThroughSecretsManager(input.partition, input.region, input.accountId),
+      decryptThroughSecretsManager(input),
     ],
   };
 }

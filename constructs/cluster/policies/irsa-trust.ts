@@ -1,5 +1,5 @@
 import { IRSA_AUDIENCE, serviceAccountSubject, type ServiceAccountRef } from '../../../contract/service-accounts';
-import type { PolicyDocument } from './policy-document';
+import type { PolicyDocument } from '../../../contract/iam/policy-document';
 
 export interface IrsaTrustInput {
   /** ARN of the cluster's IAM OIDC provider. */

@@ -1,4 +1,5 @@
-import type { PolicyDocument } from './policy-document';
+import { arn } from '../../../contract/iam/arn';
+import type { PolicyDocument } from '../../../contract/iam/policy-document';
 
 /**
  * The AWS Load Balancer Controller's published IAM policy (v2.x
@@ -95,7 +96,7 @@ export function loadBalancerControllerPolicy(partition: string): PolicyDocument 
       {
         Effect: 'Allow',
         Action: ['ec2:CreateTags'],
-        Resource: `arn:${partition}:ec2:*:*:security-group/*`,
+        Resource: arn(partition, 'ec2', '*', '*', 'security-group/*'),
         Condition: {
           StringEquals: {
             'ec2:CreateAction': 'CreateSecurityGroup',
@@ -111,7 +112,7 @@ export function loadBalancerControllerPolicy(partition: string): PolicyDocument 
           'ec2:CreateTags',
           'ec2:DeleteTags',
         ],
-        Resource: `arn:${partition}:ec2:*:*:security-group/*`,
+        Resource: arn(partition, 'ec2', '*', '*', 'security-group/*'),
         Condition: {
           Null: {
             'aws:RequestTag/elbv2.k8s.aws/cluster': 'true',
@@ -163,9 +164,9 @@ export function loadBalancerControllerPolicy(partition: string): PolicyDocument 
           'elasticloadbalancing:RemoveTags',
         ],
         Resource: [
-          `arn:${partition}:elasticloadbalancing:*:*:targetgroup/*/*`,
-          `arn:${partition}:elasticloadbalancing:*:*:loadbalancer/net/*/*`,
-          `arn:${partition}:elasticloadbalancing:*:*:loadbalancer/app/*/*`,
+          arn(partition, 'elasticloadbalancing', '*', '*', 'targetgroup/*/*'),
+          arn(partition, 'elasticloadbalancing', '*', '*', 'loadbalancer/net/*/*'),
+          arn(partition, 'elasticloadbalancing', '*', '*', 'loadbalancer/app/*/*'),
         ],
         Condition: {
           Null: {
@@ -181,10 +182,10 @@ export function loadBalancerControllerPolicy(partition: string): PolicyDocument 
           'elasticloadbalancing:RemoveTags',
         ],
         Resource: [
-          `arn:${partition}:elasticloadbalancing:*:*:listener/net/*/*/*`,
-          `arn:${partition}:elasticloadbalancing:*:*:listener/app/*/*/*`,
-          `arn:${partition}:elasticloadbalancing:*:*:listener-rule/net/*/*/*`,
-          `arn:${partition}:elasticloadbalancing:*:*:listener-rule/app/*/*/*`,
+          arn(partition, 'elasticloadbalancing', '*', '*', 'listener/net/*/*/*'),
+          arn(partition, 'elasticloadbalancing', '*', '*', 'listener/app/*/*/*'),
+          arn(partition, 'elasticloadbalancing', '*', '*', 'listener-rule/net/*/*/*'),
+          arn(partition, 'elasticloadbalancing', '*', '*', 'listener-rule/app/*/*/*'),
         ],
       },
       {
@@ -213,9 +214,9 @@ export function loadBalancerControllerPolicy(partition: string): PolicyDocument 
         Effect: 'Allow',
         Action: ['elasticloadbalancing:AddTags'],
         Resource: [
-          `arn:${partition}:elasticloadbalancing:*:*:targetgroup/*/*`,
-          `arn:${partition}:elasticloadbalancing:*:*:loadbalancer/net/*/*`,
-          `arn:${partition}:elasticloadbalancing:*:*:loadbalancer/app/*/*`,
+          arn(partition, 'elasticloadbalancing', '*', '*', 'targetgroup/*/*'),
+          arn(partition, 'elasticloadbalancing', '*', '*', 'loadbalancer/net/*/*'),
+          arn(partition, 'elasticloadbalancing', '*', '*', 'loadbalancer/app/*/*'),
         ],
         Condition: {
           StringEquals: {
@@ -235,7 +236,7 @@ export function loadBalancerControllerPolicy(partition: string): PolicyDocument 
           'elasticloadbalancing:RegisterTargets',
           'elasticloadbalancing:DeregisterTargets',
         ],
-        Resource: `arn:${partition}:elasticloadbalancing:*:*:targetgroup/*/*`,
+        Resource: arn(partition, 'elasticloadbalancing', '*', '*', 'targetgroup/*/*'),
       },
       {
         Effect: 'Allow',

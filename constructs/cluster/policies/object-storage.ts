@@ -1,4 +1,4 @@
-import type { PolicyDocument } from './policy-document';
+import type { PolicyDocument } from '../../../contract/iam/policy-document';
 
 /** What Loki needs on its own bucket, and on no other. */
 export function objectStoragePolicy(bucketArn: string): PolicyDocument {

@@ -1,4 +1,4 @@
-import { ARGOCD_HOST_LABEL } from '../../gitops/argocd';
+import { ARGOCD_HOST_LABEL } from '../../argocd';
 import { CHARTS, VERSIONS } from '../../versions';
 import type { CatalogApp } from '../types';
 import { urlOf } from './app-wiring';

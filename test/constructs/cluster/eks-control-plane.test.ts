@@ -1,5 +1,5 @@
 import { Testing } from 'cdktf';
-import { CONTROL_PLANE_LOG_TYPES } from '../../../constructs/cluster/control-plane-log-types';
+import { CONTROL_PLANE_LOG_TYPES } from '../../../contract/control-plane-log-types';
 import { EksControlPlane, type EksControlPlaneProps } from '../../../constructs/cluster/eks-control-plane';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,5 +1,6 @@
 import { Testing } from 'cdktf';
 import { BOUNDARY_EXCLUDED_SERVICES, BuildPermissionsBoundary, buildPermissionsBoundaryDocument } from '../../../constructs/dns/build-permissions-boundary';
+import { listOf } from '../../../contract/iam/policy-document';
 import { dnsPolicyName } from '../../../contract/naming';
 
 const zoneName = 'dev.goldenpathidp.io';
@@ -31,7 +32,7 @@ describe('buildPermissionsBoundaryDocument', () => {
   });
 
   it('allows only the load balancer service-linked role of IAM', () => {
-    const iam = statements.filter((s) => s.Effect === 'Allow' && s.Action?.some((a) => a.startsWith('iam:')));
+    const iam = statements.filter((s) => s.Effect === 'Allow' && listOf(s.Action).some((a) => a.startsWith('iam:')));
     expect(iam.map((s) => [s.Action, s.Condition])).toEqual([
       [['iam:CreateServiceLinkedRole'], { StringEquals: { 'iam:AWSServiceName': ['elasticloadbalancing.amazonaws.com'] } }],
     ]);

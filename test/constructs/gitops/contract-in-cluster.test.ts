@@ -1,5 +1,5 @@
 import { BOOTSTRAP_VALUES_LOCAL, ContractInCluster } from '../../../constructs/gitops/contract-in-cluster';
-import { BOOTSTRAP_NAMES } from '../../../contract/gitops/argocd';
+import { BOOTSTRAP_NAMES } from '../../../contract/argocd';
 import { renderClusterSecret } from '../../../contract/gitops/cluster-secret';
 import { ephemeral } from '../../../contract/selection';
 import { contractFor } from '../../support/bootstrap-contract';

@@ -1,7 +1,8 @@
 import { InternetGateway } from '@cdktf/provider-aws/lib/internet-gateway';
 import { Testing } from 'cdktf';
 import type { Construct } from 'constructs';
-import { NatGateways, type NatStrategy, type PublicSubnetRef } from '../../../constructs/network/nat-gateways';
+import type { NatStrategy } from '../../../contract/nat-strategy';
+import { NatGateways, type PublicSubnetRef } from '../../../constructs/network/nat-gateways';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Resources = Record<string, Record<string, any>>;

@@ -1,6 +1,6 @@
 import { CATALOG } from '../../../contract/catalog/catalog';
 import { renderAppProject } from '../../../contract/gitops/app-project';
-import { IN_CLUSTER } from '../../../contract/gitops/argocd';
+import { IN_CLUSTER } from '../../../contract/argocd';
 import { loadEnvironment } from '../../../envs';
 import { schemaErrors } from '../../support/kubernetes-validation';
 

@@ -1,7 +1,7 @@
 import { CATALOG } from '../../../contract/catalog/catalog';
 import { appHelmValues } from '../../../contract/gitops/app-values';
 import { clusterSelector, renderApplicationSet } from '../../../contract/gitops/application-set';
-import { BOOTSTRAP_NAMES, IN_CLUSTER, SYNC_WAVE_ANNOTATION } from '../../../contract/gitops/argocd';
+import { BOOTSTRAP_NAMES, IN_CLUSTER, SYNC_WAVE_ANNOTATION } from '../../../contract/argocd';
 import { renderClusterSecret } from '../../../contract/gitops/cluster-secret';
 import { ephemeral, persistent } from '../../../contract/selection';
 import { APP_TIER_LABEL, capabilityLabelKey, TAG_KEYS, tierLabelKey } from '../../../contract/tags';

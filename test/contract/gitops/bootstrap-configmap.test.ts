@@ -1,4 +1,4 @@
-import { BOOTSTRAP_NAMES } from '../../../contract/gitops/argocd';
+import { BOOTSTRAP_NAMES } from '../../../contract/argocd';
 import { renderBootstrapConfigMap } from '../../../contract/gitops/bootstrap-configmap';
 import { BootstrapValuesSchema } from '../../../contract/bootstrap-values';
 import { ephemeral, persistent } from '../../../contract/selection';

@@ -1,5 +1,5 @@
 import { clusterSecretAnnotations, clusterSecretLabels, CLUSTER_ANNOTATIONS, databaseSecretAnnotationKey, renderClusterSecret, roleArnAnnotationKey } from '../../../contract/gitops/cluster-secret';
-import { ARGOCD_SECRET_TYPE_LABEL, IN_CLUSTER } from '../../../contract/gitops/argocd';
+import { ARGOCD_SECRET_TYPE_LABEL, IN_CLUSTER } from '../../../contract/argocd';
 import { irsaRoleName } from '../../../contract/naming';
 import { ephemeral, persistent } from '../../../contract/selection';
 import { capabilityLabelKey, TAG_KEYS, tierLabelKey } from '../../../contract/tags';

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { ciRoles } from '../../../ops/ci/iam-policies';
+import { ciRoles } from '../../../contract/ci/ci-roles';
 import { loadEnvironment } from '../../../envs';
 
 const REPO = resolve(__dirname, '..', '..', '..');

@@ -1,6 +1,6 @@
-import { TAG_KEYS } from '../../../contract/tags';
+import { CONTROLLER_TAGS, TAG_KEYS } from '../../../contract/tags';
 import { loadEnvironment } from '../../../envs';
-import { CONTROLLER_TAGS, RECORD_NAME_ATTRIBUTE, RECORD_OWNER_ATTRIBUTE, classify } from '../../../ops/cleanup/ownership';
+import { RECORD_NAME_ATTRIBUTE, RECORD_OWNER_ATTRIBUTE, classify } from '../../../ops/cleanup/ownership';
 import type { CloudResource } from '../../../ops/cleanup/resource';
 import { buildScope } from '../../../ops/cleanup/scope';
 
@@ -10,7 +10,7 @@ const scope = buildScope(dev, '12');
 function res(partial: Partial<CloudResource>): CloudResource {
   return { kind: 'ec2-volume', id: 'vol-1', region: dev.account.region, tags: {}, attributes: {}, ...partial };
 }
-const build = (id: string): Record<string, string> => ({ [TAG_KEYS.env]: 'dev', [TAG_KEYS.buildId]: id });
+const build = (id: string): Record<string, string> => ({ [TAG_KEYS.env]: 'dev', [TAG_KEYS.lifecycle]: 'ephemeral', [TAG_KEYS.buildId]: id });
 
 describe('classify', () => {
   it('claims a resource tagged with the build id', () => {
@@ -18,7 +18,7 @@ describe('classify', () => {
   });
 
   it('treats build 123 as another build when cleaning build 12', () => {
-    expect(classify(res({ tags: build('123') }), scope)).toEqual({ verdict: 'other', reason: `tagged ${TAG_KEYS.buildId}=123` });
+    expect(classify(res({ tags: build('123') }), scope)).toEqual({ verdict: 'other', reason: `tagged ${TAG_KEYS.buildId}="123"` });
   });
 
   it('protects a resource tagged persistent even when it carries the build id', () => {
@@ -27,6 +27,31 @@ describe('classify', () => {
 
   it('protects a foundational resource even when it carries the build id', () => {
     expect(classify(res({ tags: { ...build('12'), [TAG_KEYS.plane]: 'foundational' } }), scope).verdict).toBe('protected');
+  });
+
+  it.each([
+    ['lifecycle Persistent', TAG_KEYS.lifecycle, 'Persistent'],
+    ['lifecycle "persistent "', TAG_KEYS.lifecycle, 'persistent '],
+    ['lifecycle Ephemeral', TAG_KEYS.lifecycle, 'Ephemeral'],
+    ['an empty lifecycle', TAG_KEYS.lifecycle, ''],
+    ['an unknown lifecycle word', TAG_KEYS.lifecycle, 'temporary'],
+    ['plane Foundational', TAG_KEYS.plane, 'Foundational'],
+    ['an empty plane', TAG_KEYS.plane, ''],
+  ])('protects a build-tagged resource carrying %s', (_, key, value) => {
+    expect(classify(res({ tags: { ...build('12'), [key]: value } }), scope).verdict).toBe('protected');
+  });
+
+  it('protects a resource with the build id but no lifecycle tag: ownership is unproven', () => {
+    expect(classify(res({ tags: { [TAG_KEYS.env]: 'dev', [TAG_KEYS.buildId]: '12' } }), scope).verdict).toBe('protected');
+  });
+
+  it('treats an empty or padded build id as another build', () => {
+    for (const id of ['', ' 12', '12 ']) expect(classify(res({ tags: build(id) }), scope).verdict).toBe('other');
+  });
+
+  it('does not let a cluster marker override our tags: a persistent-tagged volume of the build cluster stays', () => {
+    const tags = { [TAG_KEYS.lifecycle]: 'persistent', [`kubernetes.io/cluster/${scope.clusterName}`]: 'owned' };
+    expect(classify(res({ tags }), scope).verdict).toBe('protected');
   });
 
   it('leaves a resource of another env alone', () => {

@@ -6,7 +6,7 @@ import { buildScope } from '../../../ops/cleanup/scope';
 
 const dev = loadEnvironment('dev');
 const scope = buildScope(dev, '12');
-const ours = { [TAG_KEYS.env]: 'dev', [TAG_KEYS.buildId]: '12' };
+const ours = { [TAG_KEYS.env]: 'dev', [TAG_KEYS.lifecycle]: 'ephemeral', [TAG_KEYS.buildId]: '12' };
 
 function res(kind: ResourceKind, id: string, tags: Record<string, string> = ours, attributes: Record<string, string> = {}): CloudResource {
   return { kind, id, region: dev.account.region, tags, attributes };

@@ -1,9 +1,8 @@
 import { txtRegistryName } from '../../../contract/external-dns';
 import { appDatabaseSecretName, clusterName, dnsOwnerId, envZoneName, hostSuffix, irsaRoleName } from '../../../contract/naming';
 import { ephemeral, persistent } from '../../../contract/selection';
-import { TAG_KEYS } from '../../../contract/tags';
+import { CONTROLLER_TAGS, TAG_KEYS } from '../../../contract/tags';
 import type { Environment } from '../../../envs/schema';
-import { CONTROLLER_TAGS } from '../../../ops/cleanup/ownership';
 import type { FakeAws, FakeResource, Tags } from './fake-aws';
 
 let counter = 0;

@@ -4,14 +4,14 @@ import { processRuntime } from '../../../ops/runtime';
 
 /**
  * Parses `goldenpath <args>` with the real commander program of ops/ (every
- * ops/commands module), its actions replaced so nothing runs. Returns the
+ * command of ops/command-registry.ts), its actions replaced so nothing runs. Returns the
  * problem commander reports (unknown command or option, missing value or
  * required option, extra arguments), or undefined when it parses.
  */
 export async function goldenpathProblem(args: readonly string[]): Promise<string | undefined> {
   let errors = '';
   const runtime = { ...processRuntime(), stdout: () => undefined, stderr: (t: string) => void (errors += t) };
-  const program = buildProgram({ runtime, exitWith: () => undefined });
+  const program = await buildProgram({ runtime, exitWith: () => undefined });
   let ran = false;
   const silence = (cmd: Command): void => {
     cmd.action(() => {

@@ -1,16 +1,17 @@
 import { externalSecretsPolicy } from '../../../../constructs/cluster/policies/external-secrets';
+import { listOf } from '../../../../contract/iam/policy-document';
 
 describe('externalSecretsPolicy', () => {
   const policy = externalSecretsPolicy({ partition: 'aws', region: 'eu-west-2', accountId: '111111111111', env: 'dev' });
 
-  const secretStatements = policy.Statement.filter((s) => [s.Action].flat().some((a) => a.startsWith('secretsmanager:')));
+  const secretStatements = policy.Statement.filter((s) => listOf(s.Action).some((a) => a.startsWith('secretsmanager:')));
 
   it("reads only the env's secrets under goldenpath/{env}/", () => {
     expect(secretStatements.map((s) => s.Resource)).toEqual(['arn:aws:secretsmanager:eu-west-2:111111111111:secret:goldenpath/dev/*']);
   });
 
   it('grants no write or list action', () => {
-    const actions = policy.Statement.flatMap((s) => [s.Action].flat());
+    const actions = policy.Statement.flatMap((s) => listOf(s.Action));
     expect(actions.filter((a) => !/^secretsmanager:(Get|Describe|ListSecretVersionIds)/.test(a) && a !== 'kms:Decrypt')).toEqual([]);
   });
 

@@ -1,0 +1,12 @@
+/**
+ * What the CI identities of an env are generated from: the fields of an env
+ * definition they read (envs/schema.ts `Environment` satisfies it). Declared
+ * here so contract needs nothing from the layers above it.
+ */
+export interface CiEnv {
+  readonly name: string;
+  readonly account: { readonly id: string; readonly region: string };
+  readonly dns: { readonly baseDomain: string };
+  readonly cluster: { readonly ciDeployRoleArn: string };
+  readonly stateBackend?: { readonly bucket: string; readonly region: string; readonly keyPrefix: string };
+}

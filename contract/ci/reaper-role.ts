@@ -1,0 +1,74 @@
+import { buildNamePatterns, ROUTE53_CHANGE_KEYS } from '../dns-guard';
+import { accountScope, hostedZoneArn, iamArn, logGroupArns, policyArn, roleArn } from '../iam/arn';
+import { policyDocument, type PolicyDocument, type PolicyStatement } from '../iam/policy-document';
+import { clusterLogGroupName, envZoneName } from '../naming';
+import { ephemeral } from '../selection';
+import { CONTROLLER_TAGS, TAG_KEYS } from '../tags';
+import { BUILD_IAM_DELETE_ACTIONS, CLEANUP_DISCOVERY_ACTIONS, TAGGED_DELETE_ACTIONS } from './actions';
+import type { CiEnv } from './ci-env';
+import { protectPersistent } from './guards';
+import { ANY_BUILD, anyBuildName } from './names';
+
+/**
+ * The reaper: finds builds and deletes what they left, in the env's account
+ * and region, and only resources tagged as a build of this env, made by the
+ * controllers of a build cluster of this env, or named in the build space.
+ */
+export function reaperPolicy(env: CiEnv): PolicyDocument {
+  const scope = accountScope(env.account);
+  const buildCluster = anyBuildName(env.name);
+  const region = { StringEquals: { 'aws:RequestedRegion': env.account.region } };
+  const controllerStatements: PolicyStatement[] = [CONTROLLER_TAGS.lbControllerCluster, CONTROLLER_TAGS.eksClusterName, CONTROLLER_TAGS.vpcCniCluster].map((key, i) => ({
+    Sid: `DeleteMadeByBuildControllers${i + 1}`,
+    Effect: 'Allow',
+    Action: TAGGED_DELETE_ACTIONS,
+    Resource: '*',
+    Condition: { ...region, StringLike: { [`aws:ResourceTag/${key}`]: buildCluster } },
+  }));
+  return policyDocument([
+    { Sid: 'Discover', Effect: 'Allow', Action: CLEANUP_DISCOVERY_ACTIONS, Resource: '*' },
+    {
+      Sid: 'DeleteTaggedBuildResources',
+      Effect: 'Allow',
+      Action: TAGGED_DELETE_ACTIONS,
+      Resource: '*',
+      Condition: {
+        StringEquals: { ...region.StringEquals, [`aws:ResourceTag/${TAG_KEYS.env}`]: env.name, [`aws:ResourceTag/${TAG_KEYS.lifecycle}`]: 'ephemeral' },
+        Null: { [`aws:ResourceTag/${TAG_KEYS.buildId}`]: 'false' },
+      },
+    },
+    ...controllerStatements,
+    {
+      Sid: 'DeleteBuildRolesAndPolicies',
+      Effect: 'Allow',
+      Action: BUILD_IAM_DELETE_ACTIONS,
+      Resource: [roleArn(scope, buildCluster), policyArn(scope, buildCluster)],
+    },
+    {
+      // IAM authorizes this on the instance profile (EKS names node profiles itself); the CLI only calls it for a build role's profiles.
+      Sid: 'DetachBuildRolesFromInstanceProfiles',
+      Effect: 'Allow',
+      Action: ['iam:RemoveRoleFromInstanceProfile'],
+      Resource: iamArn(scope, 'instance-profile/*'),
+    },
+    {
+      Sid: 'DeleteBuildOidcProviders',
+      Effect: 'Allow',
+      Action: ['iam:DeleteOpenIDConnectProvider'],
+      Resource: iamArn(scope, `oidc-provider/oidc.eks.${env.account.region}.amazonaws.com/id/*`),
+      Condition: { StringEquals: { [`aws:ResourceTag/${TAG_KEYS.env}`]: env.name, [`aws:ResourceTag/${TAG_KEYS.lifecycle}`]: 'ephemeral' } },
+    },
+    { Sid: 'DeleteBuildLogGroups', Effect: 'Allow', Action: ['logs:DeleteLogGroup'], Resource: logGroupArns(scope, clusterLogGroupName(ephemeral(env.name, ANY_BUILD))) },
+    {
+      Sid: 'DeleteBuildRecords',
+      Effect: 'Allow',
+      Action: ['route53:ChangeResourceRecordSets'],
+      Resource: hostedZoneArn(scope.partition, '*'),
+      Condition: {
+        'ForAllValues:StringEquals': { [ROUTE53_CHANGE_KEYS.actions]: ['DELETE'] },
+        'ForAllValues:StringLike': { [ROUTE53_CHANGE_KEYS.names]: buildNamePatterns(envZoneName({ name: env.name, baseDomain: env.dns.baseDomain }), ANY_BUILD) },
+      },
+    },
+    ...protectPersistent([...TAGGED_DELETE_ACTIONS, ...BUILD_IAM_DELETE_ACTIONS, 'iam:DeleteOpenIDConnectProvider', 'logs:DeleteLogGroup']),
+  ]);
+}

@@ -1,0 +1,61 @@
+import type { Command } from 'commander';
+import { assertCallerMatchesEnv } from '../aws/identity';
+import { envBuildResources } from './discover-builds';
+import { join } from 'node:path';
+import { envOrUsage, ledgerDir, printResult, progressOf, type CommandContext } from '../command-context';
+import { estimateHourlyCost, priceKeysOf, type CostEstimate } from './cost-estimate';
+import { liveBuilds, type LiveBuild } from './live-builds';
+import { livePrices } from './price-list';
+import { EXIT } from '../exit-codes';
+
+type PricedBuild = Omit<LiveBuild, 'costInventory'> & { readonly cost: CostEstimate };
+
+function describe(b: PricedBuild): string {
+  const types = Object.entries(b.resourcesByType)
+    .sort(([a], [c]) => a.localeCompare(c))
+    .map(([t, n]) => `${t}=${n}`)
+    .join(' ');
+  const flag = b.expired ? '  EXPIRED' : b.expiryProblems.length > 0 ? '  EXPIRY UNKNOWN (never reaped)' : '';
+  const unpriced = b.cost.unpriced.length > 0 ? ` (+ unpriced: ${b.cost.unpriced.join(', ')})` : '';
+  return [
+    `${b.buildId}${flag}`,
+    `  age ${b.ageHours === undefined ? 'unknown' : `${b.ageHours} h`}, expires ${b.expiresAt ?? 'never (no valid tag)'}`,
+    ...b.expiryProblems.map((p) => `  expiry: ${p}`),
+    `  ${b.resourceCount} resources: ${types}`,
+    `  ~$${b.cost.usdPerHour.toFixed(4)}/h${unpriced}`,
+  ].join('\n');
+}
+
+export function register(program: Command, ctx: CommandContext): void {
+  program
+    .command('builds')
+    .description('Live builds of an env found by tags: age, expiry, resources by type, hourly cost from the AWS Price List API (kept a day; a dated built-in table when offline)')
+    .requiredOption('--env <env>', 'environment name (envs/)')
+    .option('--json', 'machine-readable output on stdout')
+    .action(async (opts: { env: string; json?: boolean }) => {
+      const env = envOrUsage(opts.env);
+      const clients = ctx.runtime.aws(env.account.region);
+      await assertCallerMatchesEnv(clients.sts, env, ctx.runtime.vars);
+      progressOf(ctx)(`listing build resources of env ${env.name} in ${env.account.region}`);
+      const live = liveBuilds(await envBuildResources(clients, env.name), { name: env.name, baseDomain: env.dns.baseDomain, ttlHours: env.ephemeral.ttlHours }, ctx.runtime.now());
+      const prices = await livePrices({
+        pricing: clients.pricing,
+        region: env.account.region,
+        keys: live.flatMap((b) => priceKeysOf(b.costInventory)),
+        cacheFile: join(ledgerDir(ctx.runtime.vars), 'prices', `${env.account.region}.json`),
+        now: ctx.runtime.now(),
+      });
+      const builds: PricedBuild[] = live.map(({ costInventory, ...b }) => ({ ...b, cost: estimateHourlyCost(costInventory, prices) }));
+      const expired = builds.filter((b) => b.expired).length;
+      const text =
+        builds.length === 0
+          ? `no live builds in env ${env.name}`
+          : [
+              `${builds.length} live build(s) in env ${env.name} (cap ${env.ephemeral.maxConcurrentBuilds}), ${expired} expired`,
+              ...builds.map(describe),
+              `costs: ${prices.basis}`,
+            ].join('\n');
+      printResult(ctx, opts.json === true, { env: env.name, cap: env.ephemeral.maxConcurrentBuilds, prices: { source: prices.source, basis: prices.basis }, builds }, text);
+      if (expired > 0) ctx.exitWith(EXIT.findings);
+    });
+}

@@ -6,6 +6,11 @@ export interface EnvIdentity {
   readonly baseDomain: string;
 }
 
+/** The identity of an env definition (envs/schema's Environment, or anything shaped like it). */
+export function envIdentity(env: { readonly name: string; readonly dns: { readonly baseDomain: string } }): EnvIdentity {
+  return { name: env.name, baseDomain: env.dns.baseDomain };
+}
+
 /** Hard limits from AWS and DNS that derived names must respect. */
 export const NAME_LIMITS = {
   iamRoleName: 64,

@@ -1,4 +1,7 @@
 import { buildIdProblems } from '../contract/build-id';
+import { envIdentity } from '../contract/naming';
+import { derivePlan, type Plan } from '../contract/plan';
+import { ephemeral, persistent } from '../contract/selection';
 import { loadEnvironment, type Environment } from '../envs';
 import { UsageError } from './errors';
 import type { ExitCode } from './exit-codes';
@@ -27,9 +30,18 @@ export function envOrUsage(name: string): Environment {
 }
 
 export function buildIdOrUsage(env: Environment, buildId: string): string {
-  const problems = buildIdProblems(buildId, { name: env.name, baseDomain: env.dns.baseDomain });
+  const problems = buildIdProblems(buildId, envIdentity(env));
   if (problems.length > 0) throw new UsageError(`--build-id "${buildId}" ${problems.join('; ')}`);
   return buildId;
+}
+
+/**
+ * The plan of what a command is about: the env's persistent clusters, or one
+ * build (its id already checked by buildIdOrUsage). Commands read names,
+ * maxTier and capabilities from it, never derive them again.
+ */
+export function planOf(env: Environment, buildId: string | undefined): Plan {
+  return derivePlan({ env, selection: buildId === undefined ? persistent(env.name) : ephemeral(env.name, buildId) });
 }
 
 /** Progress lines go to stderr so stdout stays clean for --json. */

@@ -10,21 +10,22 @@ import type { INamespace } from 'kubernetes-models/v1/Namespace';
 import type { IPodSpec } from 'kubernetes-models/v1/PodSpec';
 import type { IVolume } from 'kubernetes-models/v1/Volume';
 import { DB_PROVISIONER_SERVICE_ACCOUNT, renderDbProvisionJob, type ProvisionedApp } from '../../contract/gitops/db-provision-job';
-import { disposableStackName, irsaRoleName } from '../../contract/naming';
-import type { Selection } from '../../contract/selection';
+import type { PlannedStack } from '../../contract/plan';
 
 export interface DbProvisionJobProps {
-  readonly selection: Selection;
   readonly envName: string;
   /** The env's `database.apps`. */
   readonly databaseApps: readonly ProvisionedApp[];
+  /** The IRSA role the Job's service account assumes (created by the cluster stack). */
+  readonly roleName: string;
+  /** The stack that creates the role, named when it is missing. */
+  readonly clusterStack: Pick<PlannedStack, 'name' | 'deployCommand'>;
 }
 
 /** The plan fails with this when the cluster stack has not created the Job's IRSA role. */
-export function missingDbProvisionerRoleMessage(selection: Selection): string {
-  const stack = disposableStackName(selection, 'cluster');
+export function missingDbProvisionerRoleMessage(roleName: string, clusterStack: DbProvisionJobProps['clusterStack']): string {
   const { namespace, serviceAccount } = DB_PROVISIONER_SERVICE_ACCOUNT;
-  return `IRSA role ${irsaRoleName(selection, 'db-provisioner')} is missing: the database provisioning Job (${namespace}/${serviceAccount}) assumes it. Deploy the ${stack} stack first (npx cdktf deploy ${stack}).`;
+  return `IRSA role ${roleName} is missing: the database provisioning Job (${namespace}/${serviceAccount}) assumes it. Deploy the ${clusterStack.name} stack first (${clusterStack.deployCommand}).`;
 }
 
 /** Fails synthesis when the renderer produces a field this conversion does not carry, instead of dropping it silently. */
@@ -129,8 +130,8 @@ export class DbProvisionJob extends Construct {
   constructor(scope: Construct, id: string, props: DbProvisionJobProps) {
     super(scope, id);
     const role = new DataAwsIamRoles(this, 'role', {
-      nameRegex: `^${irsaRoleName(props.selection, 'db-provisioner')}$`,
-      lifecycle: { postcondition: [{ condition: '${length(self.names) == 1}', errorMessage: missingDbProvisionerRoleMessage(props.selection) }] },
+      nameRegex: `^${props.roleName}$`,
+      lifecycle: { postcondition: [{ condition: '${length(self.names) == 1}', errorMessage: missingDbProvisionerRoleMessage(props.roleName, props.clusterStack) }] },
     });
     const manifests = renderDbProvisionJob({ env: props.envName, roleArn: Token.asString(Fn.one(role.arns)), databaseApps: props.databaseApps });
 

@@ -4,7 +4,7 @@ import { envBuildResources } from '../builds/discover-builds';
 import { liveBuilds, type LiveBuild } from '../builds/live-builds';
 import { DEFAULT_CONCURRENCY } from '../cleanup/executor';
 import { buildScope } from '../cleanup/scope';
-import { buildIdOrUsage, envOrUsage, printResult, progressOf, type CommandContext } from '../command-context';
+import { buildIdOrUsage, envOrUsage, planOf, printResult, progressOf, type CommandContext } from '../command-context';
 import { SafetyRefusal, UsageError } from '../errors';
 import { EXIT } from '../exit-codes';
 import { assertLedgerRowWritable, ledgerRow, ledgerWriteWarnings, recordLedgerRow, type LedgerWrite } from '../ledger/record';
@@ -70,7 +70,7 @@ export function register(program: Command, ctx: CommandContext): void {
       const ledgerWrites: LedgerWrite[] = [];
       for (const id of buildIds) {
         const start = ctx.runtime.now();
-        const planned = await planBuildCleanup(deps, buildScope(env, id));
+        const planned = await planBuildCleanup(deps, buildScope(planOf(env, id)));
         let report = dryRunReport(planned);
         if (remove && planned.plan.deletions.length > 0) {
           if (opts.yes !== true) {

@@ -1,11 +1,8 @@
 import type { Command } from 'commander';
-import { disposableStackName } from '../../contract/naming';
-import { SELECTION_VARIABLES } from '../../contract/parse-selection';
-import { ephemeral } from '../../contract/selection';
 import { classifyAwsFailure } from '../aws/failure';
 import { assertCallerMatchesEnv } from '../aws/identity';
 import { buildScope } from '../cleanup/scope';
-import { buildIdOrUsage, envOrUsage, ledgerDir, printResult, progressOf, type CommandContext } from '../command-context';
+import { buildIdOrUsage, envOrUsage, ledgerDir, planOf, printResult, progressOf, type CommandContext } from '../command-context';
 import { SafetyRefusal, UsageError } from '../errors';
 import { EXIT, type ExitCode } from '../exit-codes';
 import { eksToken } from '../kube/eks-token';
@@ -51,8 +48,8 @@ export function register(program: Command, ctx: CommandContext): void {
       const progress = progressOf(ctx);
       const clients = ctx.runtime.aws(env.account.region);
       await assertCallerMatchesEnv(clients.sts, env, ctx.runtime.vars);
-      const scope = buildScope(env, buildId);
-      const selection = ephemeral(env.name, buildId);
+      const plan = planOf(env, buildId);
+      const scope = buildScope(plan);
       const stateFile = stateFilePath(ledgerDir(ctx.runtime.vars), env.name, buildId);
       let state: TeardownState = readState(stateFile) ?? initialState(env.name, buildId);
       const todo = remainingStages(state);
@@ -93,13 +90,8 @@ export function register(program: Command, ctx: CommandContext): void {
           return true;
         }
         if (stage === 'destroy-platform' || stage === 'destroy-cluster') {
-          const stack = disposableStackName(selection, stage === 'destroy-platform' ? 'platform' : 'cluster');
-          const exit = await ctx.runtime.run('npx', ['cdktf', 'destroy', stack, '--auto-approve'], {
-            [SELECTION_VARIABLES.env]: env.name,
-            [SELECTION_VARIABLES.lifecycle]: 'ephemeral',
-            [SELECTION_VARIABLES.buildId]: buildId,
-            CHECKPOINT_DISABLE: '1',
-          });
+          const { name: stack, variables } = plan.stacks[stage === 'destroy-platform' ? 'platform' : 'cluster'];
+          const exit = await ctx.runtime.run('npx', ['cdktf', 'destroy', stack, '--auto-approve'], { ...variables, CHECKPOINT_DISABLE: '1' });
           if (exit !== 0) {
             progress(`${stage}: cdktf destroy ${stack} exited ${exit}; fix the cause and re-run teardown to resume here`);
             return false;

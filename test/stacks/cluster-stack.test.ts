@@ -1,4 +1,5 @@
 import { FOUNDATION_DATA_ADDRESS, missingFoundationMessage } from '../../constructs/foundation/foundation-reader';
+import { planFor } from '../support/plan';
 import { FOUNDATION_SCHEMA_VERSION } from '../../contract/foundation';
 import { clusterName, disposableStackName, foundationParameterName, irsaRoleName, objectStorageBucketName, type FoundationKind, type IrsaRoleKey } from '../../contract/naming';
 import { ephemeral, persistent, type Selection } from '../../contract/selection';
@@ -276,13 +277,13 @@ describeWithTerraform('ClusterStack (terraform test, mock provider)', () => {
   it('names the dns stack to deploy first when the dns document is absent', async () => {
     const outcome = await buildTests.outcome('absent');
     expect(outcome.status).toBe('error');
-    expect(outcome.diagnostics.join('\n')).toContain(missingFoundationMessage('dev', 'dns'));
+    expect(outcome.diagnostics.join('\n')).toContain(missingFoundationMessage('dev', planFor(persistent('dev')).stacks.dns));
   });
 
   devTests.add('no-database', () => testFile(['network', 'dns'], 'run "no_database" {\n  command = plan\n}'));
   it('fails the tier-2 plan when the database document is absent', async () => {
     const outcome = await devTests.outcome('no-database');
     expect(outcome.status).toBe('error');
-    expect(outcome.diagnostics.join('\n')).toContain(missingFoundationMessage('dev', 'database'));
+    expect(outcome.diagnostics.join('\n')).toContain(missingFoundationMessage('dev', planFor(persistent('dev')).stacks.database));
   });
 });

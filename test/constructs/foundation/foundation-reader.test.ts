@@ -8,12 +8,16 @@ import { foundationParameterName } from '../../../contract/naming';
 import { persistent } from '../../../contract/selection';
 import { loadEnvironment } from '../../../envs';
 import { GoldenpathStack } from '../../../stacks/goldenpath-stack';
+import { planFor } from '../../support/plan';
 import { describeWithTerraform, foundationOverride, init, TerraformTests } from '../../support/terraform';
 
+const plan = planFor(persistent('dev'));
+
+/** A disposable stack (dev-cluster) that reads the network and dns documents and nothing else. */
 class ConsumerStack extends GoldenpathStack {
   constructor(scope: Construct) {
-    super(scope, 'dev-consumer', { env: loadEnvironment('dev'), selection: persistent('dev'), plane: 'disposable' });
-    const reader = new FoundationReader(this, 'foundation', { env: 'dev', required: ['network', 'dns'] });
+    super(scope, 'cluster', { env: loadEnvironment('dev'), plan });
+    const reader = new FoundationReader(this, 'foundation', { env: 'dev', required: [plan.stacks.network, plan.stacks.dns] });
     new TerraformOutput(this, 'vpc_id', { value: reader.field('network', 'vpcId') });
     new TerraformOutput(this, 'private_subnet_ids', { value: reader.listField('network', 'privateSubnetIds') });
     new TerraformOutput(this, 'zone_id', { value: reader.field('dns', 'zoneId') });
@@ -30,7 +34,7 @@ function synthConsumer(): string {
   const app = new App({ outdir });
   new ConsumerStack(app);
   app.synth();
-  return join(outdir, 'stacks', 'dev-consumer');
+  return join(outdir, 'stacks', plan.stacks.cluster.name);
 }
 
 function testFile(documents: Record<string, unknown>, run: string): string {
@@ -43,15 +47,15 @@ describe('FoundationReader (synthesized)', () => {
     const app = new App({ outdir });
     new ConsumerStack(app);
     app.synth();
-    const tf = JSON.parse(readFileSync(join(outdir, 'stacks', 'dev-consumer', 'cdk.tf.json'), 'utf8'));
+    const tf = JSON.parse(readFileSync(join(outdir, 'stacks', plan.stacks.cluster.name, 'cdk.tf.json'), 'utf8'));
     const [, type, name] = FOUNDATION_DATA_ADDRESS.split('.');
     expect(tf.data[type!][name!].path).toBe('/goldenpath/dev/foundation');
     expect(tf.data[type!][name!].lifecycle.postcondition).toHaveLength(4);
   });
 
   it('names the stack to deploy first in its missing-document message', () => {
-    expect(missingFoundationMessage('dev', 'network')).toContain('deploy the dev-network stack first');
-    expect(missingFoundationMessage('dev', 'database')).toContain('/goldenpath/dev/foundation/database');
+    expect(missingFoundationMessage('dev', plan.stacks.network)).toContain('deploy the dev-network stack first');
+    expect(missingFoundationMessage('dev', plan.stacks.database)).toContain('/goldenpath/dev/foundation/database');
   });
 });
 
@@ -83,13 +87,13 @@ describeWithTerraform('FoundationReader (terraform test, mock provider)', () => 
   it('fails the plan naming the stack to deploy first when a document is absent', async () => {
     const outcome = await tests.outcome('absent');
     expect(outcome.status).toBe('error');
-    expect(outcome.diagnostics.join('\n')).toContain(missingFoundationMessage('dev', 'network'));
+    expect(outcome.diagnostics.join('\n')).toContain(missingFoundationMessage('dev', plan.stacks.network));
   });
 
   tests.add('stale', () => testFile({ [NETWORK]: { ...networkDoc, schemaVersion: 2 }, [DNS]: dnsDoc }, 'run "stale" {\n  command = plan\n}'));
   it('fails the plan when a document has another schema version', async () => {
     const outcome = await tests.outcome('stale');
     expect(outcome.status).toBe('error');
-    expect(outcome.diagnostics.join('\n')).toContain(staleFoundationMessage('dev', 'network'));
+    expect(outcome.diagnostics.join('\n')).toContain(staleFoundationMessage('dev', plan.stacks.network));
   });
 });

@@ -1,13 +1,14 @@
 import fc from 'fast-check';
 import { clusterLogGroupName, clusterName, dnsOwnerId, hostSuffix, irsaRoleName } from '../../../contract/naming';
 import { ephemeral, persistent } from '../../../contract/selection';
-import { TAG_KEYS } from '../../../contract/tags';
+import { CONTROLLER_TAGS, TAG_KEYS } from '../../../contract/tags';
 import { loadEnvironment } from '../../../envs';
 import { liveBuilds, type TaggedResource } from '../../../ops/builds/live-builds';
-import { CONTROLLER_TAGS, RECORD_NAME_ATTRIBUTE, RECORD_OWNER_ATTRIBUTE } from '../../../ops/cleanup/ownership';
+import { RECORD_NAME_ATTRIBUTE, RECORD_OWNER_ATTRIBUTE } from '../../../ops/cleanup/ownership';
 import { planCleanup } from '../../../ops/cleanup/plan';
 import { GLOBAL_REGION, type CloudResource } from '../../../ops/cleanup/resource';
 import { buildScope } from '../../../ops/cleanup/scope';
+import { planOf } from '../../../ops/command-context';
 
 /**
  * Random inventories of one account: builds whose ids share prefixes, the
@@ -175,7 +176,7 @@ describe('orphan cleanup over random inventories', () => {
       fc.property(inventory, fc.constantFrom(...BUILDS), (items, build) => {
         const plan = planCleanup(
           items.map((i) => i.resource),
-          buildScope(dev, build),
+          buildScope(planOf(dev, build)),
         );
         const deleted = new Set(plan.deletions.map((d) => d.resource.id));
         const expected = new Set(items.filter((i) => i.truth.build === build).map((i) => i.resource.id));
@@ -204,7 +205,7 @@ describe('orphan cleanup over random inventories', () => {
           expect(expiries.every((e) => Date.parse(e) <= NOW.getTime())).toBe(true);
           const plan = planCleanup(
             items.map((i) => i.resource),
-            buildScope(dev, b.buildId),
+            buildScope(planOf(dev, b.buildId)),
           );
           for (const d of plan.deletions) expect(items.find((i) => i.resource.id === d.resource.id)?.truth.build).toBe(b.buildId);
         }

@@ -77,6 +77,9 @@ function detect(dir: string): TerraformAvailability {
       '  }',
       '}',
       `plugin_cache_dir = ${JSON.stringify(join(dir, 'plugin-cache'))}`,
+      // Without a lock file Terraform distrusts the cache and installs again into it, and concurrent inits collide there.
+      // The folders are throwaway; their lock files are never kept.
+      'plugin_cache_may_break_dependency_lock_file = true',
       'disable_checkpoint = true',
       '',
     ].join('\n'),

@@ -195,8 +195,8 @@ describeWithTerraform('DatabaseStack (terraform)', () => {
       return { planned, shown, targets: dev.fake.targets().slice(before) };
     });
   });
-  afterAll(() => {
-    for (const { fake } of folders.values()) fake.stop();
+  afterAll(async () => {
+    await Promise.all([...folders.values()].map(({ fake }) => fake.stop()));
   });
 
   it.each(ENVIRONMENT_NAMES)('%s validates and plans from the network document with no password value in the plan', async (envName) => {

@@ -11,26 +11,29 @@ export interface CommandModule {
 export interface CommandEntry {
   /** The command group's name on the command line; the module registers exactly this command. */
   readonly name: string;
+  /** Its one-line description: top-level help lists it without loading the module. */
+  readonly summary: string;
   /** Imports the command module; only the command that runs is loaded (its AWS SDK clients, pg, …). */
   readonly load: () => Promise<CommandModule>;
 }
 
 /** Every goldenpath command, in help order. Adding a command = a folder `ops/<name>/` with a command.ts, and one line here. */
 export const COMMANDS: readonly CommandEntry[] = [
-  { name: 'builds', load: () => import('./builds/command') },
-  { name: 'db', load: () => import('./db/command') },
-  { name: 'ledger', load: () => import('./ledger/command') },
-  { name: 'orphans', load: () => import('./orphans/command') },
-  { name: 'preflight', load: () => import('./preflight/command') },
-  { name: 'teardown', load: () => import('./teardown/command') },
+  { name: 'builds', summary: 'Live builds of an env found by tags: age, expiry, resources by type, hourly cost from the AWS Price List API (kept a day; a dated built-in table when offline)', load: () => import('./builds/command') },
+  { name: 'db', summary: 'App databases on the environment PostgreSQL', load: () => import('./db/command') },
+  { name: 'ledger', summary: "Timings per phase (count, p50/p95, failures) and the last builds, from the env's shared ledger in its state bucket", load: () => import('./ledger/command') },
+  { name: 'orphans', summary: 'Find (and with --delete --yes, delete) what a build left behind; dry run by default', load: () => import('./orphans/command') },
+  { name: 'preflight', summary: 'Check that an env (and a new build) can be deployed: foundation documents, zone, database, build id, capacity', load: () => import('./preflight/command') },
+  { name: 'teardown', summary: 'Drain, destroy (platform, then cluster), clean up orphans and record one ledger row; resumes where an interrupted run stopped', load: () => import('./teardown/command') },
 ];
 
 /**
  * The entries a command line needs: only the named command when the first
- * argument names one, else all of them (top-level help, an unknown command's
- * suggestions).
+ * argument names one (or `help <command>` does), else all of them (top-level
+ * help, an unknown command's suggestions: their summaries suffice).
  */
 export function entriesFor(argv: readonly string[], entries: readonly CommandEntry[] = COMMANDS): readonly CommandEntry[] {
-  const named = entries.find((e) => e.name === argv[0]);
+  const name = argv[0] === 'help' ? argv[1] : argv[0];
+  const named = entries.find((e) => e.name === name);
   return named === undefined ? entries : [named];
 }

@@ -1,11 +1,9 @@
 import type { Command } from 'commander';
 import { assertCallerMatchesEnv } from '../aws/identity';
-import { envBuildResources } from './discover-builds';
 import { join } from 'node:path';
 import { envOrUsage, ledgerDir, printResult, progressOf, type CommandContext } from '../command-context';
 import { estimateHourlyCost, priceKeysOf, type CostEstimate } from './cost-estimate';
 import { liveBuilds, type LiveBuild } from './live-builds';
-import { livePrices } from './price-list';
 import { EXIT } from '../exit-codes';
 
 type PricedBuild = Omit<LiveBuild, 'costInventory'> & { readonly cost: CostEstimate };
@@ -29,13 +27,14 @@ function describe(b: PricedBuild): string {
 export function register(program: Command, ctx: CommandContext): void {
   program
     .command('builds')
-    .description('Live builds of an env found by tags: age, expiry, resources by type, hourly cost from the AWS Price List API (kept a day; a dated built-in table when offline)')
     .requiredOption('--env <env>', 'environment name (envs/)')
     .option('--json', 'machine-readable output on stdout')
     .action(async (opts: { env: string; json?: boolean }) => {
       const env = envOrUsage(opts.env);
       const clients = ctx.runtime.aws(env.account.region);
       await assertCallerMatchesEnv(clients.sts, env, ctx.runtime.vars);
+      // The EC2, tagging and pricing SDK packages load once the identity is known to be the env's.
+      const [{ envBuildResources }, { livePrices }] = await Promise.all([import('./discover-builds'), import('./price-list')]);
       progressOf(ctx)(`listing build resources of env ${env.name} in ${env.account.region}`);
       const live = liveBuilds(await envBuildResources(clients, env.name), { name: env.name, baseDomain: env.dns.baseDomain, ttlHours: env.ephemeral.ttlHours }, ctx.runtime.now());
       const prices = await livePrices({

@@ -33,6 +33,8 @@ export const dev: EnvironmentInput = {
     ciDeployRoleArn: roleArn(accountScope(account), 'goldenpath-ci-deploy'),
     logRetentionDays: 14,
   },
+  // Tier 3 (Keycloak, OIDC) is prod-only by default.
+  tierCeiling: 2,
   ephemeral: { ttlHours: 8, maxConcurrentBuilds: 4 },
   gitops: { repoUrl: 'https://github.com/goldenpath-idp/goldenpath-gitops.git' },
 };

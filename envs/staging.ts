@@ -33,6 +33,7 @@ export const staging: EnvironmentInput = {
     ciDeployRoleArn: roleArn(accountScope(account), 'goldenpath-ci-deploy'),
     logRetentionDays: 30,
   },
+  // Tier 3 (Keycloak, OIDC) is prod-only by default.
   tierCeiling: 2,
   ephemeral: { ttlHours: 8, maxConcurrentBuilds: 2 },
   gitops: { repoUrl: 'https://github.com/goldenpath-idp/goldenpath-gitops.git' },

@@ -5,6 +5,7 @@ import { ephemeral, persistent } from '../contract/selection';
 import { loadEnvironment, type Environment } from '../envs';
 import { UsageError } from './errors';
 import type { ExitCode } from './exit-codes';
+import { lineProgress, terminalProgress, type Progress } from './progress';
 import type { Runtime } from './runtime';
 
 /** What every command module's register() receives. */
@@ -44,9 +45,10 @@ export function planOf(env: Environment, buildId: string | undefined): Plan {
   return derivePlan({ env, selection: buildId === undefined ? persistent(env.name) : ephemeral(env.name, buildId) });
 }
 
-/** Progress lines go to stderr so stdout stays clean for --json. */
-export function progressOf(ctx: CommandContext): (line: string) => void {
-  return (line) => ctx.runtime.stderr(`${line}\n`);
+/** Progress goes to stderr so stdout stays clean for --json: live on a terminal, plain lines in CI, in pipes and with --json. */
+export function progressOf(ctx: CommandContext, json = false): Progress {
+  const terminal = ctx.runtime.progressTerminal;
+  return terminal !== undefined && !json ? terminalProgress(terminal) : lineProgress(ctx.runtime.stderr, () => ctx.runtime.now().getTime());
 }
 
 export function printResult(ctx: CommandContext, json: boolean, data: object, text: string): void {

@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline/promises';
 import { createAwsClients, type AwsClients } from './aws/clients';
 import { realSleep, type Sleep } from './aws/retry';
+import type { KubeApi, KubeEndpoint, KubeObjectApi } from './kube/kube-api';
+import type { HttpGet } from './verify/http-probe';
 
 /** Everything a command touches outside itself, so tests can run commands against fakes. */
 export interface Runtime {
@@ -12,10 +14,16 @@ export interface Runtime {
   readonly sleep: Sleep;
   /** A person at a terminal who can answer a question (never in CI). */
   readonly interactive: boolean;
+  /** The terminal live progress is drawn on (stderr when it is a TTY outside CI); absent means plain progress lines. */
+  readonly progressTerminal?: NodeJS.WriteStream;
   readonly confirm: (question: string) => Promise<boolean>;
   readonly aws: (region: string) => AwsClients;
   /** Runs a program with inherited output; resolves to its exit code. */
   readonly run: (command: string, args: readonly string[], vars: Readonly<Record<string, string>>) => Promise<number>;
+  /** A Kubernetes API client for a cluster endpoint. @default HTTPS with the cluster CA and an EKS token */
+  readonly kube?: (endpoint: KubeEndpoint) => KubeApi & KubeObjectApi;
+  /** A GET that follows no redirects and validates certificates. @default node:http/node:https */
+  readonly http?: HttpGet;
 }
 
 export function processRuntime(): Runtime {
@@ -27,6 +35,7 @@ export function processRuntime(): Runtime {
     now: () => new Date(),
     sleep: realSleep,
     interactive: process.stdin.isTTY === true && process.stderr.isTTY === true && vars.CI === undefined,
+    progressTerminal: process.stderr.isTTY === true && vars.CI === undefined ? process.stderr : undefined,
     confirm: async (question) => {
       const rl = createInterface({ input: process.stdin, output: process.stderr });
       try {

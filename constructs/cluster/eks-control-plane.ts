@@ -12,21 +12,32 @@ import { CONTROL_PLANE_LOG_TYPES } from '../../contract/control-plane-log-types'
 import { awsManagedPolicyArn, eksAccessPolicyArn } from '../../contract/iam/arn';
 import type { PolicyDocument } from '../../contract/iam/policy-document';
 import { serviceTrustPolicy } from './policies/irsa-trust';
+import { accountDelegatingKeyPolicy } from '../../contract/iam/key-policy';
 
 
 export interface EksControlPlaneProps {
+  /** EKS cluster name (contract `clusterName`). */
   readonly clusterName: string;
+  /** Kubernetes minor version, from the version manifest. */
   readonly kubernetesVersion: string;
+  /** AWS partition of the region (`aws`, `aws-us-gov`, `aws-cn`), for service principals and managed policy ARNs. */
   readonly partition: string;
+  /** The account whose IAM the secrets key's policy delegates to. */
+  readonly accountId: string;
+  /** Name of the cluster IAM role EKS assumes. */
   readonly roleName: string;
+  /** The log group EKS writes control plane logs to; created here so its retention is ours. */
   readonly logGroupName: string;
+  /** Retention of that log group (a CloudWatch Logs retention value). */
   readonly logRetentionDays: number;
+  /** Alias of the KMS key that encrypts Kubernetes secrets. */
   readonly secretsKeyAlias: string;
   /**
    * Waiting period before the secrets key is deleted.
    * @default 30
    */
   readonly keyDeletionWindowDays?: number;
+  /** Private subnets of the foundation network the control plane ENIs go into. */
   readonly subnetIds: string[];
   /** Empty: the API endpoint is private only. */
   readonly publicAccessCidrs: readonly string[];
@@ -64,9 +75,10 @@ export class EksControlPlane extends Construct {
       description: `Envelope encryption of Kubernetes secrets in ${props.clusterName}`,
       enableKeyRotation: true,
       deletionWindowInDays: props.keyDeletionWindowDays ?? 30,
+      policy: JSON.stringify(accountDelegatingKeyPolicy({ partition: props.partition, accountId: props.accountId })),
     });
     new KmsAlias(this, 'secrets-key-alias', { name: props.secretsKeyAlias, targetKeyId: this.secretsKey.keyId });
-    // The default key policy defers to IAM, so the control plane gets exactly the key operations envelope encryption needs.
+    // The key policy defers to IAM, so the control plane gets exactly the key operations envelope encryption needs.
     const keyUse = new IamRolePolicy(this, 'secrets-key-use', {
       role: this.role.name,
       name: 'secrets-encryption',

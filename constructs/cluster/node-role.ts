@@ -8,7 +8,9 @@ import { awsManagedPolicyArn } from '../../contract/iam/arn';
 export const NODE_MANAGED_POLICIES = ['AmazonEKSWorkerNodePolicy', 'AmazonEKS_CNI_Policy', 'AmazonEC2ContainerRegistryReadOnly'] as const;
 
 export interface NodeRoleProps {
+  /** IAM role name of the nodes. */
   readonly roleName: string;
+  /** AWS partition, for the EC2 service principal and the managed policy ARNs. */
   readonly partition: string;
 }
 

@@ -3,6 +3,7 @@ import { policyDocument, type PolicyDocument, type PolicyStatement } from '../ia
 import { dnsPolicyName, envSecretPrefix, FOUNDATION_KINDS, foundationParameterFolder, foundationParameterName, NAME_PREFIX, objectStorageBucketName, stateKey } from '../naming';
 import { ephemeral, persistent } from '../selection';
 import { CLEANUP_DISCOVERY_ACTIONS, PREFLIGHT_ACTIONS } from './actions';
+import { TAG_KEYS } from '../tags';
 import type { CiEnv } from './ci-env';
 import { ANY_BUILD, anyBuildName } from './names';
 
@@ -11,7 +12,7 @@ import { ANY_BUILD, anyBuildName } from './names';
  * role needs their write actions; what bounds it is the name space, region
  * and boundary statements below, not the action list.
  */
-export const DEPLOY_SERVICES = ['autoscaling', 'ec2', 'eks', 'elasticloadbalancing', 'kms', 'logs', 'rds', 'route53'] as const;
+export const DEPLOY_SERVICES = ['acm', 'autoscaling', 'ec2', 'eks', 'elasticloadbalancing', 'kms', 'logs', 'rds', 'route53'] as const;
 
 /**
  * Services without a region: their calls carry us-east-1 whatever the env's
@@ -97,6 +98,14 @@ export function ciDeployPolicy(env: CiEnv): PolicyDocument {
       }),
     },
     { Sid: 'LifecycleDiscovery', Effect: 'Allow', Action: [...CLEANUP_DISCOVERY_ACTIONS, ...PREFLIGHT_ACTIONS], Resource: '*' },
+    {
+      // Teardown's cleanup deletes the certificates TLS issuance made for a build.
+      Sid: 'DeleteBuildCertificates',
+      Effect: 'Allow',
+      Action: ['acm:DeleteCertificate'],
+      Resource: '*',
+      Condition: { StringEquals: { [`aws:ResourceTag/${TAG_KEYS.env}`]: env.name, [`aws:ResourceTag/${TAG_KEYS.lifecycle}`]: 'ephemeral' } },
+    },
     {
       Sid: 'IamInEnvNameSpace',
       Effect: 'Allow',

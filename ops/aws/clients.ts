@@ -1,13 +1,16 @@
+import type { ACMClient } from '@aws-sdk/client-acm';
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { EKSClient } from '@aws-sdk/client-eks';
 import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { IAMClient } from '@aws-sdk/client-iam';
+import type { KMSClient } from '@aws-sdk/client-kms';
 import type { PricingClient } from '@aws-sdk/client-pricing';
 import type { RDSClient } from '@aws-sdk/client-rds';
 import type { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import type { Route53Client } from '@aws-sdk/client-route-53';
 import type { S3Client } from '@aws-sdk/client-s3';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { SSMClient } from '@aws-sdk/client-ssm';
 import type { STSClient } from '@aws-sdk/client-sts';
 
@@ -30,10 +33,13 @@ export interface AwsClients {
   readonly ssm: SSMClient;
   readonly eks: EKSClient;
   readonly rds: RDSClient;
-  /** For the state bucket's ledger: pinned to the region it was created for (pass the bucket's region). */
+  readonly kms: KMSClient;
+  readonly acm: ACMClient;
+  /** For the state bucket's ledger and the build's buckets: pinned to the env's region. */
   readonly s3: S3Client;
   /** The Price List API, served from us-east-1 whatever the env's region. */
   readonly pricing: PricingClient;
+  readonly secretsManager: SecretsManagerClient;
 }
 
 type ClientFactories = { readonly [K in Exclude<keyof AwsClients, 'region'>]: () => AwsClients[K] };
@@ -41,7 +47,7 @@ type ClientFactories = { readonly [K in Exclude<keyof AwsClients, 'region'>]: ()
 /**
  * Clients as properties that create their client, and load its SDK package,
  * on first use: each package costs tens of milliseconds to load, and a
- * command calls a few of the thirteen.
+ * command calls a few of them.
  */
 function lazyClients(region: string, factories: ClientFactories): AwsClients {
   const clients: Record<string, unknown> = { region };
@@ -70,8 +76,11 @@ export function createAwsClients(region: string): AwsClients {
     ssm: () => new (require('@aws-sdk/client-ssm') as typeof import('@aws-sdk/client-ssm')).SSMClient(config),
     eks: () => new (require('@aws-sdk/client-eks') as typeof import('@aws-sdk/client-eks')).EKSClient(config),
     rds: () => new (require('@aws-sdk/client-rds') as typeof import('@aws-sdk/client-rds')).RDSClient(config),
+    kms: () => new (require('@aws-sdk/client-kms') as typeof import('@aws-sdk/client-kms')).KMSClient(config),
+    acm: () => new (require('@aws-sdk/client-acm') as typeof import('@aws-sdk/client-acm')).ACMClient(config),
     s3: () => new (require('@aws-sdk/client-s3') as typeof import('@aws-sdk/client-s3')).S3Client(config),
     pricing: () => new (require('@aws-sdk/client-pricing') as typeof import('@aws-sdk/client-pricing')).PricingClient({ ...config, region: PRICE_LIST_REGION }),
+    secretsManager: () => new (require('@aws-sdk/client-secrets-manager') as typeof import('@aws-sdk/client-secrets-manager')).SecretsManagerClient(config),
   });
 }
 /* eslint-enable @typescript-eslint/no-require-imports */

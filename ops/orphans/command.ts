@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { envIdentity } from '../../contract/naming';
 import { assertCallerMatchesEnv } from '../aws/identity';
 import { envBuildResources } from '../builds/discover-builds';
 import { liveBuilds, type LiveBuild } from '../builds/live-builds';
@@ -48,28 +49,29 @@ export function register(program: Command, ctx: CommandContext): void {
         throw new SafetyRefusal('--delete needs --yes when not run interactively (CI): review the dry-run plan first, then re-run with --delete --yes');
       }
       if (remove) assertLedgerRowWritable(ctx, env, 'orphans', buildId ?? '');
-      const progress = progressOf(ctx);
+      const progress = progressOf(ctx, opts.json === true);
+      const note = (line: string): void => progress.note(line);
       const clients = ctx.runtime.aws(env.account.region);
       await assertCallerMatchesEnv(clients.sts, env, ctx.runtime.vars);
-      const deps = cleanupDeps(clients, ctx.runtime.sleep, progress, concurrency);
+      const deps = cleanupDeps(clients, ctx.runtime.sleep, note, concurrency);
 
       let buildIds: string[];
       let unknownExpiry: LiveBuild[] = [];
       if (buildId !== undefined) buildIds = [buildId];
       else {
-        progress(`finding expired builds of env ${env.name}`);
-        const builds = liveBuilds(await envBuildResources(clients, env.name), { name: env.name, baseDomain: env.dns.baseDomain, ttlHours: env.ephemeral.ttlHours }, ctx.runtime.now());
+        note(`finding expired builds of env ${env.name}`);
+        const builds = liveBuilds(await envBuildResources(clients, env.name), { ...envIdentity(env), ttlHours: env.ephemeral.ttlHours }, ctx.runtime.now());
         buildIds = builds.filter((b) => b.expired).map((b) => b.buildId);
-        progress(`${buildIds.length} expired of ${builds.length} live: ${buildIds.join(', ') || 'none'}`);
+        note(`${buildIds.length} expired of ${builds.length} live: ${buildIds.join(', ') || 'none'}`);
         unknownExpiry = builds.filter((b) => b.expiryProblems.length > 0);
-        for (const b of unknownExpiry) progress(`kept build ${b.buildId}: expiry unknown, never reaped (${b.expiryProblems.join('; ')}); tear it down with goldenpath teardown --build-id ${b.buildId} or fix its tags`);
+        for (const b of unknownExpiry) note(`kept build ${b.buildId}: expiry unknown, never reaped (${b.expiryProblems.join('; ')}); tear it down with goldenpath teardown --build-id ${b.buildId} or fix its tags`);
       }
 
       const reports: CleanupReport[] = [];
       const ledgerWrites: LedgerWrite[] = [];
       for (const id of buildIds) {
         const start = ctx.runtime.now();
-        const planned = await planBuildCleanup(deps, buildScope(planOf(env, id)));
+        const planned = await progress.stage(`find what build ${id} left`, () => planBuildCleanup(deps, buildScope(planOf(env, id))));
         let report = dryRunReport(planned);
         if (remove && planned.plan.deletions.length > 0) {
           if (opts.yes !== true) {
@@ -78,15 +80,15 @@ export function register(program: Command, ctx: CommandContext): void {
               throw new SafetyRefusal('not confirmed: nothing deleted');
             }
           }
-          report = await runBuildCleanup(deps, planned);
+          report = await progress.stage(`delete ${planned.plan.deletions.length} resource(s) of build ${id}`, () => runBuildCleanup(deps, planned));
         } else if (remove) {
-          report = { ...report, outcomes: [], left: planned.unsupported.length };
+          report = { ...report, outcomes: [], left: 0 };
         }
         reports.push(report);
         if (remove) {
           const end = ctx.runtime.now();
-          const write = await recordLedgerRow(ctx, env, ledgerRow(ctx, env, { phase: 'orphans', buildId: id, start, end, exitCode: report.left > 0 ? EXIT.partialFailure : EXIT.ok, resourcesDeleted: report.deleted, resourcesLeft: report.left }));
-          for (const line of ledgerWriteWarnings(write)) progress(line);
+          const write = await recordLedgerRow(ctx, env, ledgerRow(ctx, env, { phase: 'orphans', buildId: id, start, end, exitCode: report.left > 0 ? EXIT.partialFailure : report.unsupported.length > 0 ? EXIT.findings : EXIT.ok, resourcesDeleted: report.deleted, resourcesLeft: report.left + report.unsupported.length }));
+          for (const line of ledgerWriteWarnings(write)) note(line);
           ledgerWrites.push(write);
         }
       }
@@ -100,6 +102,8 @@ export function register(program: Command, ctx: CommandContext): void {
       );
       const left = reports.reduce((n, r) => n + r.left, 0);
       if (left > 0) ctx.exitWith(remove ? EXIT.partialFailure : EXIT.findings);
+      // Unmanaged leftovers are findings: a re-run cannot delete them, so they never count as a partial failure.
+      if (reports.some((r) => r.unsupported.length > 0)) ctx.exitWith(EXIT.findings);
       if (unknownExpiry.length > 0) ctx.exitWith(EXIT.findings);
     });
 }

@@ -219,6 +219,8 @@ export function started<T>(work: () => Promise<T>): Promise<T> {
 /** One .tftest.hcl file's outcome in a `terraform test -json` run. */
 export interface TestFileOutcome {
   readonly status: 'pass' | 'fail' | 'error' | 'skip' | 'not run';
+  /** Each run block's status, by run name. */
+  readonly runs: Readonly<Record<string, TestFileOutcome['status']>>;
   /** Each diagnostic of the file as `summary: detail`, whitespace collapsed. */
   readonly diagnostics: readonly string[];
   /** With `-verbose`: the plan (or state) each run printed, by run name, as Terraform's JSON plan without the provider schemas. */
@@ -239,6 +241,7 @@ interface TestJsonLine {
   readonly '@message'?: string;
   readonly type?: string;
   readonly test_file?: { readonly progress?: string; readonly status?: TestFileOutcome['status'] };
+  readonly test_run?: { readonly run?: string; readonly progress?: string; readonly status?: TestFileOutcome['status'] };
   readonly diagnostic?: { readonly summary?: string; readonly detail?: string };
 }
 
@@ -299,6 +302,7 @@ export class TerraformTests {
         .map((l) => `${l.diagnostic?.summary ?? ''}: ${l.diagnostic?.detail ?? ''}`.replace(/\s+/g, ' '));
       outcomes.set(file, {
         status: done?.test_file?.status ?? 'not run',
+        runs: Object.fromEntries(own.filter((l) => l.type === 'test_run' && l.test_run?.progress === 'complete').map((l) => [l.test_run!.run!, l.test_run!.status!])),
         // A configuration Terraform cannot load fails before any file starts: its errors belong to every file.
         diagnostics: done ? diagnostics : [...diagnostics, ...unattributed(lines, r)],
         plans: Object.fromEntries(own.filter((l) => l['@testrun'] && (l.test_plan ?? l.test_state)).map((l) => [l['@testrun']!, (l.test_plan ?? l.test_state)!])),

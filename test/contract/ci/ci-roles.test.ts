@@ -12,6 +12,7 @@ import { ciRoles, reaperRoleName } from '../../../contract/ci/ci-roles';
 import { ciDeployPolicy } from '../../../contract/ci/deploy-role';
 import { reaperPolicy } from '../../../contract/ci/reaper-role';
 import { listOf, type PolicyDocument } from '../../../contract/iam/policy-document';
+import { accountDelegatingKeyPolicy } from '../../../contract/iam/key-policy';
 
 const env = defineEnvironment({ ...dev, stateBackend: { bucket: 'goldenpath-state-111111111111', region: 'eu-west-2', keyPrefix: 'tf' } });
 const ACCOUNT = env.account.id;
@@ -22,9 +23,13 @@ const REPOSITORY = 'goldenpath-idp/goldenpath-infra';
 
 type Decision = 'Allowed' | 'ImplicitlyDenied' | 'ExplicitlyDenied';
 
+/** KMS authorizes by key policy first: a build's key delegates to the account's IAM, as the cluster construct writes it. */
+const KEY_POLICY = accountDelegatingKeyPolicy({ partition: 'aws', accountId: ACCOUNT });
+
 async function decide(policy: PolicyDocument, role: string, action: string, resource: string, contextVariables: Record<string, string | string[]> = {}): Promise<Decision> {
   const simulation: Simulation = {
     identityPolicies: [{ name: role, policy: policy as unknown as Record<string, unknown> }],
+    ...(resource.includes(':kms:') && resource.includes(':key/') ? { resourcePolicy: KEY_POLICY as unknown as Record<string, unknown> } : {}),
     serviceControlPolicies: [],
     resourceControlPolicies: [],
     request: {
@@ -119,9 +124,58 @@ describe('reaper role (IAM simulation)', () => {
     });
   });
 
-  it('cannot deploy or destroy clusters: no create, tag or cluster calls', async () => {
+  it('cannot deploy or tag: no create or tag calls', async () => {
     expect(await can('ec2:CreateTags', volume, buildTags('26-01-23-07'))).toBe('ImplicitlyDenied');
-    expect(await can('eks:DeleteCluster', `arn:aws:eks:${REGION}:${ACCOUNT}:cluster/${BUILD_CLUSTER}`)).toBe('ImplicitlyDenied');
+  });
+
+  describe('what a build creates besides its network', () => {
+    const cluster = `arn:aws:eks:${REGION}:${ACCOUNT}:cluster/${BUILD_CLUSTER}`;
+    const nodegroup = `arn:aws:eks:${REGION}:${ACCOUNT}:nodegroup/${BUILD_CLUSTER}/default/4ec5`;
+    const key = `arn:aws:kms:${REGION}:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+    const instance = `arn:aws:ec2:${REGION}:${ACCOUNT}:instance/i-0abc`;
+    const cert = `arn:aws:acm:${REGION}:${ACCOUNT}:certificate/0abc`;
+    const tagged: [string, string][] = [
+      ['eks:DeleteCluster', cluster],
+      ['eks:DeleteNodegroup', nodegroup],
+      ['eks:DeleteAddon', `arn:aws:eks:${REGION}:${ACCOUNT}:addon/${BUILD_CLUSTER}/vpc-cni/4ec5`],
+      ['eks:DeleteFargateProfile', `arn:aws:eks:${REGION}:${ACCOUNT}:fargateprofile/${BUILD_CLUSTER}/system/4ec5`],
+      ['ec2:TerminateInstances', instance],
+      ['ec2:DeleteSnapshot', `arn:aws:ec2:${REGION}::snapshot/snap-0abc`],
+      ['kms:ScheduleKeyDeletion', key],
+      ['acm:DeleteCertificate', cert],
+    ];
+    it.each(tagged)('%s: a build of the env, never the persistent cluster nor another env', async (action, resource) => {
+      expect(await can(action, resource, buildTags('26-01-23-07'))).toBe('Allowed');
+      expect(await can(action, resource, { ...buildTags('26-01-23-07'), [`aws:ResourceTag/${TAG_KEYS.lifecycle}`]: 'persistent' })).not.toBe('Allowed');
+      expect(await can(action, resource, buildTags('26-01-23-07', 'staging'))).toBe('ImplicitlyDenied');
+      expect(await can(action, resource)).toBe('ImplicitlyDenied');
+    });
+
+    it('terminates the instances of a build cluster node group by their eks:cluster-name tag', async () => {
+      expect(await can('ec2:TerminateInstances', instance, { [`aws:ResourceTag/${CONTROLLER_TAGS.eksNodeClusterName}`]: BUILD_CLUSTER })).toBe('Allowed');
+      expect(await can('ec2:TerminateInstances', instance, { [`aws:ResourceTag/${CONTROLLER_TAGS.eksNodeClusterName}`]: clusterName(persistent('dev')) })).toBe('ImplicitlyDenied');
+    });
+
+    it("deletes a build key's alias, not the persistent cluster's", async () => {
+      expect(await can('kms:DeleteAlias', `arn:aws:kms:${REGION}:${ACCOUNT}:alias/${BUILD_CLUSTER}-secrets`)).toBe('Allowed');
+      expect(await can('kms:DeleteAlias', `arn:aws:kms:${REGION}:${ACCOUNT}:alias/${clusterName(persistent('dev'))}-secrets`)).toBe('ImplicitlyDenied');
+    });
+
+    it("empties (every version) and deletes a build's bucket, never the persistent cluster's or the state bucket", async () => {
+      const bucket = `arn:aws:s3:::${BUILD_CLUSTER}-loki-${ACCOUNT}`;
+      for (const [action, resource] of [['s3:ListBucketVersions', bucket], ['s3:DeleteObjectVersion', `${bucket}/chunks/a`], ['s3:DeleteBucket', bucket]] as const) {
+        expect(await can(action, resource)).toBe('Allowed');
+      }
+      expect(await can('s3:DeleteBucket', `arn:aws:s3:::${clusterName(persistent('dev'))}-loki-${ACCOUNT}`)).toBe('ImplicitlyDenied');
+      expect(await can('s3:DeleteObjectVersion', 'arn:aws:s3:::goldenpath-state-111111111111/tf/dev/dev-network.tfstate')).toBe('ImplicitlyDenied');
+    });
+
+    it("deletes a build's tagged instance profile, not one of another env", async () => {
+      const profile = `arn:aws:iam::${ACCOUNT}:instance-profile/${BUILD_CLUSTER}-node`;
+      expect(await can('iam:DeleteInstanceProfile', profile, buildTags('26-01-23-07'))).toBe('Allowed');
+      expect(await can('iam:DeleteInstanceProfile', profile, buildTags('26-01-23-07', 'staging'))).toBe('ImplicitlyDenied');
+      expect(await can('iam:DeleteInstanceProfile', `arn:aws:iam::${ACCOUNT}:instance-profile/${clusterName(persistent('dev'))}-node`, { ...buildTags('26-01-23-07') })).toBe('ImplicitlyDenied');
+    });
   });
 });
 
@@ -238,8 +292,15 @@ describe('coverage of the lifecycle CLI', () => {
     'client-resource-groups-tagging-api': 'tag',
     'client-eks': 'eks',
     'client-rds': 'rds',
+    'client-secrets-manager': 'secretsmanager',
     'client-ssm': 'ssm',
+    'client-kms': 'kms',
+    'client-s3': 's3',
+    'client-acm': 'acm',
+    'client-pricing': 'pricing',
   };
+  /** SDK commands whose IAM action has another name. */
+  const IAM_ACTION: Record<string, string> = { 's3:ListObjectVersions': 's3:ListBucketVersions', 's3:DeleteObjects': 's3:DeleteObjectVersion' };
   const OPS = resolve(__dirname, '..', '..', '..', 'ops');
   /** The AWS calls of the code behind `builds`, `orphans`, `teardown` and `preflight` (not `db provision`, which CI does not run). */
   const files = ['aws', 'builds', 'orphans', 'preflight', 'teardown', 'cleanup'].flatMap((d) =>
@@ -254,7 +315,10 @@ describe('coverage of the lifecycle CLI', () => {
         .split(',')
         .map((n) => n.trim().replace(/^type\s+/, ''))
         .filter((n) => n.endsWith('Command') && new RegExp(`new ${n}\\b`).test(text))
-        .map((n) => ({ file, client: client!, action: `${SERVICE[client!] ?? client}:${n.slice(0, -'Command'.length)}` })),
+        .map((n) => {
+          const action = `${SERVICE[client!] ?? client}:${n.slice(0, -'Command'.length)}`;
+          return { file, client: client!, action: IAM_ACTION[action] ?? action };
+        }),
     );
   });
   /** Calls of the reaper's path: `orphans --expired` and what it runs. */
@@ -281,6 +345,7 @@ describe('coverage of the synthesized stacks', () => {
   /** IAM service of a Terraform AWS resource or data source type, by its name; route53 before route. */
   const TYPE_SERVICE: readonly [RegExp, string][] = [
     [/^aws_route53_/, 'route53'],
+    [/^aws_acm_/, 'acm'],
     [/^aws_(vpc|subnet|route|internet_gateway|nat_gateway|eip|security_group|default_security_group|flow_log|launch_template)/, 'ec2'],
     [/^aws_eks_/, 'eks'],
     [/^aws_db_/, 'rds'],

@@ -132,7 +132,7 @@ async function platformStage(ctx: CommandContext, env: Environment, plan: Plan):
       buildId: plan.buildId,
       ownerId: plan.names.dnsOwnerId,
       externalDnsRoleName: plan.names.roles['external-dns'],
-      clusterStack: plan.stacks.cluster.name,
+      clusterStack: plan.stacks.cluster,
       appSecrets,
       ...(needsKeycloak ? { keycloakAdminSecret: `${keycloak.namespace}/${KEYCLOAK_ADMIN_SECRET}` } : {}),
     },

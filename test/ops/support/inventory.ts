@@ -1,5 +1,5 @@
 import { txtRegistryName } from '../../../contract/external-dns';
-import { appDatabaseSecretName, clusterName, clusterSecretsKeyAlias, dnsOwnerId, envZoneName, hostSuffix, irsaRoleName, objectStorageBucketName } from '../../../contract/naming';
+import { appDatabaseSecretName, clusterName, clusterSecretsKeyAlias, dnsOwnerId, envIdentity, envZoneName, hostSuffix, irsaRoleName, objectStorageBucketName } from '../../../contract/naming';
 import { ephemeral, persistent } from '../../../contract/selection';
 import { CONTROLLER_TAGS, TAG_KEYS } from '../../../contract/tags';
 import type { Environment } from '../../../envs/schema';
@@ -27,7 +27,7 @@ export interface BuildShape {
 export const FULL_SHAPE: BuildShape = { controllerTagsOnly: false, ownVpc: true, loadBalancers: 2, volumes: 2, records: 2, taggedRoles: true };
 
 export function zoneOf(env: Environment): { id: string; name: string } {
-  return { id: `Z${env.name.toUpperCase()}ZONE`, name: envZoneName({ name: env.name, baseDomain: env.dns.baseDomain }) };
+  return { id: `Z${env.name.toUpperCase()}ZONE`, name: envZoneName(envIdentity(env)) };
 }
 
 export interface Foundation {
@@ -151,7 +151,7 @@ export function addBuild(fake: FakeAws, env: Environment, buildId: string, found
   const firstLb = added.find((r) => r.kind === 'lb');
   add({ kind: 'cert', id: `arn:aws:acm:${fake.options.region}:${fake.options.account}:certificate/${id('cert')}`, tags: ours, lbArn: firstLb?.id });
   add({ kind: 'profile', id: `${cluster}-node`, tags: ours, roleNames: [irsaRoleName(sel, 'node')] });
-  const suffix = hostSuffix(sel, { name: env.name, baseDomain: env.dns.baseDomain });
+  const suffix = hostSuffix(sel, envIdentity(env));
   if (suffix.endsWith(zoneOf(env).name) && env.name === envOfZone(fake)) {
     for (let i = 0; i < shape.records; i++) addRecord(fake, `app${i}.${suffix}`, dnsOwnerId(sel), owner);
     addTlsRecords(fake, `app0.${suffix}`, owner);

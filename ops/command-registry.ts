@@ -33,7 +33,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'db', summary: 'App databases on the environment PostgreSQL', load: lazy(() => require('./db/command')) },
   { name: 'ledger', summary: "Timings per phase (count, p50/p95, failures) and the last builds, from the env's shared ledger in its state bucket", load: lazy(() => require('./ledger/command')) },
   { name: 'orphans', summary: 'Find (and with --delete --yes, delete) what a build left behind; dry run by default', load: lazy(() => require('./orphans/command')) },
-  { name: 'preflight', summary: 'Check that an env (and a new build) can be deployed: foundation documents, zone, database, build id, capacity', load: lazy(() => require('./preflight/command')) },
+  { name: 'preflight', summary: 'Check that an env (and a new build) can be deployed: runner reach to the cluster API, foundation documents, zone, database, build id, capacity', load: lazy(() => require('./preflight/command')) },
   { name: 'teardown', summary: 'Drain (best-effort), destroy platform then cluster, clean up orphans and record one ledger row; every stage runs, a re-run resumes what failed', load: lazy(() => require('./teardown/command')) },
   { name: 'verify', summary: 'Check a running cluster: every selected app (from --min-tier up) Synced and Healthy, nodes Ready, every hostname over HTTPS with a valid certificate and plain HTTP redirected, the OIDC realm at tier 3', load: lazy(() => require('./verify/command')) },
 ];

@@ -59,6 +59,11 @@ export function foundationStackName(env: string, kind: FoundationKind): string {
   return `${env}-${kind}`;
 }
 
+/** The account plane's stack (state bucket, GitHub OIDC, CI roles, boundaries): deployed first, by hand. */
+export function bootstrapStackName(env: string): string {
+  return `${env}-bootstrap`;
+}
+
 export function disposableStackName(selection: Selection, kind: DisposableKind): string {
   return `${disposableStem(selection)}-${kind}`;
 }

@@ -1,4 +1,3 @@
-import { accountScope, roleArn } from '../contract/iam/arn';
 import type { EnvironmentInput } from './schema';
 
 const account = { id: '111111111111', region: 'eu-west-2' };
@@ -29,10 +28,9 @@ export const dev: EnvironmentInput = {
       { name: 'general', instanceTypes: ['t3.large'], capacityType: 'ON_DEMAND', minSize: 2, desiredSize: 2, maxSize: 5, diskSizeGb: 50 },
     ],
     publicAccessCidrs: ['203.0.113.0/24'],
-    adminRoleArn: roleArn(accountScope(account), 'goldenpath-platform-admin'),
-    ciDeployRoleArn: roleArn(accountScope(account), 'goldenpath-ci-deploy'),
     logRetentionDays: 14,
   },
-  ephemeral: { ttlHours: 8, maxConcurrentBuilds: 4 },
+  ephemeral: { enabled: true, ttlHours: 8, maxConcurrentBuilds: 4 },
+  github: { repository: 'goldenpath-idp/goldenpath-infra' },
   gitops: { repoUrl: 'https://github.com/goldenpath-idp/goldenpath-gitops.git' },
 };

@@ -1,4 +1,3 @@
-import { accountScope, roleArn } from '../contract/iam/arn';
 import type { EnvironmentInput } from './schema';
 
 const account = { id: '333333333333', region: 'eu-west-2' };
@@ -29,10 +28,9 @@ export const prod: EnvironmentInput = {
       { name: 'general', instanceTypes: ['m6i.xlarge'], capacityType: 'ON_DEMAND', minSize: 3, desiredSize: 3, maxSize: 12, diskSizeGb: 100 },
     ],
     publicAccessCidrs: [],
-    adminRoleArn: roleArn(accountScope(account), 'goldenpath-platform-admin'),
-    ciDeployRoleArn: roleArn(accountScope(account), 'goldenpath-ci-deploy'),
     logRetentionDays: 365,
   },
-  ephemeral: { ttlHours: 4, maxConcurrentBuilds: 1 },
+  ephemeral: { enabled: false, ttlHours: 4, maxConcurrentBuilds: 1 },
+  github: { repository: 'goldenpath-idp/goldenpath-infra' },
   gitops: { repoUrl: 'https://github.com/goldenpath-idp/goldenpath-gitops.git', highAvailability: true },
 };

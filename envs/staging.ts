@@ -1,4 +1,3 @@
-import { accountScope, roleArn } from '../contract/iam/arn';
 import type { EnvironmentInput } from './schema';
 
 const account = { id: '222222222222', region: 'eu-west-2' };
@@ -29,11 +28,10 @@ export const staging: EnvironmentInput = {
       { name: 'general', instanceTypes: ['m6i.large'], capacityType: 'ON_DEMAND', minSize: 2, desiredSize: 3, maxSize: 6, diskSizeGb: 80 },
     ],
     publicAccessCidrs: ['203.0.113.0/24'],
-    adminRoleArn: roleArn(accountScope(account), 'goldenpath-platform-admin'),
-    ciDeployRoleArn: roleArn(accountScope(account), 'goldenpath-ci-deploy'),
     logRetentionDays: 30,
   },
   tierCeiling: 2,
-  ephemeral: { ttlHours: 8, maxConcurrentBuilds: 2 },
+  ephemeral: { enabled: true, ttlHours: 8, maxConcurrentBuilds: 2 },
+  github: { repository: 'goldenpath-idp/goldenpath-infra' },
   gitops: { repoUrl: 'https://github.com/goldenpath-idp/goldenpath-gitops.git' },
 };

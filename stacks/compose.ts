@@ -1,8 +1,9 @@
 import type { App } from 'cdktf';
 import { buildExpiresAt } from '../contract/expiry';
-import { disposableStackName, foundationStackName } from '../contract/naming';
+import { bootstrapStackName, disposableStackName, foundationStackName } from '../contract/naming';
 import { persistent, type Selection } from '../contract/selection';
 import type { Environment } from '../envs/schema';
+import { BootstrapStack } from './bootstrap-stack';
 import { ClusterStack } from './cluster-stack';
 import { DatabaseStack } from './database-stack';
 import { DnsStack } from './dns-stack';
@@ -17,6 +18,7 @@ export interface CompositionInput {
 }
 
 export interface ComposedStacks {
+  readonly bootstrap: BootstrapStack;
   readonly network: NetworkStack;
   readonly dns: DnsStack;
   readonly database: DatabaseStack;
@@ -34,12 +36,13 @@ export function disposableExpiresAt(input: CompositionInput): string | undefined
   return selection.lifecycle === 'ephemeral' ? buildExpiresAt(selection.buildId, env.ephemeral.ttlHours, input.buildStartedAt) : undefined;
 }
 
-/** The foundational stacks of the env plus the two disposable stacks of the selection. */
+/** The env's account plane and foundational stacks plus the two disposable stacks of the selection. */
 export function composeStacks(app: App, input: CompositionInput): ComposedStacks {
   const { env, selection } = input;
   const foundation = { env, selection: persistent(env.name) };
   const disposable = { env, selection, expiresAt: disposableExpiresAt(input) };
   return {
+    bootstrap: new BootstrapStack(app, bootstrapStackName(env.name), foundation),
     network: new NetworkStack(app, foundationStackName(env.name, 'network'), foundation),
     dns: new DnsStack(app, foundationStackName(env.name, 'dns'), foundation),
     database: new DatabaseStack(app, foundationStackName(env.name, 'database'), foundation),

@@ -1,7 +1,7 @@
 import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import { envZoneName } from '../contract/naming';
-import { BuildPermissionsBoundary } from '../constructs/dns/build-permissions-boundary';
+import { boundaryArn } from '../contract/ci/boundaries';
 import { ExternalDnsPolicy } from '../constructs/dns/external-dns-policy';
 import { EnvHostedZone } from '../constructs/dns/hosted-zone';
 import { FoundationDocument } from '../constructs/foundation/foundation-document';
@@ -14,7 +14,6 @@ export class DnsStack extends GoldenpathStack {
   readonly zone: EnvHostedZone;
   readonly persistentPolicy: ExternalDnsPolicy;
   readonly buildPolicy: ExternalDnsPolicy;
-  readonly buildBoundary: BuildPermissionsBoundary;
 
   constructor(scope: Construct, name: string, props: DnsStackProps) {
     super(scope, name, { ...props, plane: 'foundational' });
@@ -25,7 +24,8 @@ export class DnsStack extends GoldenpathStack {
     const zoneArn = this.zone.zone.arn;
     this.persistentPolicy = new ExternalDnsPolicy(this, 'external_dns_persistent', { env, zoneName, zoneArn, scope: 'persistent' });
     this.buildPolicy = new ExternalDnsPolicy(this, 'external_dns_build', { env, zoneName, zoneArn, scope: 'build' });
-    this.buildBoundary = new BuildPermissionsBoundary(this, 'build_boundary', { env, zoneName, zoneArn });
+    // The build roles' boundary is the account plane's ({env}-bootstrap): no CI role may create or change it.
+    const buildBoundaryArn = boundaryArn(props.env, 'build-boundary');
 
     new FoundationDocument(this, 'foundation', {
       env,
@@ -35,7 +35,7 @@ export class DnsStack extends GoldenpathStack {
         zoneName,
         persistentPolicyArn: this.persistentPolicy.policy.arn,
         buildPolicyArn: this.buildPolicy.policy.arn,
-        buildBoundaryArn: this.buildBoundary.policy.arn,
+        buildBoundaryArn,
       },
     });
 
@@ -44,6 +44,6 @@ export class DnsStack extends GoldenpathStack {
     new TerraformOutput(this, 'name_servers', { value: this.zone.zone.nameServers, description: 'Delegate the zone to these when the parent zone is not in this account' });
     new TerraformOutput(this, 'persistent_policy_arn', { value: this.persistentPolicy.policy.arn });
     new TerraformOutput(this, 'build_policy_arn', { value: this.buildPolicy.policy.arn });
-    new TerraformOutput(this, 'build_boundary_arn', { value: this.buildBoundary.policy.arn });
+    new TerraformOutput(this, 'build_boundary_arn', { value: buildBoundaryArn });
   }
 }

@@ -18,6 +18,11 @@ export interface ObjectStorageProps {
   readonly oidc: OidcProvider;
   readonly serviceAccount: ServiceAccountRef;
   /**
+   * Permissions boundary of the role.
+   * @default none
+   */
+  readonly permissionsBoundaryArn?: string;
+  /**
    * Days after which objects (log chunks) expire.
    * @default 30
    */
@@ -71,6 +76,7 @@ export class ObjectStorage extends Construct {
       oidc: props.oidc,
       serviceAccount: props.serviceAccount,
       policy: objectStoragePolicy(s3BucketArn(props.partition, props.bucketName)),
+      permissionsBoundaryArn: props.permissionsBoundaryArn,
     });
   }
 }

@@ -1,5 +1,8 @@
 import { Command } from 'commander';
 import { posix } from 'node:path';
+import { CI_ROLE_KEYS, ciRoleName } from '../../contract/ci/names';
+import { ciSessionSeconds } from '../../contract/ci/sessions';
+import { accountScope, roleArn } from '../../contract/iam/arn';
 import { stateKey } from '../../contract/naming';
 import { persistent } from '../../contract/selection';
 import { loadEnvironment, type Environment } from '../../envs';
@@ -15,7 +18,14 @@ export function envFacts(env: Environment): Record<string, string> {
     env: env.name,
     account_id: env.account.id,
     region: env.account.region,
-    ci_deploy_role_arn: env.cluster.ciDeployRoleArn,
+    ephemeral_enabled: String(env.ephemeral.enabled),
+    // Each CI role's ARN and the session length that covers its longest job (contract/ci/sessions.ts).
+    ...Object.fromEntries(
+      CI_ROLE_KEYS.flatMap((key) => [
+        [`${key}_role_arn`, roleArn(accountScope(env.account), ciRoleName(env.name, key))],
+        [`${key}_role_duration_seconds`, String(ciSessionSeconds(key))],
+      ]),
+    ),
     // The folder of the env's state keys (contract stateKey); builds sit below it.
     state_backend: backend === undefined ? 'local' : `s3://${backend.bucket}/${posix.dirname(stateKey(backend.keyPrefix, persistent(env.name), env.name))}/`,
   };
@@ -31,6 +41,13 @@ export function remoteStateProblem(env: Environment): string | undefined {
     : undefined;
 }
 
+/** A build in an env that does not enable them has no role to assume: say so before anything runs. */
+export function buildsDisabledProblem(env: Environment): string | undefined {
+  return env.ephemeral.enabled
+    ? undefined
+    : `env "${env.name}" does not enable ephemeral builds, so it has no build role; pick an env whose ephemeral.enabled is true, or set it in envs/${env.name}.ts and redeploy ${env.name}-bootstrap`;
+}
+
 export function formatFacts(facts: Record<string, string>): string {
   return Object.entries(facts)
     .map(([k, v]) => `${k}=${v}\n`)
@@ -42,8 +59,9 @@ function main(argv: readonly string[]): number {
     .description('Print the facts of an env definition as key=value lines (for $GITHUB_OUTPUT)')
     .requiredOption('--env <env>', 'environment name (envs/)')
     .option('--require-remote-state', 'fail when the env keeps its Terraform state locally')
+    .option('--require-builds', 'fail when the env does not enable ephemeral builds')
     .parse([...argv], { from: 'user' })
-    .opts<{ env: string; requireRemoteState?: boolean }>();
+    .opts<{ env: string; requireRemoteState?: boolean; requireBuilds?: boolean }>();
   let env: Environment;
   try {
     env = loadEnvironment(opts.env);
@@ -51,7 +69,7 @@ function main(argv: readonly string[]): number {
     process.stderr.write(`env-facts: ${(err as Error).message}\n`);
     return 2;
   }
-  const problem = opts.requireRemoteState === true ? remoteStateProblem(env) : undefined;
+  const problem = (opts.requireRemoteState === true ? remoteStateProblem(env) : undefined) ?? (opts.requireBuilds === true ? buildsDisabledProblem(env) : undefined);
   if (problem !== undefined) {
     process.stderr.write(`env-facts: ${problem}\n`);
     return 1;

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { capabilitiesNeeded } from '../../contract/catalog/needs';
 import { deriveMaxTier } from '../../contract/lifecycle';
+import { ACKNOWLEDGE_EXAMPLE_VALUES_VARIABLE, exampleValueProblems } from '../../contract/example-values';
 import { databaseIdentifier, envZoneName } from '../../contract/naming';
 import { assertCallerMatchesEnv } from '../aws/identity';
 import { envBuildResources } from '../builds/discover-builds';
@@ -18,8 +19,18 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('--build-id <id>', 'the build about to be created (ephemeral); omit for the persistent clusters')
     .option('--allow-reuse', 'the build id may already be live (re-deploying the same build)')
     .option('--json', 'machine-readable output on stdout')
-    .action(async (opts: { env: string; buildId?: string; allowReuse?: boolean; json?: boolean }) => {
+    .option('--examples-only', 'only check (offline) that the env carries none of the example values it ships with')
+    .action(async (opts: { env: string; buildId?: string; allowReuse?: boolean; json?: boolean; examplesOnly?: boolean }) => {
       const env = envOrUsage(opts.env);
+      // An env that still carries the shipped example values is not meant for a real account: refuse before any AWS call.
+      const examples = exampleValueProblems(env);
+      if (opts.examplesOnly === true || (examples.length > 0 && ctx.runtime.vars[ACKNOWLEDGE_EXAMPLE_VALUES_VARIABLE] !== '1')) {
+        const results = examples.map((detail) => ({ check: 'no example values', ok: false, detail, fix: 'set the env\'s own value (README, Day 0 step 1)' }));
+        const text = examples.length === 0 ? `env ${env.name} carries no example values` : [...results.map((r) => `FAIL ${r.check}: ${r.detail}`), `preflight failed: ${examples.length} example value(s)`].join('\n');
+        printResult(ctx, opts.json === true, { env: env.name, ok: examples.length === 0, checks: results }, text);
+        if (examples.length > 0) ctx.exitWith(EXIT.findings);
+        return;
+      }
       const buildId = opts.buildId === undefined ? undefined : buildIdOrUsage(env, opts.buildId);
       const lifecycle = buildId === undefined ? 'persistent' : 'ephemeral';
       const maxTier = deriveMaxTier(lifecycle, env.tierCeiling);

@@ -5,7 +5,7 @@ import { dnsPolicyName } from '../../../contract/naming';
 
 const zoneName = 'dev.goldenpathidp.io';
 const zoneArn = 'arn:aws:route53:::hostedzone/Z0TEST';
-const statements = buildPermissionsBoundaryDocument({ zoneName, zoneArn }).Statement;
+const statements = buildPermissionsBoundaryDocument({ env: 'dev', zoneName, zoneArn }).Statement;
 
 describe('buildPermissionsBoundaryDocument', () => {
   it('never allows the "*" action', () => {

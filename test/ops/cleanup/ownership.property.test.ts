@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { clusterLogGroupName, clusterName, dnsOwnerId, hostSuffix, irsaRoleName } from '../../../contract/naming';
 import { ephemeral, persistent } from '../../../contract/selection';
-import { TAG_KEYS } from '../../../contract/tags';
+import { CONTROLLER_TAGS, TAG_KEYS } from '../../../contract/tags';
 import { loadEnvironment } from '../../../envs';
 import { liveBuilds, type TaggedResource } from '../../../ops/builds/live-builds';
-import { CONTROLLER_TAGS, RECORD_NAME_ATTRIBUTE, RECORD_OWNER_ATTRIBUTE } from '../../../ops/cleanup/ownership';
+import { RECORD_NAME_ATTRIBUTE, RECORD_OWNER_ATTRIBUTE } from '../../../ops/cleanup/ownership';
 import { planCleanup } from '../../../ops/cleanup/plan';
 import { GLOBAL_REGION, type CloudResource } from '../../../ops/cleanup/resource';
 import { buildScope } from '../../../ops/cleanup/scope';

@@ -39,3 +39,25 @@ describe('goldenpath preflight', () => {
     expect(failed).toEqual([`foundation document ${foundationParameterName('dev', 'database')}`, 'database goldenpath-dev']);
   });
 });
+
+describe('goldenpath preflight and the example values', () => {
+  const withoutAcknowledgement = () => {
+    const rt = testRuntime(undefined);
+    return { ...rt, vars: { ...rt.vars, GOLDENPATH_ACKNOWLEDGE_EXAMPLE_VALUES: undefined } };
+  };
+
+  it('refuses an env that still carries example values before any AWS call, naming each field and file', async () => {
+    const rt = withoutAcknowledgement();
+    expect(await runCli(['preflight', '--env', 'prod'], rt)).toBe(EXIT.findings);
+    const out = rt.out.join('');
+    expect(out).toMatch(/FAIL no example values: account\.id in envs\/prod\.ts is the example account 333333333333/);
+    expect(out).toMatch(/gitops\.repoUrl in envs\/prod\.ts is the example GitOps repository/);
+    expect(out).toMatch(/VERSIONS\.goldenpathCliImage\.repository in contract\/versions\.ts/);
+  });
+
+  it('lists them offline with --examples-only', async () => {
+    const rt = testRuntime(undefined);
+    expect(await runCli(['preflight', '--env', 'dev', '--examples-only', '--json'], rt)).toBe(EXIT.findings);
+    expect(JSON.parse(rt.out.join('')).checks.map((c: { detail: string }) => c.detail)).toEqual(expect.arrayContaining([expect.stringMatching(/cluster\.publicAccessCidrs\[0\] in envs\/dev\.ts \(203\.0\.113\.0\/24\)/)]));
+  });
+});

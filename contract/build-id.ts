@@ -4,7 +4,7 @@ import { buildScopedNames, type EnvIdentity } from './naming';
 export const DEFAULT_BUILD_ID_PATTERN = /^\d{2}-\d{2}-\d{2}-\d{2}$/;
 
 /** Lowercase DNS-label characters, alphanumeric at both ends, no `--`. */
-const BUILD_ID_SHAPE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const BUILD_ID_SHAPE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * The longest buildId whose every derived name still fits its AWS or DNS

@@ -117,6 +117,14 @@ export function stateKey(keyPrefix: string, selection: Selection, stackName: str
   return `${dir}/${stackName}.tfstate`;
 }
 
+/**
+ * Folder of the env's timing ledger in the state bucket: one object per row,
+ * written once (If-None-Match: *) and never rewritten. Beside the env's state, not under builds/.
+ */
+export function ledgerKeyPrefix(keyPrefix: string, env: string): string {
+  return `${keyPrefix}/${env}/ledger/`;
+}
+
 /** SSM folder of the env's foundation documents (disposable stacks list it in one call). */
 export function foundationParameterFolder(env: string): string {
   return `/${NAME_PREFIX}/${env}/foundation`;

@@ -11,6 +11,8 @@ export async function buildProgram(ctx: CommandContext, entries: readonly Comman
     .description('Lifecycle of goldenpath builds: preflight, live builds, orphan cleanup, teardown, the timing ledger')
     .addHelpText('after', `\n${EXIT_CODE_HELP}`)
     .showHelpAfterError()
+    // Options after a subcommand are its own (`ledger record --env` is record's --env, not ledger's).
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ writeOut: ctx.runtime.stdout, writeErr: ctx.runtime.stderr });
   const modules = await Promise.all(entries.map((e) => e.load()));

@@ -3,14 +3,19 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { EKSClient } from '@aws-sdk/client-eks';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { IAMClient } from '@aws-sdk/client-iam';
+import { PricingClient } from '@aws-sdk/client-pricing';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import { Route53Client } from '@aws-sdk/client-route-53';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
 
 /** IAM is global; the tagging API lists its resources only from this region. */
 export const GLOBAL_SERVICES_REGION = 'us-east-1';
+
+/** The Price List API answers in us-east-1 (also eu-central-1, ap-south-1); prices of every region come from there. */
+export const PRICE_LIST_REGION = 'us-east-1';
 
 export interface AwsClients {
   readonly region: string;
@@ -25,6 +30,10 @@ export interface AwsClients {
   readonly ssm: SSMClient;
   readonly eks: EKSClient;
   readonly rds: RDSClient;
+  /** For the state bucket's ledger: pinned to the region it was created for (pass the bucket's region). */
+  readonly s3: S3Client;
+  /** The Price List API, served from us-east-1 whatever the env's region. */
+  readonly pricing: PricingClient;
 }
 
 /** Every client pinned to the env's region, whatever the shell's AWS_REGION says. */
@@ -44,5 +53,7 @@ export function createAwsClients(region: string): AwsClients {
     ssm: new SSMClient(config),
     eks: new EKSClient(config),
     rds: new RDSClient(config),
+    s3: new S3Client(config),
+    pricing: new PricingClient({ ...config, region: PRICE_LIST_REGION }),
   };
 }

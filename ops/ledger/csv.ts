@@ -7,43 +7,36 @@ export function csvLine(fields: readonly string[]): string {
   return `${fields.map(csvField).join(',')}\n`;
 }
 
-/** Splits CSV text into records of fields; quoted fields may hold commas, quotes and newlines. */
-export function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
+/**
+ * Splits one line into fields; quoted fields may hold commas and quotes. A
+ * ledger line never holds a line break (the schema forbids one in every
+ * field), so a torn quote ends with its line and never swallows the next.
+ */
+export function parseCsvLine(line: string): string[] {
+  if (/[\r\n]/.test(line)) throw new Error('a line break inside a record');
+  const fields: string[] = [];
   let field = '';
   let quoted = false;
-  let i = 0;
-  while (i < text.length) {
-    const ch = text[i]!;
+  let wasQuoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
+      if (ch === '"' && line[i + 1] === '"') {
         field += '"';
-        i += 2;
-        continue;
-      }
-      if (ch === '"') quoted = false;
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
-      i++;
-      continue;
-    }
-    if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') {
-      record.push(field);
+    } else if (ch === '"' && field === '' && !wasQuoted) {
+      quoted = true;
+      wasQuoted = true;
+    } else if (ch === ',') {
+      fields.push(field);
       field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else field += ch;
-    i++;
+      wasQuoted = false;
+    } else if (wasQuoted) throw new Error(`text after a closing quote in field ${fields.length + 1}`);
+    else field += ch;
   }
-  if (quoted) throw new Error('unterminated quoted field at end of file');
-  if (field !== '' || record.length > 0) {
-    record.push(field);
-    records.push(record);
-  }
-  return records;
+  if (quoted) throw new Error('unterminated quoted field');
+  fields.push(field);
+  return fields;
 }

@@ -1,14 +1,50 @@
-import { parseCsv } from './csv';
-import { LEDGER_COLUMNS, ledgerRowOf, type LedgerRow } from './schema';
+import { parseCsvLine } from './csv';
+import { LEDGER_HEADER, ledgerRowOf, type LedgerRow } from './schema';
 
-/** Parses a ledger file's text; the header must be the schema's. */
-export function parseLedger(text: string): LedgerRow[] {
-  const [header, ...records] = parseCsv(text);
-  if (header === undefined) return [];
-  if (header.join(',') !== LEDGER_COLUMNS.join(',')) {
-    throw new Error(`ledger header is "${header.join(',')}", expected "${LEDGER_COLUMNS.join(',')}": is this a goldenpath ledger file?`);
-  }
-  return records.map((fields, i) => ledgerRowOf(fields, i + 2));
+/** A line or object that is not a ledger row: skipped and counted, never fatal. */
+export interface SkippedRecord {
+  /** `file:line` or the object key. */
+  readonly where: string;
+  readonly problem: string;
+}
+
+export interface ParsedLedger {
+  readonly rows: LedgerRow[];
+  readonly skipped: SkippedRecord[];
+  /** Whether a header line was seen: text with neither a header nor a row is not a ledger. */
+  readonly headerSeen: boolean;
+}
+
+/**
+ * Parses ledger text line by line. A header may repeat (two writers that
+ * found the same empty file); a blank line is nothing; every other line that
+ * is not a valid row (torn, truncated, foreign, hand-edited) is skipped and
+ * counted, and the lines around it still count.
+ */
+export function parseLedgerText(text: string, source: string): ParsedLedger {
+  const rows: LedgerRow[] = [];
+  const skipped: SkippedRecord[] = [];
+  let headerSeen = false;
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  lines.forEach((line, i) => {
+    if (line.trim() === '') return;
+    if (line === LEDGER_HEADER) {
+      headerSeen = true;
+      return;
+    }
+    const where = `${source}:${i + 1}`;
+    let fields: string[];
+    try {
+      fields = parseCsvLine(line);
+    } catch (err) {
+      skipped.push({ where, problem: (err as Error).message });
+      return;
+    }
+    const parsed = ledgerRowOf(fields);
+    if ('row' in parsed) rows.push(parsed.row);
+    else skipped.push({ where, problem: parsed.problem });
+  });
+  return { rows, skipped, headerSeen };
 }
 
 /** Nearest-rank percentile of a non-empty list. */
@@ -43,4 +79,34 @@ export function summarizeLedger(rows: readonly LedgerRow[], env: string): PhaseS
         failures: list.filter((r) => r.exitCode !== 0).length,
       };
     });
+}
+
+export interface BuildTimeline {
+  readonly buildId: string;
+  /** The earliest start of any of its rows. */
+  readonly startedUtc: string;
+  /** Every row of the build, oldest first. */
+  readonly phases: readonly { readonly phase: string; readonly durationS: number; readonly exitCode: number; readonly startUtc: string }[];
+}
+
+/** The `count` most recently started builds of an env, newest first; env-wide rows (no build id) are not builds. */
+export function lastBuilds(rows: readonly LedgerRow[], env: string, count: number): BuildTimeline[] {
+  const byBuild = new Map<string, LedgerRow[]>();
+  for (const row of rows) if (row.env === env && row.buildId !== '') byBuild.set(row.buildId, [...(byBuild.get(row.buildId) ?? []), row]);
+  return [...byBuild.entries()]
+    .map(([buildId, list]) => {
+      const sorted = [...list].sort((a, b) => Date.parse(a.startUtc) - Date.parse(b.startUtc));
+      return {
+        buildId,
+        startedUtc: sorted[0]!.startUtc,
+        phases: sorted.map((r) => ({ phase: r.phase, durationS: r.durationS, exitCode: r.exitCode, startUtc: r.startUtc })),
+      };
+    })
+    .sort((a, b) => Date.parse(b.startedUtc) - Date.parse(a.startedUtc) || b.buildId.localeCompare(a.buildId))
+    .slice(0, count);
+}
+
+/** Rows that started at or after `since`. */
+export function rowsSince(rows: readonly LedgerRow[], since: Date | undefined): LedgerRow[] {
+  return since === undefined ? [...rows] : rows.filter((r) => Date.parse(r.startUtc) >= since.getTime());
 }

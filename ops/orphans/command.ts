@@ -4,14 +4,13 @@ import { envBuildResources } from '../builds/discover-builds';
 import { liveBuilds, type LiveBuild } from '../builds/live-builds';
 import { DEFAULT_CONCURRENCY } from '../cleanup/executor';
 import { buildScope } from '../cleanup/scope';
-import { buildIdOrUsage, envOrUsage, ledgerFile, printResult, progressOf, type CommandContext } from '../command-context';
+import { buildIdOrUsage, envOrUsage, printResult, progressOf, type CommandContext } from '../command-context';
 import { SafetyRefusal, UsageError } from '../errors';
 import { EXIT } from '../exit-codes';
-import { appendLedgerRow } from '../ledger/ledger-file';
+import { assertLedgerRowWritable, ledgerRow, ledgerWriteWarnings, recordLedgerRow, type LedgerWrite } from '../ledger/record';
 import { dryRunReport, planBuildCleanup, runBuildCleanup, type CleanupReport } from '../cleanup/cleanup-build';
 import { cleanupDeps } from '../cleanup/deps';
 import { cleanupJson, renderCleanup } from '../cleanup/render';
-import { runUrl } from '../runtime';
 
 interface OrphansOptions {
   env: string;
@@ -49,6 +48,7 @@ export function register(program: Command, ctx: CommandContext): void {
       if (remove && opts.yes !== true && !ctx.runtime.interactive) {
         throw new SafetyRefusal('--delete needs --yes when not run interactively (CI): review the dry-run plan first, then re-run with --delete --yes');
       }
+      if (remove) assertLedgerRowWritable(ctx, env, 'orphans', buildId ?? '');
       const progress = progressOf(ctx);
       const clients = ctx.runtime.aws(env.account.region);
       await assertCallerMatchesEnv(clients.sts, env, ctx.runtime.vars);
@@ -67,6 +67,7 @@ export function register(program: Command, ctx: CommandContext): void {
       }
 
       const reports: CleanupReport[] = [];
+      const ledgerWrites: LedgerWrite[] = [];
       for (const id of buildIds) {
         const start = ctx.runtime.now();
         const planned = await planBuildCleanup(deps, buildScope(env, id));
@@ -85,18 +86,9 @@ export function register(program: Command, ctx: CommandContext): void {
         reports.push(report);
         if (remove) {
           const end = ctx.runtime.now();
-          appendLedgerRow(ledgerFile(ctx.runtime.vars), {
-            startUtc: start.toISOString(),
-            endUtc: end.toISOString(),
-            phase: 'orphans',
-            env: env.name,
-            buildId: id,
-            durationS: (end.getTime() - start.getTime()) / 1000,
-            exitCode: report.left > 0 ? EXIT.partialFailure : EXIT.ok,
-            resourcesDeleted: report.deleted,
-            resourcesLeft: report.left,
-            runUrl: runUrl(ctx.runtime.vars),
-          });
+          const write = await recordLedgerRow(ctx, env, ledgerRow(ctx, env, { phase: 'orphans', buildId: id, start, end, exitCode: report.left > 0 ? EXIT.partialFailure : EXIT.ok, resourcesDeleted: report.deleted, resourcesLeft: report.left }));
+          for (const line of ledgerWriteWarnings(write)) progress(line);
+          ledgerWrites.push(write);
         }
       }
       const text = reports.length === 0 ? `no ${buildId === undefined ? 'expired builds' : 'resources'} in env ${env.name}` : reports.map((r) => renderCleanup(r, remove)).join('\n');
@@ -104,7 +96,7 @@ export function register(program: Command, ctx: CommandContext): void {
       printResult(
         ctx,
         opts.json === true,
-        { env: env.name, mode: remove ? 'delete' : 'dry-run', builds: reports.map(cleanupJson), unknownExpiry: unknownExpiry.map((b) => ({ buildId: b.buildId, problems: b.expiryProblems })) },
+        { env: env.name, mode: remove ? 'delete' : 'dry-run', builds: reports.map(cleanupJson), ledger: ledgerWrites, unknownExpiry: unknownExpiry.map((b) => ({ buildId: b.buildId, problems: b.expiryProblems })) },
         [text, ...kept].join('\n'),
       );
       const left = reports.reduce((n, r) => n + r.left, 0);

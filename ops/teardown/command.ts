@@ -4,16 +4,15 @@ import { SELECTION_VARIABLES } from '../../contract/parse-selection';
 import { ephemeral } from '../../contract/selection';
 import { assertCallerMatchesEnv } from '../aws/identity';
 import { buildScope } from '../cleanup/scope';
-import { buildIdOrUsage, envOrUsage, ledgerDir, ledgerFile, printResult, progressOf, type CommandContext } from '../command-context';
+import { buildIdOrUsage, envOrUsage, ledgerDir, printResult, progressOf, type CommandContext } from '../command-context';
 import { SafetyRefusal, UsageError } from '../errors';
 import { EXIT, type ExitCode } from '../exit-codes';
 import { eksToken } from '../kube/eks-token';
 import { httpsKubeApi } from '../kube/kube-api';
-import { appendLedgerRow } from '../ledger/ledger-file';
+import { assertLedgerRowWritable, ledgerRow, ledgerWriteWarnings, recordLedgerRow } from '../ledger/record';
 import { cleanupBuild } from '../cleanup/cleanup-build';
 import { cleanupDeps } from '../cleanup/deps';
 import { renderCleanup } from '../cleanup/render';
-import { runUrl } from '../runtime';
 import { buildLoadBalancersAndVolumes, clusterEndpoint } from './aws-facts';
 import { drainCluster } from './drain';
 import { completeStage, initialState, remainingStages, type TeardownStage, type TeardownState } from './stages';
@@ -43,6 +42,7 @@ export function register(program: Command, ctx: CommandContext): void {
       const buildId = buildIdOrUsage(env, opts.buildId);
       const drainTimeoutS = Number(opts.drainTimeout);
       if (!Number.isFinite(drainTimeoutS) || drainTimeoutS < 0) throw new UsageError(`--drain-timeout "${opts.drainTimeout}" must be a number of seconds`);
+      assertLedgerRowWritable(ctx, env, 'teardown', buildId);
       if (opts.yes !== true) {
         if (!ctx.runtime.interactive) throw new SafetyRefusal('teardown needs --yes when not run interactively (CI)');
         if (!(await ctx.runtime.confirm(`tear down build ${buildId} of env ${env.name}?`))) throw new SafetyRefusal('not confirmed: nothing done');
@@ -131,23 +131,13 @@ export function register(program: Command, ctx: CommandContext): void {
       }
 
       const end = ctx.runtime.now();
-      appendLedgerRow(ledgerFile(ctx.runtime.vars), {
-        startUtc: start.toISOString(),
-        endUtc: end.toISOString(),
-        phase: 'teardown',
-        env: env.name,
-        buildId,
-        durationS: (end.getTime() - start.getTime()) / 1000,
-        exitCode: code,
-        resourcesDeleted: deleted,
-        resourcesLeft: left,
-        runUrl: runUrl(ctx.runtime.vars),
-      });
+      const ledger = await recordLedgerRow(ctx, env, ledgerRow(ctx, env, { phase: 'teardown', buildId, start, end, exitCode: code, resourcesDeleted: deleted, resourcesLeft: left }));
+      for (const line of ledgerWriteWarnings(ledger)) progress(line);
       const remaining = remainingStages(state);
       printResult(
         ctx,
         opts.json === true,
-        { env: env.name, buildId, stateFile, completed: state.completed, remaining, notes: state.notes, resourcesDeleted: deleted, resourcesLeft: left },
+        { env: env.name, buildId, stateFile, completed: state.completed, remaining, notes: state.notes, resourcesDeleted: deleted, resourcesLeft: left, ledger },
         remaining.length === 0 ? `teardown of ${buildId} complete` : `teardown of ${buildId} stopped before ${remaining[0]}; re-run to resume`,
       );
       ctx.exitWith(code);

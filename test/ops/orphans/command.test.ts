@@ -2,7 +2,7 @@ import { TAG_KEYS } from '../../../contract/tags';
 import { loadEnvironment } from '../../../envs';
 import { runCli } from '../../../ops/cli';
 import { EXIT } from '../../../ops/exit-codes';
-import { readLedger } from '../../../ops/ledger/ledger-file';
+import { readLedgerFile } from '../../../ops/ledger/ledger-file';
 import { FakeAws } from '../support/fake-aws';
 import { FULL_SHAPE, addBuild, addFoundation, zoneOf } from '../support/inventory';
 import { testRuntime } from '../support/runtime';
@@ -61,7 +61,7 @@ describe('goldenpath orphans', () => {
     expect(await runCli(['orphans', '--env', 'dev', '--build-id', '12', '--delete', '--yes'], rt)).toBe(EXIT.ok);
     expect(owned(f, 'dev/12')).toBe(0);
     expect(owned(f, 'dev/123')).toBe(build123);
-    const rows = readLedger(`${rt.ledgerDir}/ledger.csv`);
+    const { rows } = readLedgerFile(`${rt.ledgerDir}/ledger.csv`);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ phase: 'orphans', env: 'dev', buildId: '12', exitCode: 0, resourcesLeft: 0 });
     expect(rows[0]?.resourcesDeleted).toBeGreaterThan(0);

@@ -10,6 +10,7 @@ import * as ssm from '@aws-sdk/client-ssm';
 import * as sts from '@aws-sdk/client-sts';
 import { mockClient, type AwsStub } from 'aws-sdk-client-mock';
 import { createAwsClients, GLOBAL_SERVICES_REGION, type AwsClients } from '../../../ops/aws/clients';
+import { FakeS3 } from './fake-s3';
 
 /**
  * A stateful, in-memory AWS account behind aws-sdk-client-mock. It models the
@@ -126,6 +127,8 @@ export class FakeAws {
   readonly parameters = new Map<string, string>();
   /** RDS instance status by identifier. */
   readonly databases = new Map<string, string>();
+  /** The state bucket (the shared ledger lives there). */
+  readonly s3 = new FakeS3();
 
   constructor(readonly options: FakeOptions) {}
 
@@ -547,10 +550,12 @@ export class FakeAws {
       if (this.get('cluster', i.name ?? '') === undefined) throw err('ResourceNotFoundException');
       return { cluster: { name: i.name, endpoint: 'https://127.0.0.1:1', certificateAuthority: { data: '' } } };
     }));
+    this.s3.serve(c.s3);
     return c;
   }
 
   restore(): void {
     for (const s of this.stubs) s.restore();
+    this.s3.restore();
   }
 }

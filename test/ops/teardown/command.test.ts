@@ -1,15 +1,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { loadEnvironment } from '../../../envs';
+import * as envs from '../../../envs';
+import { defineEnvironment } from '../../../envs/schema';
 import { runCli } from '../../../ops/cli';
 import { EXIT } from '../../../ops/exit-codes';
-import { readLedger } from '../../../ops/ledger/ledger-file';
+import { readLedgerFile } from '../../../ops/ledger/ledger-file';
 import { readState, stateFilePath } from '../../../ops/teardown/state-file';
 import { FakeAws } from '../support/fake-aws';
 import { FULL_SHAPE, addBuild, addFoundation, zoneOf } from '../support/inventory';
 import { testRuntime } from '../support/runtime';
 
-const dev = loadEnvironment('dev');
+const dev = envs.loadEnvironment('dev');
 let fake: FakeAws;
 afterEach(() => fake?.restore());
 
@@ -29,7 +30,7 @@ describe('goldenpath teardown', () => {
     expect(rt.runs[0]?.vars).toMatchObject({ GOLDENPATH_ENV: 'dev', GOLDENPATH_LIFECYCLE: 'ephemeral', GOLDENPATH_BUILD_ID: '12' });
     expect(owned(f)).toBe(0);
     expect(readState(stateFilePath(rt.ledgerDir, 'dev', '12'))?.notes[0]).toMatch(/already gone: drain skipped/);
-    const rows = readLedger(`${rt.ledgerDir}/ledger.csv`);
+    const { rows } = readLedgerFile(`${rt.ledgerDir}/ledger.csv`);
     expect(rows.map((r) => [r.phase, r.exitCode])).toEqual([['teardown', 0]]);
   });
 
@@ -47,7 +48,7 @@ describe('goldenpath teardown', () => {
     expect(await runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes'], flaky)).toBe(EXIT.ok);
     expect(rt.runs.map((r) => r.args[2])).toEqual(['dev-b-12-platform', 'dev-b-12-cluster', 'dev-b-12-cluster']);
     expect(owned(f)).toBe(0);
-    expect(readLedger(`${rt.ledgerDir}/ledger.csv`).map((r) => r.exitCode)).toEqual([EXIT.partialFailure, EXIT.ok]);
+    expect(readLedgerFile(`${rt.ledgerDir}/ledger.csv`).rows.map((r) => r.exitCode)).toEqual([EXIT.partialFailure, EXIT.ok]);
   });
 
   it('refuses to run without --yes when not interactive (exit 3)', async () => {
@@ -63,7 +64,7 @@ describe('goldenpath teardown when a stage throws', () => {
     expect(await runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes'], rt)).toBe(EXIT.partialFailure);
     expect(rt.err.join('')).toMatch(/drain: failed: .*re-run teardown to resume here/);
     expect(rt.runs).toEqual([]);
-    expect(readLedger(`${rt.ledgerDir}/ledger.csv`).map((r) => r.exitCode)).toEqual([EXIT.partialFailure]);
+    expect(readLedgerFile(`${rt.ledgerDir}/ledger.csv`).rows.map((r) => r.exitCode)).toEqual([EXIT.partialFailure]);
   });
 });
 
@@ -80,5 +81,29 @@ describe('goldenpath teardown with a damaged state file', () => {
     expect(await runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes'], rt)).toBe(EXIT.usage);
     expect(rt.err.join('')).toBe(`goldenpath: ${file} is not a teardown state file: delete it to start the teardown from the beginning\n`);
     expect(rt.runs).toEqual([]);
+  });
+});
+
+describe('goldenpath teardown and the ledger', () => {
+  it('refuses (exit 2) before any work when the CI run URL would make a ledger row it cannot write', async () => {
+    const f = world();
+    const rt = testRuntime(f);
+    const vars = { ...rt.vars, GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: `o/${'r'.repeat(1100)}`, GITHUB_RUN_ID: '1' };
+    expect(await runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes'], { ...rt, vars })).toBe(EXIT.usage);
+    expect(rt.err.join('')).toMatch(/the ledger row this run would write is refused .*shorten run_url.*: nothing was done/);
+    expect(rt.runs).toEqual([]);
+    expect(f.calls).toEqual([]);
+  });
+
+  it("writes its row to the env's state bucket as well as the local cache, and names both in --json", async () => {
+    const withBucket = defineEnvironment({ ...dev, stateBackend: { bucket: 'goldenpath-state-111111111111', region: 'eu-west-2', keyPrefix: 'goldenpath' } });
+    jest.spyOn(envs, 'loadEnvironment').mockReturnValue(withBucket);
+    const f = world();
+    const rt = testRuntime(f);
+    expect(await runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes', '--json'], rt)).toBe(EXIT.ok);
+    const keys = [...f.s3.bucket('goldenpath-state-111111111111').keys()];
+    expect(keys).toEqual([expect.stringMatching(/^goldenpath\/dev\/ledger\/\d{8}T\d{6}\.\d{3}Z_teardown_12_[0-9a-f]+\.csv$/)]);
+    expect(JSON.parse(rt.out.join('')).ledger).toEqual({ file: `${rt.ledgerDir}/ledger.csv`, bucket: 's3://goldenpath-state-111111111111/goldenpath/dev/ledger/', key: keys[0] });
+    jest.restoreAllMocks();
   });
 });

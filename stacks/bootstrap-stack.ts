@@ -8,11 +8,11 @@ import { ciRoleBoundary, ciRoles } from '../contract/ci/ci-roles';
 import { clusterAdminRoleArn } from '../contract/ci/cluster-access';
 import { exampleValueProblems } from '../contract/example-values';
 import { GITHUB_OIDC_URL, STS_AUDIENCE } from '../contract/ci/github-oidc';
-import { boundaryPolicyName, ledgerPrefix, platformAdminRoleName, stateLocation } from '../contract/ci/names';
+import { boundaryPolicyName, platformAdminRoleName, stateLocation } from '../contract/ci/names';
 import { workloadBoundaryDocument } from '../contract/ci/workload-boundary';
 import { accountScope, hostedZoneArn, iamArn, secretArn, s3BucketArn } from '../contract/iam/arn';
 import { policyDocument } from '../contract/iam/policy-document';
-import { envSecretPrefix, envZoneName } from '../contract/naming';
+import { envSecretPrefix, envZoneName, ledgerKeyPrefix } from '../contract/naming';
 import { CiRole } from '../constructs/bootstrap/ci-role';
 import { StateBucket } from '../constructs/bootstrap/state-bucket';
 import { BuildPermissionsBoundary } from '../constructs/dns/build-permissions-boundary';
@@ -49,7 +49,7 @@ export class BootstrapStack extends GoldenpathStack {
       description: 'Plan an env that still carries the example values (offline tests only)',
     });
 
-    this.stateBucket = new StateBucket(this, 'state', { bucketName: state.bucket, partition: account.partition, ledgerPrefix: ledgerPrefix(state.keyPrefix, env.name) });
+    this.stateBucket = new StateBucket(this, 'state', { bucketName: state.bucket, partition: account.partition, ledgerPrefix: ledgerKeyPrefix(state.keyPrefix, env.name) });
     if (problems.length > 0) {
       // The first resource of the stack refuses the plan: nothing is created in an account with example values.
       this.stateBucket.bucket.addOverride('lifecycle.precondition', [

@@ -58,11 +58,6 @@ export function stateLocation(env: {
   return env.stateBackend ?? { bucket: defaultStateBucketName(env.name, env.account.id), region: env.account.region, keyPrefix: DEFAULT_STATE_KEY_PREFIX };
 }
 
-/** `{prefix}/{env}/ledger/`: one object per ledger row, appended, never overwritten or deleted. */
-export function ledgerPrefix(keyPrefix: string, env: string): string {
-  return `${keyPrefix}/${env}/ledger/`;
-}
-
 /** State keys of the env's persistent stacks and of its builds (`*` patterns). */
 export function stateKeyPatterns(keyPrefix: string, env: string) {
   return {

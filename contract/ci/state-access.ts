@@ -1,8 +1,8 @@
 import { s3BucketArn, s3ObjectArn } from '../iam/arn';
 import type { PolicyStatement } from '../iam/policy-document';
 import { persistent } from '../selection';
-import { bootstrapStackName, stateKey } from '../naming';
-import { ledgerPrefix, stateKeyPatterns, stateLocation } from './names';
+import { bootstrapStackName, ledgerKeyPrefix, stateKey } from '../naming';
+import { stateKeyPatterns, stateLocation } from './names';
 import type { CiEnv } from './ci-env';
 
 function dirOf(key: string): string {
@@ -21,8 +21,8 @@ export function stateArns(env: CiEnv, partition: string) {
     persistent: [object(keys.persistent), object(`${keys.persistent}.tflock`)],
     builds: [object(keys.builds), object(`${keys.builds}.tflock`)],
     bootstrap: [object(stateKey(keyPrefix, persistent(env.name), bootstrapStackName(env.name))), object(`${stateKey(keyPrefix, persistent(env.name), bootstrapStackName(env.name))}.tflock`)],
-    ledger: object(`${ledgerPrefix(keyPrefix, env.name)}*`),
-    ledgerFolder: ledgerPrefix(keyPrefix, env.name),
+    ledger: object(`${ledgerKeyPrefix(keyPrefix, env.name)}*`),
+    ledgerFolder: ledgerKeyPrefix(keyPrefix, env.name),
   };
 }
 

@@ -1,9 +1,9 @@
 import { ciRoles, type CiRole, type CiRoles } from '../../contract/ci/ci-roles';
 import { githubOidcProviderArn } from '../../contract/ci/github-oidc';
-import { boundaryPolicyName, ciRoleName, ledgerPrefix, platformAdminRoleName, stateLocation, type CiRoleKey } from '../../contract/ci/names';
+import { boundaryPolicyName, ciRoleName, platformAdminRoleName, stateLocation, type CiRoleKey } from '../../contract/ci/names';
 import { CI_ROLE_WORKFLOWS } from '../../contract/ci/workflows';
 import { awsManagedPolicyArn } from '../../contract/iam/arn';
-import { bootstrapStackName, clusterName, envSecretPrefix, foundationParameterName, irsaRoleName, stateKey } from '../../contract/naming';
+import { bootstrapStackName, clusterName, ledgerKeyPrefix, envSecretPrefix, foundationParameterName, irsaRoleName, stateKey } from '../../contract/naming';
 import { ephemeral, persistent } from '../../contract/selection';
 import { TAG_KEYS } from '../../contract/tags';
 import { dev } from '../../envs/dev';
@@ -210,8 +210,8 @@ const ATTEMPTS: readonly Attempt[] = [
     context: (e) => ({ ...persistentTags(e), 'aws:TagKeys': [TAG_KEYS.lifecycle] }),
   },
   // ledger and state
-  { title: 'delete a ledger row', class: 'ledger and state', roles: ALL, action: 's3:DeleteObject', resource: (e) => arn(e).object(`${ledgerPrefix(arn(e).state.keyPrefix, e.name)}2026-01-23T10-00-00Z-deploy.csv`) },
-  { title: 'overwrite a ledger row (no If-None-Match)', class: 'ledger and state', roles: ALL, action: 's3:PutObject', resource: (e) => arn(e).object(`${ledgerPrefix(arn(e).state.keyPrefix, e.name)}2026-01-23T10-00-00Z-deploy.csv`) },
+  { title: 'delete a ledger row', class: 'ledger and state', roles: ALL, action: 's3:DeleteObject', resource: (e) => arn(e).object(`${ledgerKeyPrefix(arn(e).state.keyPrefix, e.name)}2026-01-23T10-00-00Z-deploy.csv`) },
+  { title: 'overwrite a ledger row (no If-None-Match)', class: 'ledger and state', roles: ALL, action: 's3:PutObject', resource: (e) => arn(e).object(`${ledgerKeyPrefix(arn(e).state.keyPrefix, e.name)}2026-01-23T10-00-00Z-deploy.csv`) },
   { title: "write the bootstrap stack's state", class: 'ledger and state', roles: ALL, action: 's3:PutObject', resource: (e) => arn(e).object(stateKey(arn(e).state.keyPrefix, persistent(e.name), bootstrapStackName(e.name))) },
   { title: 'replace the state bucket policy', class: 'ledger and state', roles: ALL, action: 's3:PutBucketPolicy', resource: (e) => arn(e).bucket },
   { title: 'delete the state bucket', class: 'ledger and state', roles: ALL, action: 's3:DeleteBucket', resource: (e) => arn(e).bucket },
@@ -273,7 +273,7 @@ const requestTags = (e: Environment): Context => ({
   [`aws:RequestTag/${TAG_KEYS.buildId}`]: '26-01-23-07',
   'aws:TagKeys': [TAG_KEYS.env, TAG_KEYS.lifecycle, TAG_KEYS.plane, TAG_KEYS.buildId],
 });
-const ledgerRow = (e: Environment) => arn(e).object(`${ledgerPrefix(arn(e).state.keyPrefix, e.name)}2026-01-23T10-00-00Z-x.csv`);
+const ledgerRow = (e: Environment) => arn(e).object(`${ledgerKeyPrefix(arn(e).state.keyPrefix, e.name)}2026-01-23T10-00-00Z-x.csv`);
 const NEW_ROW = { 's3:if-none-match': '*' };
 
 const POSITIVE: Record<CiRoleKey, readonly Positive[]> = {

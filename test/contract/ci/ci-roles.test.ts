@@ -74,6 +74,8 @@ describe('coverage of the lifecycle CLI', () => {
     'client-s3': 's3',
     'client-pricing': 'pricing',
   };
+  /** SDK commands whose IAM action has another name. */
+  const IAM_ACTION_OF: Record<string, string> = { 's3:ListObjectsV2': 's3:ListBucket', 's3:HeadObject': 's3:GetObject' };
   const OPS = resolve(__dirname, '..', '..', '..', 'ops');
   const sources = (dir: string): string[] =>
     readdirSync(dir).flatMap((f) => {
@@ -95,7 +97,8 @@ describe('coverage of the lifecycle CLI', () => {
         .split(',')
         .map((n) => n.trim().replace(/^type\s+/, ''))
         .filter((n) => n.endsWith('Command') && new RegExp(`new ${n}\\b`).test(text))
-        .map((n) => ({ file, action: `${SERVICE[client!] ?? client}:${n.slice(0, -'Command'.length)}` })),
+        .map((n) => `${SERVICE[client!] ?? client}:${n.slice(0, -'Command'.length)}`)
+        .map((action) => ({ file, action: IAM_ACTION_OF[action] ?? action })),
     );
   });
   // GetCallerIdentity needs no permission.

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { posix } from 'node:path';
 import { CI_ROLE_KEYS, ciRoleName } from '../../contract/ci/names';
 import { ciSessionSeconds } from '../../contract/ci/sessions';
+import { exampleValueProblems } from '../../contract/example-values';
 import { accountScope, roleArn } from '../../contract/iam/arn';
 import { stateKey } from '../../contract/naming';
 import { persistent } from '../../contract/selection';
@@ -60,8 +61,9 @@ function main(argv: readonly string[]): number {
     .requiredOption('--env <env>', 'environment name (envs/)')
     .option('--require-remote-state', 'fail when the env keeps its Terraform state locally')
     .option('--require-builds', 'fail when the env does not enable ephemeral builds')
+    .option('--refuse-example-values', 'fail when the env still carries the example values the repository ships with')
     .parse([...argv], { from: 'user' })
-    .opts<{ env: string; requireRemoteState?: boolean; requireBuilds?: boolean }>();
+    .opts<{ env: string; requireRemoteState?: boolean; requireBuilds?: boolean; refuseExampleValues?: boolean }>();
   let env: Environment;
   try {
     env = loadEnvironment(opts.env);
@@ -69,7 +71,11 @@ function main(argv: readonly string[]): number {
     process.stderr.write(`env-facts: ${(err as Error).message}\n`);
     return 2;
   }
-  const problem = (opts.requireRemoteState === true ? remoteStateProblem(env) : undefined) ?? (opts.requireBuilds === true ? buildsDisabledProblem(env) : undefined);
+  const examples = opts.refuseExampleValues === true ? exampleValueProblems(env) : [];
+  const problem =
+    (examples.length > 0 ? `env "${env.name}" still carries example values: ${examples.join('; ')}` : undefined) ??
+    (opts.requireRemoteState === true ? remoteStateProblem(env) : undefined) ??
+    (opts.requireBuilds === true ? buildsDisabledProblem(env) : undefined);
   if (problem !== undefined) {
     process.stderr.write(`env-facts: ${problem}\n`);
     return 1;

@@ -63,3 +63,18 @@ describe('env facts for workflows', () => {
     expect(run.stdout).toBe('');
   });
 });
+
+describe('env facts guards', () => {
+  it('refuses an env that still carries example values, naming field and file, before anything else', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', SCRIPT, '--env', 'dev', '--refuse-example-values', '--require-remote-state'], { cwd: REPO, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/env "dev" still carries example values: account\.id in envs\/dev\.ts is the example account 111111111111/);
+    expect(run.stdout).toBe('');
+  });
+
+  it('refuses a build in prod, which does not enable them', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', SCRIPT, '--env', 'prod', '--require-builds'], { cwd: REPO, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/env "prod" does not enable ephemeral builds/);
+  });
+});

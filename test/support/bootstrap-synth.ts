@@ -2,6 +2,7 @@ import { App } from 'cdktf';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { boundaryPolicyName } from '../../contract/ci/names';
 import { bootstrapStackName } from '../../contract/naming';
 import { persistent } from '../../contract/selection';
 import type { Environment } from '../../envs/schema';
@@ -31,4 +32,12 @@ export function policyAsAws(value: string): Record<string, unknown> {
   const live = value.match(/(?<!\$)\$\{[^}]*\}/g);
   if (live !== null) throw new Error(`policy has Terraform interpolations: ${live.join(', ')}`);
   return JSON.parse(value.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{')) as Record<string, unknown>;
+}
+
+/** The build roles' permissions boundary as the env's bootstrap stack creates it. */
+export function synthesizedBuildBoundary(env: Environment): { Statement: Record<string, unknown>[] } {
+  const { json } = synthBootstrapStack(env);
+  const match = Object.values<TerraformJson>(json.resource?.aws_iam_policy ?? {}).filter((p) => p.name === boundaryPolicyName(env.name, 'build-boundary'));
+  if (match.length !== 1) throw new Error(`expected one build boundary, found ${match.length}`);
+  return policyAsAws(match[0].policy as string) as { Statement: Record<string, unknown>[] };
 }

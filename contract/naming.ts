@@ -81,8 +81,8 @@ export function envZoneName(env: EnvIdentity): string {
   return `${env.name}.${env.baseDomain}`;
 }
 
-/** The IAM policies the dns stack owns: ExternalDNS for persistent clusters and builds, and the build roles' boundary. */
-export const DNS_POLICY_KEYS = ['external-dns-persistent', 'external-dns-build', 'build-boundary'] as const;
+/** The IAM policies the dns stack owns: ExternalDNS for persistent clusters and builds (the build roles' boundary is the account plane's). */
+export const DNS_POLICY_KEYS = ['external-dns-persistent', 'external-dns-build'] as const;
 export type DnsPolicyKey = (typeof DNS_POLICY_KEYS)[number];
 
 export function dnsPolicyName(env: string, key: DnsPolicyKey): string {

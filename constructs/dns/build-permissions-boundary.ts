@@ -2,7 +2,7 @@ import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { Construct } from 'constructs';
 import { BUILD_ID_PRINCIPAL_TAG_KEY, buildNamePatterns, GLOB_TAG_VALUE_PATTERNS, ROUTE53_CHANGE_KEYS } from '../../contract/dns-guard';
 import { EXTERNAL_DNS_RECORD_TYPES } from '../../contract/external-dns';
-import { dnsPolicyName } from '../../contract/naming';
+import { boundaryPolicyName } from '../../contract/ci/names';
 import { TAG_KEYS } from '../../contract/tags';
 import { externalDnsChangeStatement, externalDnsReadStatements } from './external-dns-policy';
 import type { PolicyDocument, PolicyStatement } from '../../contract/iam/policy-document';
@@ -170,7 +170,7 @@ export class BuildPermissionsBoundary extends Construct {
   constructor(scope: Construct, id: string, props: BuildPermissionsBoundaryProps) {
     super(scope, id);
     this.policy = new IamPolicy(this, 'policy', {
-      name: dnsPolicyName(props.env, 'build-boundary'),
+      name: boundaryPolicyName(props.env, 'build-boundary'),
       description: `Permissions boundary of ${props.env} build roles: DNS writes only below b-<${TAG_KEYS.buildId} tag>.${props.zoneName}, no tag or boundary changes, nothing persistent`,
       policy: policyJson(buildPermissionsBoundaryDocument(props)),
     });

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { boundaryArn } from '../../contract/ci/boundaries';
 import { join } from 'node:path';
 import { DnsFoundationSchema } from '../../contract/foundation';
 import { DNS_POLICY_KEYS, dnsPolicyName, foundationParameterName } from '../../contract/naming';
@@ -24,7 +25,7 @@ describe('DnsStack (synthesized)', () => {
     expect(Object.values<TerraformJson>(json.resource.aws_route53_zone).map((z) => z.name)).toEqual(['dev.goldenpathidp.io']);
   });
 
-  it('creates the persistent and build ExternalDNS policies and the build boundary', () => {
+  it('creates the persistent and build ExternalDNS policies (the build boundary is the account plane\'s)', () => {
     expect(Object.values<TerraformJson>(json.resource.aws_iam_policy).map((p) => p.name).sort()).toEqual(DNS_POLICY_KEYS.map((k) => dnsPolicyName('dev', k)).sort());
   });
 
@@ -57,14 +58,14 @@ describeWithTerraform('DnsStack (terraform)', () => {
     terraformOk(dir, ['validate']);
     const r = plan(dir);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toContain('Plan: 5 to add, 0 to change, 0 to destroy.');
+    expect(r.stdout).toContain('Plan: 4 to add, 0 to change, 0 to destroy.');
   });
 
   it('plans the NS delegation when the env names a parent zone', () => {
     const { dir } = synthDnsStack(withParentZone);
     init(dir);
     const r = plan(dir);
-    expect(r.stdout).toContain('Plan: 6 to add, 0 to change, 0 to destroy.');
+    expect(r.stdout).toContain('Plan: 5 to add, 0 to change, 0 to destroy.');
   });
 
   it('hands AWS exactly the policies the IAM simulation evaluates (terraform test, mock provider)', () => {
@@ -78,7 +79,7 @@ describeWithTerraform('DnsStack (terraform)', () => {
     });
     const doc = `jsondecode(${Object.keys(json.resource.aws_ssm_parameter).map((n) => `aws_ssm_parameter.${n}`)[0]}.value)`;
     asserts.push(
-      `  assert {\n    condition     = ${doc}.zoneId == "Z0DEVZONE00001" && ${doc}.buildBoundaryArn == ${policyAddress(json, dnsPolicyName('dev', 'build-boundary'))}.arn\n    error_message = "foundation document does not carry the zone and policies"\n  }`,
+      `  assert {\n    condition     = ${doc}.zoneId == "Z0DEVZONE00001" && ${doc}.buildBoundaryArn == ${hclString(boundaryArn(loadEnvironment('dev'), 'build-boundary'))}\n    error_message = "foundation document does not carry the zone and policies"\n  }`,
     );
     writeFileSync(
       join(dir, 'policies.tftest.hcl'),

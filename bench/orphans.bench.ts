@@ -12,6 +12,7 @@ import { withThrottleRetry } from '../ops/aws/throttle-retry';
 import { DEFAULT_CONCURRENCY } from '../ops/cleanup/executor';
 import { DEFAULT_RETRY, realSleep } from '../ops/aws/retry';
 import { buildScope } from '../ops/cleanup/scope';
+import { planOf } from '../ops/command-context';
 import { ROUTE53_RATE, TokenBucket } from '../ops/aws/token-bucket';
 import { planBuildCleanup, runBuildCleanup, type CleanupDeps } from '../ops/cleanup/cleanup-build';
 import { addBuild, addFoundation, FakeAws, zoneOf, type BuildShape } from '../test/ops/support/fake-account.fixture';
@@ -70,7 +71,7 @@ async function run(label: string, sequential: boolean): Promise<Run> {
       progress: () => undefined,
     };
     const start = Date.now();
-    const planned = await planBuildCleanup(deps, buildScope(env, BUILD));
+    const planned = await planBuildCleanup(deps, buildScope(planOf(env, BUILD)));
     const discoveryCalls = fake.calls.length;
     const report = await runBuildCleanup(deps, planned);
     return { label, resources, discoveryCalls, totalCalls: fake.calls.length, wallMs: Date.now() - start, left: report.left + fake.present().filter((k) => fake.resources.get(k)?.owner === `dev/${BUILD}`).length };

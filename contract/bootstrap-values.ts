@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { PlatformFlagsSchema, type PlatformFlags } from './capabilities';
 import { EXTERNAL_DNS_REGISTRY } from './external-dns';
-import { deriveMaxTier, LifecycleSchema, TierSchema, tiersUpTo, type Tier } from './lifecycle';
-import { clusterName, dnsOwnerId, hostSuffix, objectStorageBucketName, type EnvIdentity } from './naming';
-import { buildIdOf, type Selection } from './selection';
+import { LifecycleSchema, TierSchema, tiersUpTo } from './lifecycle';
+import type { Plan } from './plan';
 
 /**
  * The bootstrap values contract: everything a cluster and its GitOps apps
@@ -49,13 +48,6 @@ export const BootstrapValuesSchema = z.object({
 });
 export type BootstrapValues = z.infer<typeof BootstrapValuesSchema>;
 
-/** The environment facts the contract is derived from. */
-export interface ContractEnv extends EnvIdentity {
-  readonly accountId: string;
-  readonly region: string;
-  readonly tierCeiling?: Tier;
-}
-
 /** Values only the cluster and foundation can supply (Terraform references at synth time). */
 export interface ContractWiring {
   readonly zoneId?: string;
@@ -66,28 +58,28 @@ export interface ContractWiring {
 }
 
 export interface DeriveBootstrapInput {
-  readonly env: ContractEnv;
-  readonly selection: Selection;
+  /** The selection's plan: identity, maxTier and names come from it. */
+  readonly plan: Plan;
   readonly platform: PlatformFlags;
   readonly wiring?: ContractWiring;
 }
 
 export function deriveBootstrapValues(input: DeriveBootstrapInput): BootstrapValues {
-  const { env, selection, platform, wiring = {} } = input;
-  const maxTier = deriveMaxTier(selection.lifecycle, env.tierCeiling);
-  const suffix = hostSuffix(selection, env);
+  const { plan, platform, wiring = {} } = input;
+  const { env, maxTier, names } = plan;
+  const suffix = names.hostSuffix;
   return BootstrapValuesSchema.parse({
     schemaVersion: BOOTSTRAP_SCHEMA_VERSION,
     env: env.name,
-    lifecycle: selection.lifecycle,
-    buildId: buildIdOf(selection) ?? null,
+    lifecycle: plan.lifecycle,
+    buildId: plan.buildId ?? null,
     maxTier,
     tiers: tiersUpTo(maxTier),
     hostSuffix: suffix,
     aws: { accountId: env.accountId, region: env.region },
-    cluster: { name: clusterName(selection), ...(wiring.vpcId === undefined ? {} : { vpcId: wiring.vpcId }) },
+    cluster: { name: names.cluster, ...(wiring.vpcId === undefined ? {} : { vpcId: wiring.vpcId }) },
     dns: {
-      ownerId: dnsOwnerId(selection),
+      ownerId: names.dnsOwnerId,
       domainFilters: [suffix],
       zoneId: wiring.zoneId ?? null,
       txtPrefix: EXTERNAL_DNS_REGISTRY.txtPrefix,
@@ -97,7 +89,7 @@ export function deriveBootstrapValues(input: DeriveBootstrapInput): BootstrapVal
     platform,
     roleArns: { ...(wiring.roleArns ?? {}) },
     database: wiring.database ?? null,
-    ...(platform.objectStorageAvailable ? { objectStorage: { bucket: objectStorageBucketName(selection, env.accountId) } } : {}),
+    ...(platform.objectStorageAvailable ? { objectStorage: { bucket: names.objectStorageBucket } } : {}),
     ...(wiring.controllerTags === undefined ? {} : { controllerTags: { ...wiring.controllerTags } }),
   });
 }

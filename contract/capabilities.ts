@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { foundationDeployCommand } from './deploy-command';
 import { foundationStackName } from './naming';
 
 /** What an app may need from the platform beyond its tier. */
@@ -32,7 +33,7 @@ export function capabilityFix(capability: Capability, env: string): string {
     case 'storage-class':
       return 'the cluster stack must provide the gp3 default StorageClass (EBS CSI driver)';
     case 'rds':
-      return `deploy the \`${foundationStackName(env, 'database')}\` stack first so its foundation document exists`;
+      return `deploy the \`${foundationStackName(env, 'database')}\` stack first so its foundation document exists (${foundationDeployCommand(env, 'database')})`;
     case 'object-storage':
       return 'the cluster stack must provide the object storage bucket and its IRSA role';
   }

@@ -6,6 +6,11 @@ export interface EnvIdentity {
   readonly baseDomain: string;
 }
 
+/** The identity of an env definition (envs/schema's Environment, or anything shaped like it). */
+export function envIdentity(env: { readonly name: string; readonly dns: { readonly baseDomain: string } }): EnvIdentity {
+  return { name: env.name, baseDomain: env.dns.baseDomain };
+}
+
 /** Hard limits from AWS and DNS that derived names must respect. */
 export const NAME_LIMITS = {
   iamRoleName: 64,
@@ -47,7 +52,10 @@ export type FoundationKind = (typeof FOUNDATION_KINDS)[number];
 
 export const DISPOSABLE_KINDS = ['cluster', 'platform'] as const;
 export type DisposableKind = (typeof DISPOSABLE_KINDS)[number];
-export type StackKind = FoundationKind | DisposableKind;
+/** The account plane: state bucket, GitHub OIDC, CI roles and boundaries (`{env}-bootstrap`). */
+export const ACCOUNT_KINDS = ['bootstrap'] as const;
+export type AccountKind = (typeof ACCOUNT_KINDS)[number];
+export type StackKind = AccountKind | FoundationKind | DisposableKind;
 
 /** `{env}` for persistent, `{env}-b-{buildId}` for a build: the stem of disposable stack names. */
 export function disposableStem(selection: Selection): string {

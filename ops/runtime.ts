@@ -12,6 +12,8 @@ export interface Runtime {
   readonly sleep: Sleep;
   /** A person at a terminal who can answer a question (never in CI). */
   readonly interactive: boolean;
+  /** The terminal live progress is drawn on (stderr when it is a TTY outside CI); absent means plain progress lines. */
+  readonly progressTerminal?: NodeJS.WriteStream;
   readonly confirm: (question: string) => Promise<boolean>;
   readonly aws: (region: string) => AwsClients;
   /** Runs a program with inherited output; resolves to its exit code. */
@@ -27,6 +29,7 @@ export function processRuntime(): Runtime {
     now: () => new Date(),
     sleep: realSleep,
     interactive: process.stdin.isTTY === true && process.stderr.isTTY === true && vars.CI === undefined,
+    progressTerminal: process.stderr.isTTY === true && vars.CI === undefined ? process.stderr : undefined,
     confirm: async (question) => {
       const rl = createInterface({ input: process.stdin, output: process.stderr });
       try {

@@ -19,7 +19,7 @@ import { BuildPermissionsBoundary } from '../constructs/dns/build-permissions-bo
 import { policyJson } from '../constructs/dns/policy-json';
 import { GoldenpathStack, type GoldenpathStackProps } from './goldenpath-stack';
 
-export type BootstrapStackProps = Omit<GoldenpathStackProps, 'plane'>;
+export type BootstrapStackProps = GoldenpathStackProps;
 
 /** The Terraform variable that lets a plan of the shipped example envs through (tests only; CI never sets it). */
 export const ACKNOWLEDGE_EXAMPLE_VALUES = 'acknowledge_example_values';
@@ -35,8 +35,8 @@ export class BootstrapStack extends GoldenpathStack {
   readonly stateBucket: StateBucket;
   readonly ciRoles: Readonly<Record<string, CiRole>>;
 
-  constructor(scope: Construct, name: string, props: BootstrapStackProps) {
-    super(scope, name, { ...props, plane: 'account' });
+  constructor(scope: Construct, props: BootstrapStackProps) {
+    super(scope, 'bootstrap', props);
     const { env } = props;
     const account = accountScope(env.account);
     const state = stateLocation(env);

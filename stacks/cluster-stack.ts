@@ -18,10 +18,9 @@ import { boundaryArn } from '../contract/ci/boundaries';
 import { clusterAccess } from '../contract/ci/cluster-access';
 import { partitionOf } from '../contract/iam/partition';
 import { FoundationReader } from '../constructs/foundation/foundation-reader';
-import { deriveMaxTier, type Tier } from '../contract/lifecycle';
+import type { Tier } from '../contract/lifecycle';
 import {
   clusterLogGroupName,
-  clusterName,
   clusterSecretsKeyAlias,
   irsaRoleName,
   launchTemplateName,
@@ -30,14 +29,13 @@ import {
   type FoundationKind,
   type IrsaRoleKey,
 } from '../contract/naming';
-import { capabilitiesNeeded } from '../contract/catalog/needs';
-import { buildIdOf } from '../contract/selection';
+import type { PlannedStack } from '../contract/plan';
 import { SERVICE_ACCOUNTS } from '../contract/service-accounts';
 import { clusterAutoscalerTags, controllerTags, TAG_KEYS } from '../contract/tags';
 import { VERSIONS } from '../contract/versions';
 import { GoldenpathStack, type GoldenpathStackProps } from './goldenpath-stack';
 
-export type ClusterStackProps = Omit<GoldenpathStackProps, 'plane'>;
+export type ClusterStackProps = GoldenpathStackProps;
 
 /**
  * `{env}-cluster` / `{env}-b-{buildId}-cluster`: EKS, nodes, add-ons, IRSA.
@@ -52,17 +50,17 @@ export class ClusterStack extends GoldenpathStack {
   readonly nodeGroups: readonly NodeGroup[];
   readonly objectStorage?: ObjectStorage;
 
-  constructor(scope: Construct, name: string, props: ClusterStackProps) {
-    super(scope, name, { ...props, plane: 'disposable' });
-    const { env, selection } = props;
-    const cluster = clusterName(selection);
+  constructor(scope: Construct, props: ClusterStackProps) {
+    super(scope, 'cluster', props);
+    const { env, plan } = props;
+    const { selection, buildId } = plan;
+    const cluster = plan.names.cluster;
     const partition = partitionOf(env.account.region);
-    const buildId = buildIdOf(selection);
-    this.maxTier = deriveMaxTier(selection.lifecycle, env.tierCeiling);
-    const needs = capabilitiesNeeded(selection.lifecycle, env.tierCeiling);
+    this.maxTier = plan.maxTier;
+    const needs = plan.capabilities;
 
-    const required: FoundationKind[] = ['network', 'dns'];
-    if (needs.has('rds')) required.push('database');
+    const required: PlannedStack<FoundationKind>[] = [plan.stacks.network, plan.stacks.dns];
+    if (needs.has('rds')) required.push(plan.stacks.database);
     const foundation = new FoundationReader(this, 'foundation', { env: env.name, required });
     const privateSubnetIds = foundation.listField('network', 'privateSubnetIds');
 

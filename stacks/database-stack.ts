@@ -9,19 +9,19 @@ import { appDatabaseSecretName, databaseFinalSnapshotIdentifier, databaseIdentif
 import { VERSIONS } from '../contract/versions';
 import { GoldenpathStack, type GoldenpathStackProps } from './goldenpath-stack';
 
-export type DatabaseStackProps = Omit<GoldenpathStackProps, 'plane'>;
+export type DatabaseStackProps = GoldenpathStackProps;
 
 /** `{env}-database`: RDS PostgreSQL in the network foundation's private subnets and one secret per app. */
 export class DatabaseStack extends GoldenpathStack {
   readonly postgres: PostgresInstance;
   readonly appSecrets: Readonly<Record<string, AppDatabaseSecret>>;
 
-  constructor(scope: Construct, name: string, props: DatabaseStackProps) {
-    super(scope, name, { ...props, plane: 'foundational' });
+  constructor(scope: Construct, props: DatabaseStackProps) {
+    super(scope, 'database', props);
     const env = props.env;
     const db = env.database;
 
-    const network = new FoundationReader(this, 'foundation', { env: env.name, required: ['network'] });
+    const network = new FoundationReader(this, 'foundation', { env: env.name, required: [props.plan.stacks.network] });
     const key = new DatabaseKey(this, 'key', {
       alias: databaseKeyAlias(env.name),
       description: `goldenpath ${env.name} database: storage, Performance Insights and credentials`,

@@ -1,13 +1,12 @@
 import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
-import { envZoneName } from '../contract/naming';
 import { boundaryArn } from '../contract/ci/boundaries';
 import { ExternalDnsPolicy } from '../constructs/dns/external-dns-policy';
 import { EnvHostedZone } from '../constructs/dns/hosted-zone';
 import { FoundationDocument } from '../constructs/foundation/foundation-document';
 import { GoldenpathStack, type GoldenpathStackProps } from './goldenpath-stack';
 
-export type DnsStackProps = Omit<GoldenpathStackProps, 'plane'>;
+export type DnsStackProps = GoldenpathStackProps;
 
 /** `{env}-dns`: the env zone and the IAM that scopes what ExternalDNS may write. */
 export class DnsStack extends GoldenpathStack {
@@ -15,10 +14,10 @@ export class DnsStack extends GoldenpathStack {
   readonly persistentPolicy: ExternalDnsPolicy;
   readonly buildPolicy: ExternalDnsPolicy;
 
-  constructor(scope: Construct, name: string, props: DnsStackProps) {
-    super(scope, name, { ...props, plane: 'foundational' });
+  constructor(scope: Construct, props: DnsStackProps) {
+    super(scope, 'dns', props);
     const env = props.env.name;
-    const zoneName = envZoneName({ name: env, baseDomain: props.env.dns.baseDomain });
+    const zoneName = props.plan.names.envZone;
 
     this.zone = new EnvHostedZone(this, 'zone', { zoneName, parentZoneId: props.env.dns.parentZoneId });
     const zoneArn = this.zone.zone.arn;

@@ -1,19 +1,17 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { S3Backend, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
-import { stateKey } from '../contract/naming';
+import { stateKey, type StackKind } from '../contract/naming';
+import type { Plan, PlannedStack } from '../contract/plan';
 import type { Selection } from '../contract/selection';
-import { resourceTags, type Plane } from '../contract/tags';
 import { VERSIONS } from '../contract/versions';
 import type { Environment } from '../envs/schema';
 
 export interface GoldenpathStackProps {
+  /** The env definition: the settings of its network, database, clusters. */
   readonly env: Environment;
-  /** The selection the stack belongs to; foundational stacks always use the env's persistent selection. */
-  readonly selection: Selection;
-  readonly plane: Plane;
-  /** Reaping time of a build's resources; only for ephemeral disposable stacks. */
-  readonly expiresAt?: string;
+  /** What the selection implies (names, tags, apps in scope, deploy commands), derived once. */
+  readonly plan: Plan;
 }
 
 /**
@@ -23,15 +21,22 @@ export interface GoldenpathStackProps {
  */
 export abstract class GoldenpathStack extends TerraformStack {
   readonly env: Environment;
+  readonly plan: Plan;
+  /** This stack as the plan describes it: name, plane, selection, deploy command. */
+  readonly planned: PlannedStack;
+  /** The selection the stack belongs to; foundational stacks always use the env's persistent selection. */
   readonly selection: Selection;
   readonly tags: Readonly<Record<string, string>>;
   readonly awsProvider: AwsProvider;
 
-  protected constructor(scope: Construct, name: string, props: GoldenpathStackProps) {
-    super(scope, name);
+  protected constructor(scope: Construct, kind: StackKind, props: GoldenpathStackProps) {
+    const planned = props.plan.stacks[kind];
+    super(scope, planned.name);
     this.env = props.env;
-    this.selection = props.selection;
-    this.tags = resourceTags({ selection: props.selection, plane: props.plane, stack: name, expiresAt: props.expiresAt });
+    this.plan = props.plan;
+    this.planned = planned;
+    this.selection = planned.selection;
+    this.tags = props.plan.tags(kind);
 
     this.addOverride('terraform.required_version', VERSIONS.terraform);
     this.awsProvider = new AwsProvider(this, 'aws', {
@@ -45,7 +50,7 @@ export abstract class GoldenpathStack extends TerraformStack {
       new S3Backend(this, {
         bucket: backend.bucket,
         region: backend.region,
-        key: stateKey(backend.keyPrefix, props.selection, name),
+        key: stateKey(backend.keyPrefix, planned.selection, planned.name),
         encrypt: true,
       });
       // cdktf 0.21 predates S3 native locking (Terraform >= 1.10).

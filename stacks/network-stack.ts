@@ -7,7 +7,7 @@ import { Network } from '../constructs/network/network';
 import { networkName, vpcFlowLogGroupName, vpcFlowLogRoleName } from '../contract/naming';
 import { GoldenpathStack, type GoldenpathStackProps } from './goldenpath-stack';
 
-export type NetworkStackProps = Omit<GoldenpathStackProps, 'plane'>;
+export type NetworkStackProps = GoldenpathStackProps;
 
 /** `{env}-network`: the VPC every cluster and the database live in, published as the `network` foundation document. */
 export class NetworkStack extends GoldenpathStack {
@@ -15,8 +15,8 @@ export class NetworkStack extends GoldenpathStack {
   readonly flowLogs: VpcFlowLogs;
   readonly foundationDocument: FoundationDocument<'network'>;
 
-  constructor(scope: Construct, name: string, props: NetworkStackProps) {
-    super(scope, name, { ...props, plane: 'foundational' });
+  constructor(scope: Construct, props: NetworkStackProps) {
+    super(scope, 'network', props);
     const { env } = props;
 
     this.network = new Network(this, 'network', {

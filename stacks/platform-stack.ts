@@ -2,10 +2,7 @@ import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import { deriveBootstrapValues } from '../contract/bootstrap-values';
 import { CATALOG } from '../contract/catalog/catalog';
-import { isInScope } from '../contract/catalog/select';
 import { argocdProfile } from '../contract/gitops/argocd-values';
-import { deriveMaxTier } from '../contract/lifecycle';
-import { clusterName, disposableStackName } from '../contract/naming';
 import { DEFAULT_STORAGE_CLASS, EBS_CSI_ADDON } from '../contract/storage-class';
 import { controllerTags } from '../contract/tags';
 import { ArgocdInstall } from '../constructs/gitops/argocd-install';
@@ -16,7 +13,7 @@ import { DefaultStorageClass, EBS_CSI_ADDON_ADDRESS } from '../constructs/gitops
 import { describeApps, PlatformPreflight } from '../constructs/gitops/platform-preflight';
 import { GoldenpathStack, type GoldenpathStackProps } from './goldenpath-stack';
 
-export type PlatformStackProps = Omit<GoldenpathStackProps, 'plane'>;
+export type PlatformStackProps = GoldenpathStackProps;
 
 /**
  * `{env}-platform` / `{env}-b-{buildId}-platform`: Argo CD, the contract, the
@@ -28,20 +25,22 @@ export type PlatformStackProps = Omit<GoldenpathStackProps, 'plane'>;
  * output, the ConfigMap, the cluster Secret and every app's values.
  */
 export class PlatformStack extends GoldenpathStack {
-  constructor(scope: Construct, name: string, props: PlatformStackProps) {
-    super(scope, name, { ...props, plane: 'disposable' });
-    const { env, selection } = props;
-    const cluster = clusterName(selection);
-    const maxTier = deriveMaxTier(selection.lifecycle, env.tierCeiling);
-    const inScope = CATALOG.filter((app) => isInScope(app, { maxTier, lifecycle: selection.lifecycle }));
+  constructor(scope: Construct, props: PlatformStackProps) {
+    super(scope, 'platform', props);
+    const { env, plan } = props;
+    const cluster = plan.names.cluster;
+    const inScope = plan.apps;
 
     const access = new ClusterAccess(this, 'cluster_access', { clusterName: cluster });
     const preflight = new PlatformPreflight(this, 'preflight', {
-      selection,
       envName: env.name,
-      accountId: env.account.id,
+      clusterName: cluster,
+      roleNames: plan.names.roles,
+      objectStorageBucket: plan.names.objectStorageBucket,
       apps: inScope,
       databaseApps: env.database.apps.map((a) => a.name),
+      foundation: { dns: plan.stacks.dns, database: plan.stacks.database },
+      clusterStack: plan.stacks.cluster,
     });
     const buildIdentity = controllerTags(this.tags);
     const storage = new DefaultStorageClass(this, 'default_storage_class', { clusterName: cluster, volumeTags: buildIdentity });
@@ -50,12 +49,16 @@ export class PlatformStack extends GoldenpathStack {
       // The Job binding is the largest provider module synth loads (~0.2 s): only selections with the database pay for it.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { DbProvisionJob } = require('../constructs/gitops/db-provision-job') as typeof import('../constructs/gitops/db-provision-job');
-      new DbProvisionJob(this, 'db_provision', { selection, envName: env.name, databaseApps: env.database.apps });
+      new DbProvisionJob(this, 'db_provision', {
+        envName: env.name,
+        databaseApps: env.database.apps,
+        roleName: plan.names.roles['db-provisioner'],
+        clusterStack: plan.stacks.cluster,
+      });
     }
 
     const contract = deriveBootstrapValues({
-      env: { name: env.name, baseDomain: env.dns.baseDomain, accountId: env.account.id, region: env.account.region, tierCeiling: env.tierCeiling },
-      selection,
+      plan,
       platform: {
         irsaConfigured: preflight.irsaConfigured,
         storageClassReady: true,
@@ -65,12 +68,12 @@ export class PlatformStack extends GoldenpathStack {
       wiring: { zoneId: preflight.zoneId, roleArns: preflight.roleArns, database: preflight.database, vpcId: access.vpcId, controllerTags: buildIdentity },
     });
 
-    const argocd = new ArgocdInstall(this, 'argocd', { contract, profile: argocdProfile(selection.lifecycle, env.gitops.highAvailability) });
+    const argocd = new ArgocdInstall(this, 'argocd', { contract, profile: argocdProfile(plan.lifecycle, env.gitops.highAvailability) });
     const inCluster = new ContractInCluster(this, 'contract', { contract, namespace: argocd.namespace.metadata.name });
     new TerraformOutput(this, 'bootstrap_values', { value: inCluster.encoded, description: 'The bootstrap values contract (JSON) for CI' });
 
     const needingStorage = inScope.filter((app) => app.requires.includes('storage-class'));
-    const clusterStack = disposableStackName(selection, 'cluster');
+    const clusterStack = plan.stacks.cluster;
     new BootstrapApps(this, 'bootstrap_apps', {
       catalog: CATALOG,
       contract,
@@ -83,7 +86,7 @@ export class PlatformStack extends GoldenpathStack {
           : [
               {
                 condition: `\${length(${EBS_CSI_ADDON_ADDRESS}.addon_version) > 0}`,
-                errorMessage: `${describeApps(needingStorage)} need the default StorageClass ${DEFAULT_STORAGE_CLASS.name}, served by the EKS add-on ${EBS_CSI_ADDON} of cluster ${cluster}: deploy the ${clusterStack} stack with the add-on first (npx cdktf deploy ${clusterStack}).`,
+                errorMessage: `${describeApps(needingStorage)} need the default StorageClass ${DEFAULT_STORAGE_CLASS.name}, served by the EKS add-on ${EBS_CSI_ADDON} of cluster ${cluster}: deploy the ${clusterStack.name} stack with the add-on first (${clusterStack.deployCommand}).`,
               },
             ],
     });

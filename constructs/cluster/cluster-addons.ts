@@ -7,6 +7,7 @@ import { terraformLiteral } from '../terraform-literal';
 export type EksAddonName = keyof typeof VERSIONS.eksAddons;
 
 export interface ClusterAddonsProps {
+  /** The EKS cluster the add-ons are installed on. */
   readonly clusterName: string;
   /** IRSA role of the EBS CSI controller. */
   readonly ebsCsiRoleArn: string;

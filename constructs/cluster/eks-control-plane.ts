@@ -16,18 +16,26 @@ import { serviceTrustPolicy } from './policies/irsa-trust';
 
 
 export interface EksControlPlaneProps {
+  /** EKS cluster name (contract `clusterName`). */
   readonly clusterName: string;
+  /** Kubernetes minor version, from the version manifest. */
   readonly kubernetesVersion: string;
+  /** AWS partition of the region (`aws`, `aws-us-gov`, `aws-cn`), for service principals and managed policy ARNs. */
   readonly partition: string;
+  /** Name of the cluster IAM role EKS assumes. */
   readonly roleName: string;
+  /** The log group EKS writes control plane logs to; created here so its retention is ours. */
   readonly logGroupName: string;
+  /** Retention of that log group (a CloudWatch Logs retention value). */
   readonly logRetentionDays: number;
+  /** Alias of the KMS key that encrypts Kubernetes secrets. */
   readonly secretsKeyAlias: string;
   /**
    * Waiting period before the secrets key is deleted.
    * @default 30
    */
   readonly keyDeletionWindowDays?: number;
+  /** Private subnets of the foundation network the control plane ENIs go into. */
   readonly subnetIds: string[];
   /** Empty: the API endpoint is private only. */
   readonly publicAccessCidrs: readonly string[];

@@ -9,11 +9,16 @@ import { irsaTrustPolicy } from './policies/irsa-trust';
 import type { PolicyDocument } from '../../contract/iam/policy-document';
 
 export interface IrsaRoleProps {
+  /** IAM role name (contract `irsaRoleName`). */
   readonly roleName: string;
+  /** The cluster's IAM OIDC provider, trusted for the service account's web identity. */
   readonly oidc: OidcProvider;
   /** The one service account allowed to assume the role. */
   readonly serviceAccount: ServiceAccountRef;
-  /** A policy of this role's own, created as a customer managed policy named like the role. */
+  /**
+   * A policy of this role's own, created as a customer managed policy named like the role.
+   * @default none
+   */
   readonly policy?: PolicyDocument;
   /**
    * Existing policies to attach (AWS managed or from a foundational stack).

@@ -15,11 +15,17 @@ export interface NodeGroupSpec {
 }
 
 export interface NodeGroupProps {
+  /** The EKS cluster the nodes join. */
   readonly clusterName: string;
+  /** Kubernetes minor version of the nodes, equal to the control plane's. */
   readonly kubernetesVersion: string;
+  /** The env's node group definition: name, instance types, sizes, labels, taints. */
   readonly spec: NodeGroupSpec;
+  /** Launch template name (account-wide, so it carries the cluster name). */
   readonly launchTemplateName: string;
+  /** IAM role of the nodes. */
   readonly nodeRoleArn: string;
+  /** Private subnets the nodes run in. */
   readonly subnetIds: string[];
   /** The EKS cluster security group plus the node security group. */
   readonly securityGroupIds: string[];
@@ -38,7 +44,10 @@ export interface NodeGroupProps {
    * @default 1
    */
   readonly metadataHopLimit?: number;
-  /** What must exist before nodes start (the CNI and kube-proxy add-ons, the node role's policies). */
+  /**
+   * What must exist before nodes start (the CNI and kube-proxy add-ons, the node role's policies).
+   * @default none
+   */
   readonly dependsOn?: ITerraformDependable[];
 }
 

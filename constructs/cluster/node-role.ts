@@ -7,7 +7,9 @@ import { awsManagedPolicyArn } from '../../contract/iam/arn';
 import { NODE_MANAGED_POLICIES } from '../../contract/iam/aws-managed-policies';
 
 export interface NodeRoleProps {
+  /** IAM role name of the nodes. */
   readonly roleName: string;
+  /** AWS partition, for the EC2 service principal and the managed policy ARNs. */
   readonly partition: string;
   /**
    * Permissions boundary of the role.

@@ -4,7 +4,9 @@ import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-securit
 import { Construct } from 'constructs';
 
 export interface NodeSecurityGroupProps {
+  /** Security group name (contract `nodeSecurityGroupName`). */
   readonly name: string;
+  /** VPC of the foundation network. */
   readonly vpcId: string;
 }
 

@@ -12,10 +12,15 @@ import type { OidcProvider } from './oidc-provider';
 import { objectStoragePolicy } from './policies/object-storage';
 
 export interface ObjectStorageProps {
+  /** Bucket name, globally unique through the account id (contract `objectStorageBucketName`). */
   readonly bucketName: string;
+  /** AWS partition, for the bucket ARN. */
   readonly partition: string;
+  /** Name of the IRSA role that may use the bucket. */
   readonly roleName: string;
+  /** The cluster's IAM OIDC provider the role trusts. */
   readonly oidc: OidcProvider;
+  /** The one service account allowed to assume the role (Loki). */
   readonly serviceAccount: ServiceAccountRef;
   /**
    * Permissions boundary of the role.

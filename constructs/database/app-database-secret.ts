@@ -21,6 +21,7 @@ export interface AppDatabaseSecretProps {
   readonly secretName: string;
   /** Instance address (a Terraform reference is fine). */
   readonly host: string;
+  /** Instance port. */
   readonly port: number;
   /** KMS key the secret is encrypted with. */
   readonly kmsKeyArn: string;

@@ -5,6 +5,7 @@ import { Construct } from 'constructs';
 export interface DatabaseKeyProps {
   /** Alias name, `alias/...`. */
   readonly alias: string;
+  /** Key description shown in KMS. */
   readonly description: string;
 }
 

@@ -26,17 +26,30 @@ export const POSTGRES_LOG_EXPORTS = ['postgresql', 'upgrade'] as const;
 export interface PostgresInstanceProps {
   /** RDS instance identifier; also names the subnet, parameter and security groups. */
   readonly identifier: string;
+  /** PostgreSQL engine version, from the version manifest. */
   readonly engineVersion: string;
+  /** Parameter group family matching the engine version (e.g. `postgres15`). */
   readonly parameterFamily: string;
+  /** RDS instance class. */
   readonly instanceClass: string;
+  /** Initial storage. */
   readonly allocatedStorageGb: number;
+  /** Ceiling of storage autoscaling. */
   readonly maxAllocatedStorageGb: number;
+  /** A standby in a second AZ. */
   readonly multiAz: boolean;
+  /** RDS refuses to delete the instance while set. */
   readonly deletionProtection: boolean;
-  /** Snapshot taken on deletion; absent means deletion skips the final snapshot. */
+  /**
+   * Snapshot taken on deletion; absent means deletion skips the final snapshot.
+   * @default none (no final snapshot)
+   */
   readonly finalSnapshotIdentifier?: string;
+  /** Days automated backups are kept. */
   readonly backupRetentionDays: number;
+  /** Days Performance Insights data is kept. */
   readonly performanceInsightsRetentionDays: number;
+  /** VPC of the foundation network. */
   readonly vpcId: string;
   /** Only this CIDR reaches port 5432. */
   readonly vpcCidr: string;

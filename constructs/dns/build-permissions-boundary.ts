@@ -9,7 +9,9 @@ import type { PolicyDocument, PolicyStatement } from '../../contract/iam/policy-
 import { policyJson } from './policy-json';
 
 export interface BuildPermissionsBoundaryProps {
+  /** The env whose build roles the boundary confines (names the policy). */
   readonly env: string;
+  /** The env zone; builds may write only below their own `b-{buildId}` label in it. */
   readonly zoneName: string;
   /**
    * ARN of the env zone (a Terraform reference is fine). The account plane

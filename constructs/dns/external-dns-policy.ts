@@ -11,10 +11,13 @@ import { policyJson } from './policy-json';
 export type ExternalDnsScope = 'persistent' | 'build';
 
 export interface ExternalDnsPolicyProps {
+  /** The env the policy belongs to (names the policy). */
   readonly env: string;
+  /** The env zone whose records the policy allows to change. */
   readonly zoneName: string;
   /** ARN of the env zone (a Terraform reference is fine). */
   readonly zoneArn: string;
+  /** `persistent`: the env's names outside the build space; `build`: only the assuming role's own build space. */
   readonly scope: ExternalDnsScope;
 }
 

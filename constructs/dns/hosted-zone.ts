@@ -5,7 +5,10 @@ import { Construct } from 'constructs';
 export interface EnvHostedZoneProps {
   /** The zone name, `{env}.{baseDomain}` (contract `envZoneName`). */
   readonly zoneName: string;
-  /** Hosted zone of the base domain in this account; when set, the NS delegation is written there. */
+  /**
+   * Hosted zone of the base domain in this account; when set, the NS delegation is written there.
+   * @default none (delegate the zone by hand from its name servers)
+   */
   readonly parentZoneId?: string;
   /**
    * TTL of the NS delegation record in the parent zone.

@@ -12,7 +12,9 @@ export interface FoundationDocuments {
 }
 
 export interface FoundationDocumentProps<K extends FoundationKind> {
+  /** The env whose foundation folder the document is written to. */
   readonly env: string;
+  /** Which foundation document (network, dns, database); fixes its schema and parameter name. */
   readonly kind: K;
   /** Field values; Terraform references are fine (they resolve at apply). */
   readonly document: FoundationDocuments[K];

@@ -2,26 +2,29 @@ import { DataAwsSsmParametersByPath } from '@cdktf/provider-aws/lib/data-aws-ssm
 import { Fn, TerraformLocal, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { FOUNDATION_SCHEMA_VERSION, type FoundationDocumentsOf } from '../../contract/foundation';
-import { foundationParameterFolder, foundationParameterName, foundationStackName, type FoundationKind } from '../../contract/naming';
+import { foundationParameterFolder, foundationParameterName, type FoundationKind } from '../../contract/naming';
+import type { PlannedStack } from '../../contract/plan';
+
+/** A foundational stack as the plan names it: whose document, and the command that deploys it. */
+export type FoundationSource = Pick<PlannedStack<FoundationKind>, 'kind' | 'name' | 'deployCommand'>;
 
 export interface FoundationReaderProps {
+  /** The env whose foundation documents are read (`/goldenpath/{env}/foundation/…`). */
   readonly env: string;
-  /** The documents this stack cannot be planned without. */
-  readonly required: readonly FoundationKind[];
+  /** The foundational stacks whose documents this stack cannot be planned without (from the plan's `stacks`). */
+  readonly required: readonly FoundationSource[];
 }
 
 /** Stable Terraform address, so `terraform test` can override it: `data.aws_ssm_parameters_by_path.foundation_documents`. */
 export const FOUNDATION_DATA_ADDRESS = 'data.aws_ssm_parameters_by_path.foundation_documents';
 
 /** The message a plan fails with when a foundation document is absent. */
-export function missingFoundationMessage(env: string, kind: FoundationKind): string {
-  const stack = foundationStackName(env, kind);
-  return `Foundation document ${foundationParameterName(env, kind)} is missing: deploy the ${stack} stack first (npx cdktf deploy ${stack}).`;
+export function missingFoundationMessage(env: string, stack: FoundationSource): string {
+  return `Foundation document ${foundationParameterName(env, stack.kind)} is missing: deploy the ${stack.name} stack first (${stack.deployCommand}).`;
 }
 
-export function staleFoundationMessage(env: string, kind: FoundationKind): string {
-  const stack = foundationStackName(env, kind);
-  return `Foundation document ${foundationParameterName(env, kind)} is not schemaVersion ${FOUNDATION_SCHEMA_VERSION}: redeploy the ${stack} stack with this version of goldenpath-infra.`;
+export function staleFoundationMessage(env: string, stack: FoundationSource): string {
+  return `Foundation document ${foundationParameterName(env, stack.kind)} is not schemaVersion ${FOUNDATION_SCHEMA_VERSION}: redeploy the ${stack.name} stack with this version of goldenpath-infra (${stack.deployCommand}).`;
 }
 
 /**
@@ -36,13 +39,13 @@ export class FoundationReader extends Construct {
 
   constructor(scope: Construct, id: string, props: FoundationReaderProps) {
     super(scope, id);
-    const postcondition = props.required.flatMap((kind) => {
-      const name = JSON.stringify(foundationParameterName(props.env, kind));
+    const postcondition = props.required.flatMap((stack) => {
+      const name = JSON.stringify(foundationParameterName(props.env, stack.kind));
       return [
-        { condition: `\${contains(self.names, ${name})}`, errorMessage: missingFoundationMessage(props.env, kind) },
+        { condition: `\${contains(self.names, ${name})}`, errorMessage: missingFoundationMessage(props.env, stack) },
         {
           condition: `\${!contains(self.names, ${name}) || try(jsondecode(self.values[index(self.names, ${name})]).schemaVersion, 0) == ${FOUNDATION_SCHEMA_VERSION}}`,
-          errorMessage: staleFoundationMessage(props.env, kind),
+          errorMessage: staleFoundationMessage(props.env, stack),
         },
       ];
     });
@@ -54,7 +57,7 @@ export class FoundationReader extends Construct {
     });
     this.data.overrideLogicalId('foundation_documents');
 
-    for (const kind of props.required) {
+    for (const { kind } of props.required) {
       const name = foundationParameterName(props.env, kind);
       const local = new TerraformLocal(
         this,

@@ -8,6 +8,7 @@ import { CHARTS } from '../../contract/versions';
 import { terraformLiteral } from '../terraform-literal';
 
 export interface ArgocdInstallProps {
+  /** The bootstrap values contract; Argo CD's values (hostname, labels) derive from it. */
   readonly contract: BootstrapValues;
   /** Replicas and requests: `minimal` for builds, `high-availability` (redis-ha, replicated components) where the env asks. */
   readonly profile: ArgocdProfile;

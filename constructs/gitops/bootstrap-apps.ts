@@ -9,7 +9,9 @@ import { CHARTS } from '../../contract/versions';
 import { terraformLiteral } from '../terraform-literal';
 
 export interface BootstrapAppsProps {
+  /** The app catalog to select from. */
   readonly catalog: readonly CatalogApp[];
+  /** The bootstrap values contract: maxTier, lifecycle and platform flags select the apps; their values derive from it. */
   readonly contract: BootstrapValues;
   /** The env's GitOps repository, allowed as a source of the AppProject. */
   readonly gitopsRepoUrl: string;
@@ -17,7 +19,10 @@ export interface BootstrapAppsProps {
   readonly namespace: string;
   /** Argo CD (its CRDs) and the contract objects the ApplicationSets select on. */
   readonly dependsOn: readonly ITerraformDependable[];
-  /** Plan-time checks of what the selected apps need, each naming the apps, their tier and the fix. */
+  /**
+   * Plan-time checks of what the selected apps need, each naming the apps, their tier and the fix.
+   * @default none
+   */
   readonly preconditions?: readonly Precondition[];
 }
 

@@ -1,16 +1,18 @@
-import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
-import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
+import type { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
+import type { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
 import { Fn, TerraformLocal } from 'cdktf';
 import { Construct } from 'constructs';
 import type { BootstrapValues } from '../../contract/bootstrap-values';
 import { renderBootstrapConfigMap } from '../../contract/gitops/bootstrap-configmap';
 import { renderClusterSecret } from '../../contract/gitops/cluster-secret';
+import { kubernetesResource } from '../kubernetes/kubernetes-object';
 import { terraformLiteral } from '../terraform-literal';
 
 /** Terraform address of the contract object: `local.bootstrap_values`. */
 export const BOOTSTRAP_VALUES_LOCAL = 'bootstrap_values';
 
 export interface ContractInClusterProps {
+  /** The bootstrap values contract the platform stack derived. */
   readonly contract: BootstrapValues;
   /** The Argo CD namespace's name reference, so both objects wait for it. */
   readonly namespace: string;
@@ -33,17 +35,7 @@ export class ContractInCluster extends Construct {
     local.overrideLogicalId(BOOTSTRAP_VALUES_LOCAL);
     this.encoded = Fn.jsonencode(local.expression);
 
-    const configMap = renderBootstrapConfigMap(props.contract, this.encoded);
-    this.configMap = new ConfigMapV1(this, 'config_map', {
-      metadata: { name: configMap.metadata.name, namespace: props.namespace },
-      data: configMap.data,
-    });
-
-    const secret = terraformLiteral(renderClusterSecret(props.contract));
-    this.clusterSecret = new SecretV1(this, 'cluster_secret', {
-      metadata: { name: secret.metadata.name, namespace: props.namespace, labels: secret.metadata.labels, annotations: secret.metadata.annotations },
-      type: secret.type,
-      data: secret.stringData,
-    });
+    this.configMap = kubernetesResource<ConfigMapV1>(this, 'config_map', renderBootstrapConfigMap(props.contract, this.encoded), { namespace: props.namespace });
+    this.clusterSecret = kubernetesResource<SecretV1>(this, 'cluster_secret', terraformLiteral(renderClusterSecret(props.contract)), { namespace: props.namespace });
   }
 }

@@ -1,13 +1,15 @@
 import { DataAwsEksAddon } from '@cdktf/provider-aws/lib/data-aws-eks-addon';
-import { StorageClassV1 } from '@cdktf/provider-kubernetes/lib/storage-class-v1';
+import type { StorageClassV1 } from '@cdktf/provider-kubernetes/lib/storage-class-v1';
 import { Construct } from 'constructs';
 import { DEFAULT_STORAGE_CLASS, EBS_CSI_ADDON, renderDefaultStorageClass } from '../../contract/storage-class';
+import { kubernetesResource } from '../kubernetes/kubernetes-object';
 
 const EBS_CSI_ADDON_LOGICAL_ID = 'ebs_csi';
 /** Stable address of the add-on lookup, for conditions written as Terraform expressions. */
 export const EBS_CSI_ADDON_ADDRESS = `data.aws_eks_addon.${EBS_CSI_ADDON_LOGICAL_ID}`;
 
 export interface DefaultStorageClassProps {
+  /** The EKS cluster whose EBS CSI add-on serves the class. */
   readonly clusterName: string;
   /** Tags every provisioned volume carries (the build identity), through EBS CSI `tagSpecification_N`. */
   readonly volumeTags: Readonly<Record<string, string>>;
@@ -27,16 +29,7 @@ export class DefaultStorageClass extends Construct {
     super(scope, id);
     this.addon = new DataAwsEksAddon(this, 'ebs_csi', { addonName: EBS_CSI_ADDON, clusterName: props.clusterName });
     this.addon.overrideLogicalId(EBS_CSI_ADDON_LOGICAL_ID);
-    const manifest = renderDefaultStorageClass(props.volumeTags);
-    this.storageClass = new StorageClassV1(this, 'default', {
-      metadata: { name: manifest.metadata.name, annotations: { ...manifest.metadata.annotations } },
-      storageProvisioner: manifest.provisioner,
-      parameters: manifest.parameters,
-      volumeBindingMode: manifest.volumeBindingMode,
-      reclaimPolicy: manifest.reclaimPolicy,
-      allowVolumeExpansion: manifest.allowVolumeExpansion,
-      dependsOn: [this.addon],
-    });
+    this.storageClass = kubernetesResource<StorageClassV1>(this, 'default', renderDefaultStorageClass(props.volumeTags), { dependsOn: [this.addon] });
     this.storageClass.overrideLogicalId(`storage_class_${DEFAULT_STORAGE_CLASS.name}`);
   }
 }

@@ -6,34 +6,31 @@ import type { BootstrapValues } from '../../contract/bootstrap-values';
 import type { Capability } from '../../contract/capabilities';
 import type { CatalogApp } from '../../contract/catalog/types';
 import { TIER_NAMES } from '../../contract/lifecycle';
-import {
-  appDatabaseSecretName,
-  clusterName,
-  disposableStackName,
-  irsaRoleName,
-  objectStorageBucketName,
-  type FoundationKind,
-  type IrsaRoleKey,
-} from '../../contract/naming';
-import type { Selection } from '../../contract/selection';
-import { FoundationReader } from '../foundation/foundation-reader';
+import { appDatabaseSecretName, type IrsaRoleKey } from '../../contract/naming';
+import type { PlannedStack } from '../../contract/plan';
+import { FoundationReader, type FoundationSource } from '../foundation/foundation-reader';
 
 /** The apps that need something, for messages: `app "loki" (tier 2, platform experience)`. */
 export function describeApps(apps: readonly CatalogApp[]): string {
   return apps.map((a) => `app "${a.name}" (tier ${a.tier}, ${TIER_NAMES[a.tier]})`).join(', ');
 }
 
-export function missingIrsaRoleMessage(selection: Selection, role: IrsaRoleKey, apps: readonly CatalogApp[]): string {
-  const stack = disposableStackName(selection, 'cluster');
-  return `IRSA role ${irsaRoleName(selection, role)} is missing: ${describeApps(apps)} assumes it. Deploy the ${stack} stack first (npx cdktf deploy ${stack}).`;
+/** The stack that creates what a plan found missing, and the command that deploys it. */
+export type DeployableStack = Pick<PlannedStack, 'name' | 'deployCommand'>;
+
+export function missingIrsaRoleMessage(roleName: string, apps: readonly CatalogApp[], clusterStack: DeployableStack): string {
+  return `IRSA role ${roleName} is missing: ${describeApps(apps)} assumes it. Deploy the ${clusterStack.name} stack first (${clusterStack.deployCommand}).`;
 }
 
 /** An app whose database the env does not provision: caught at synth, not when the pod crash-loops. */
 export class UnprovisionedDatabaseError extends Error {
-  constructor(envName: string, missing: readonly CatalogApp[]) {
+  constructor(envName: string, missing: readonly CatalogApp[], databaseStack: DeployableStack) {
     super(
       missing
-        .map((a) => `${describeApps([a])} uses database "${a.database}", which envs/${envName}.ts does not provision: add { name: '${a.database}' } to database.apps and deploy the ${envName}-database stack`)
+        .map(
+          (a) =>
+            `${describeApps([a])} uses database "${a.database}", which envs/${envName}.ts does not provision: add { name: '${a.database}' } to database.apps and deploy the ${databaseStack.name} stack (${databaseStack.deployCommand})`,
+        )
         .join('\n'),
     );
     this.name = 'UnprovisionedDatabaseError';
@@ -41,13 +38,22 @@ export class UnprovisionedDatabaseError extends Error {
 }
 
 export interface PlatformPreflightProps {
-  readonly selection: Selection;
+  /** The env whose foundation documents and app secrets are read. */
   readonly envName: string;
-  readonly accountId: string;
+  /** The EKS cluster whose IRSA roles are verified. */
+  readonly clusterName: string;
+  /** The names the cluster stack gives the service-account roles, by key. */
+  readonly roleNames: Readonly<Record<IrsaRoleKey, string>>;
+  /** The object storage bucket the cluster stack creates when an app needs it. */
+  readonly objectStorageBucket: string;
   /** The apps this selection may run: inside maxTier and allowed in its lifecycle. */
   readonly apps: readonly CatalogApp[];
   /** App databases the env's database stack provisions (`database.apps`). */
   readonly databaseApps: readonly string[];
+  /** The foundational stacks whose documents are read (from the plan). */
+  readonly foundation: { readonly dns: FoundationSource; readonly database: FoundationSource };
+  /** The stack that creates the IRSA roles, named when one is missing. */
+  readonly clusterStack: DeployableStack;
 }
 
 /**
@@ -70,44 +76,44 @@ export class PlatformPreflight extends Construct {
 
   constructor(scope: Construct, id: string, props: PlatformPreflightProps) {
     super(scope, id);
-    const { selection, apps } = props;
+    const { apps } = props;
     const needing = (capability: Capability) => apps.filter((a) => a.requires.includes(capability));
 
     this.rdsAvailable = needing('rds').length > 0;
-    const required: FoundationKind[] = this.rdsAvailable ? ['dns', 'database'] : ['dns'];
+    const required = this.rdsAvailable ? [props.foundation.dns, props.foundation.database] : [props.foundation.dns];
     this.foundation = new FoundationReader(this, 'foundation', { env: props.envName, required });
     this.zoneId = this.foundation.field('dns', 'zoneId');
 
     const roles = [...new Set(apps.flatMap((a) => (a.irsaRole === undefined ? [] : [a.irsaRole])))];
     this.irsaConfigured = roles.length > 0;
-    this.roleArns = this.verifyRoles(selection, roles, apps);
+    this.roleArns = this.verifyRoles(props, roles);
 
     this.database = this.rdsAvailable ? this.databaseWiring(props) : null;
 
     this.objectStorageAvailable = needing('object-storage').length > 0;
     if (this.objectStorageAvailable) {
-      new DataAwsS3Bucket(this, 'object_storage', { bucket: objectStorageBucketName(selection, props.accountId) });
+      new DataAwsS3Bucket(this, 'object_storage', { bucket: props.objectStorageBucket });
     }
   }
 
-  private verifyRoles(selection: Selection, roles: readonly IrsaRoleKey[], apps: readonly CatalogApp[]): Record<string, string> {
+  private verifyRoles(props: PlatformPreflightProps, roles: readonly IrsaRoleKey[]): Record<string, string> {
     if (roles.length === 0) return {};
     const existing = new DataAwsIamRoles(this, 'irsa_roles', {
-      nameRegex: `^${clusterName(selection)}-`,
+      nameRegex: `^${props.clusterName}-`,
       lifecycle: {
         postcondition: roles.map((role) => ({
-          condition: `\${contains(self.names, ${JSON.stringify(irsaRoleName(selection, role))})}`,
+          condition: `\${contains(self.names, ${JSON.stringify(props.roleNames[role])})}`,
           errorMessage: missingIrsaRoleMessage(
-            selection,
-            role,
-            apps.filter((a) => a.irsaRole === role),
+            props.roleNames[role],
+            props.apps.filter((a) => a.irsaRole === role),
+            props.clusterStack,
           ),
         })),
       },
     });
     return Object.fromEntries(
       roles.map((role) => {
-        const data = new DataAwsIamRole(this, `irsa_${role}`, { name: irsaRoleName(selection, role), dependsOn: [existing] });
+        const data = new DataAwsIamRole(this, `irsa_${role}`, { name: props.roleNames[role], dependsOn: [existing] });
         return [role, data.arn];
       }),
     );
@@ -115,7 +121,7 @@ export class PlatformPreflight extends Construct {
 
   private databaseWiring(props: PlatformPreflightProps): NonNullable<BootstrapValues['database']> {
     const missing = props.apps.filter((a) => a.database !== undefined && !props.databaseApps.includes(a.database));
-    if (missing.length > 0) throw new UnprovisionedDatabaseError(props.envName, missing);
+    if (missing.length > 0) throw new UnprovisionedDatabaseError(props.envName, missing, props.foundation.database);
     return {
       endpoint: this.foundation.field('database', 'address'),
       port: this.foundation.field('database', 'port'),

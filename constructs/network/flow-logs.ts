@@ -14,10 +14,13 @@ const FLOW_LOGS_SERVICE = 'vpc-flow-logs.amazonaws.com';
 const FLOW_LOG_DELIVERY_ACTIONS = ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'] as const;
 
 export interface VpcFlowLogsProps {
+  /** The VPC whose traffic is logged. */
   readonly vpcId: string;
   /** Account that owns the VPC: the only one whose flow logs may assume the delivery role. */
   readonly accountId: string;
+  /** CloudWatch log group the flow logs are delivered to. */
   readonly logGroupName: string;
+  /** IAM role the flow logs service assumes to deliver them. */
   readonly roleName: string;
   /**
    * Permissions boundary of the delivery role.

@@ -21,6 +21,7 @@ export interface NetworkProps {
   readonly vpcCidr: string;
   /** AZ names, in order: the order fixes each AZ's subnet CIDRs, so only ever append. */
   readonly availabilityZones: readonly string[];
+  /** One NAT gateway shared by the AZs, or one per AZ (contract `NatStrategy`). */
   readonly natStrategy: NatStrategy;
   /** Region of the VPC, for the S3 gateway endpoint's service name. */
   readonly region: string;

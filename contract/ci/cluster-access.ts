@@ -21,3 +21,8 @@ export function clusterAccess(env: Pick<CiEnv, 'name' | 'account' | 'cluster'>, 
     ? { admins: [clusterAdminRoleArn(env), ci('deploy')], viewers: [ci('validation')] }
     : { admins: [clusterAdminRoleArn(env), ci('build')], viewers: [] };
 }
+
+/** The ARN of one of the env's CI roles. */
+export function ciRoleArn(env: Pick<CiEnv, 'name' | 'account'>, key: Parameters<typeof ciRoleName>[1]): string {
+  return roleArn(accountScope(env.account), ciRoleName(env.name, key));
+}

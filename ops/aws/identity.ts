@@ -1,6 +1,7 @@
 import { GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts';
+import { ciRoleArn } from '../../contract/ci/cluster-access';
 import type { Environment } from '../../envs/schema';
-import { SafetyRefusal } from '../errors';
+import { WrongAccountError } from '../errors';
 
 /** The shell's region setting and the variable it came from (AWS_REGION wins over AWS_DEFAULT_REGION, as in the SDK). */
 export interface ConfiguredRegion {
@@ -32,10 +33,15 @@ export function identityProblems(caller: CallerContext, env: Environment): strin
   return problems;
 }
 
-/** STS GetCallerIdentity first: refuses (exit 3) before any other call when account or region do not match. */
+/** STS GetCallerIdentity first: refuses (exit 6) before any other call when account or region do not match. */
 export async function assertCallerMatchesEnv(sts: STSClient, env: Environment, vars: Readonly<Record<string, string | undefined>>): Promise<string> {
   const identity = await sts.send(new GetCallerIdentityCommand({}));
   const problems = identityProblems({ account: identity.Account ?? '', configuredRegion: configuredRegion(vars) }, env);
-  if (problems.length > 0) throw new SafetyRefusal(`refusing to act on env "${env.name}":\n  - ${problems.join('\n  - ')}`);
+  if (problems.length > 0) {
+    throw new WrongAccountError(
+      `refusing to act on env "${env.name}": ${problems.join('; ')}`,
+      `the env's deploy role is ${ciRoleArn(env, 'deploy')}; with AWS_PROFILE, pick a profile of account ${env.account.id}`,
+    );
+  }
   return identity.Arn ?? '';
 }

@@ -1,11 +1,16 @@
 import type { Command } from 'commander';
 import { assertCallerMatchesEnv } from '../aws/identity';
 import { envBuildResources } from './discover-builds';
+import { join } from 'node:path';
+import { envOrUsage, ledgerDir, printResult, progressOf, type CommandContext } from '../command-context';
+import { estimateHourlyCost, priceKeysOf, type CostEstimate } from './cost-estimate';
 import { liveBuilds, type LiveBuild } from './live-builds';
-import { envOrUsage, printResult, progressOf, type CommandContext } from '../command-context';
+import { livePrices } from './price-list';
 import { EXIT } from '../exit-codes';
 
-function describe(b: LiveBuild): string {
+type PricedBuild = Omit<LiveBuild, 'costInventory'> & { readonly cost: CostEstimate };
+
+function describe(b: PricedBuild): string {
   const types = Object.entries(b.resourcesByType)
     .sort(([a], [c]) => a.localeCompare(c))
     .map(([t, n]) => `${t}=${n}`)
@@ -24,26 +29,33 @@ function describe(b: LiveBuild): string {
 export function register(program: Command, ctx: CommandContext): void {
   program
     .command('builds')
-    .description('Live builds of an env found by tags: age, expiry, resources by type, hourly cost estimate')
+    .description('Live builds of an env found by tags: age, expiry, resources by type, hourly cost from the AWS Price List API (kept a day; a dated built-in table when offline)')
     .requiredOption('--env <env>', 'environment name (envs/)')
     .option('--json', 'machine-readable output on stdout')
     .action(async (opts: { env: string; json?: boolean }) => {
       const env = envOrUsage(opts.env);
       const clients = ctx.runtime.aws(env.account.region);
       await assertCallerMatchesEnv(clients.sts, env, ctx.runtime.vars);
-      progressOf(ctx)(`listing build resources of env ${env.name} in ${env.account.region}`);
-      const builds = liveBuilds(await envBuildResources(clients, env.name), { name: env.name, baseDomain: env.dns.baseDomain, ttlHours: env.ephemeral.ttlHours }, ctx.runtime.now());
+      progressOf(ctx, opts.json === true).note(`listing build resources of env ${env.name} in ${env.account.region}`);
+      const live = liveBuilds(await envBuildResources(clients, env.name), { name: env.name, baseDomain: env.dns.baseDomain, ttlHours: env.ephemeral.ttlHours }, ctx.runtime.now());
+      const prices = await livePrices({
+        pricing: clients.pricing,
+        region: env.account.region,
+        keys: live.flatMap((b) => priceKeysOf(b.costInventory)),
+        cacheFile: join(ledgerDir(ctx.runtime.vars), 'prices', `${env.account.region}.json`),
+        now: ctx.runtime.now(),
+      });
+      const builds: PricedBuild[] = live.map(({ costInventory, ...b }) => ({ ...b, cost: estimateHourlyCost(costInventory, prices) }));
       const expired = builds.filter((b) => b.expired).length;
-      const basis = builds[0]?.cost.basis;
       const text =
         builds.length === 0
           ? `no live builds in env ${env.name}`
           : [
               `${builds.length} live build(s) in env ${env.name} (cap ${env.ephemeral.maxConcurrentBuilds}), ${expired} expired`,
               ...builds.map(describe),
-              `costs: ${basis}`,
+              `costs: ${prices.basis}`,
             ].join('\n');
-      printResult(ctx, opts.json === true, { env: env.name, cap: env.ephemeral.maxConcurrentBuilds, builds }, text);
+      printResult(ctx, opts.json === true, { env: env.name, cap: env.ephemeral.maxConcurrentBuilds, prices: { source: prices.source, basis: prices.basis }, builds }, text);
       if (expired > 0) ctx.exitWith(EXIT.findings);
     });
 }

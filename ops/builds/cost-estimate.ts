@@ -1,4 +1,7 @@
-import { HOURS_PER_MONTH, PRICE_TABLE } from './price-table';
+import type { PriceBook, PriceKey } from './price-list';
+
+/** Hours in a month, for per-GB-month storage prices. */
+export const HOURS_PER_MONTH = 730;
 
 /** What a build runs that costs money by the hour. */
 export interface CostInventory {
@@ -13,42 +16,39 @@ export interface CostInventory {
 export interface CostEstimate {
   readonly usdPerHour: number;
   readonly lines: readonly { readonly item: string; readonly usdPerHour: number }[];
-  /** Things found but not in the price table: the estimate is a lower bound when this is non-empty. */
+  /** Things found but not priced: the estimate is a lower bound when this is non-empty. */
   readonly unpriced: readonly string[];
   readonly basis: string;
 }
 
-function has<T extends object>(table: T, key: string): key is Extract<keyof T, string> {
-  return Object.prototype.hasOwnProperty.call(table, key);
+/** The price book keys an inventory needs. */
+export function priceKeysOf(inventory: CostInventory): PriceKey[] {
+  const keys: PriceKey[] = [];
+  if (inventory.eksClusters > 0) keys.push('eks-cluster');
+  if (inventory.natGateways > 0) keys.push('nat-gateway');
+  if (inventory.publicIpv4 > 0) keys.push('public-ipv4');
+  for (const t of inventory.instanceTypes) keys.push(`instance:${t}`);
+  for (const lb of inventory.loadBalancers) keys.push(`lb:${lb}`);
+  for (const v of inventory.volumes) keys.push(`ebs:${v.type}`);
+  return [...new Set(keys)];
 }
 
-export function estimateHourlyCost(inventory: CostInventory): CostEstimate {
+export function estimateHourlyCost(inventory: CostInventory, book: PriceBook): CostEstimate {
   const lines: { item: string; usdPerHour: number }[] = [];
   const unpriced: string[] = [];
-  const add = (item: string, usd: number): void => {
-    if (usd > 0) lines.push({ item, usdPerHour: usd });
+  const price = (key: PriceKey): number | undefined => (Object.prototype.hasOwnProperty.call(book.prices, key) ? book.prices[key] : undefined);
+  const add = (item: string, key: PriceKey, units: number, perUnit: (usd: number) => number = (usd) => usd): void => {
+    if (units <= 0) return;
+    const usd = price(key);
+    if (usd === undefined) unpriced.push(item);
+    else lines.push({ item, usdPerHour: units * perUnit(usd) });
   };
-  add(`${inventory.eksClusters} EKS control plane(s)`, inventory.eksClusters * PRICE_TABLE.eksClusterPerHour);
-  for (const type of inventory.instanceTypes) {
-    const price = PRICE_TABLE.instancePerHour[type];
-    if (price === undefined) unpriced.push(`instance type ${type}`);
-    else add(`instance ${type}`, price);
-  }
-  for (const lb of inventory.loadBalancers) {
-    if (has(PRICE_TABLE.loadBalancerPerHour, lb)) add(`${lb} load balancer`, PRICE_TABLE.loadBalancerPerHour[lb]);
-    else unpriced.push(`load balancer type ${lb}`);
-  }
-  add(`${inventory.natGateways} NAT gateway(s)`, inventory.natGateways * PRICE_TABLE.natGatewayPerHour);
-  for (const v of inventory.volumes) {
-    if (has(PRICE_TABLE.ebsPerGbMonth, v.type)) add(`${v.sizeGb} GB ${v.type} volume`, (v.sizeGb * PRICE_TABLE.ebsPerGbMonth[v.type]) / HOURS_PER_MONTH);
-    else unpriced.push(`volume type ${v.type}`);
-  }
-  add(`${inventory.publicIpv4} public IPv4 address(es)`, inventory.publicIpv4 * PRICE_TABLE.publicIpv4PerHour);
+  add(`${inventory.eksClusters} EKS control plane(s)`, 'eks-cluster', inventory.eksClusters);
+  for (const type of inventory.instanceTypes) add(`instance type ${type}`, `instance:${type}`, 1);
+  for (const lb of inventory.loadBalancers) add(`load balancer type ${lb}`, `lb:${lb}`, 1);
+  add(`${inventory.natGateways} NAT gateway(s)`, 'nat-gateway', inventory.natGateways);
+  for (const v of inventory.volumes) add(`volume type ${v.type}`, `ebs:${v.type}`, v.sizeGb, (usd) => usd / HOURS_PER_MONTH);
+  add(`${inventory.publicIpv4} public IPv4 address(es)`, 'public-ipv4', inventory.publicIpv4);
   const usdPerHour = lines.reduce((sum, l) => sum + l.usdPerHour, 0);
-  return {
-    usdPerHour: Math.round(usdPerHour * 10_000) / 10_000,
-    lines,
-    unpriced,
-    basis: `${PRICE_TABLE.currency} on-demand list prices, ${PRICE_TABLE.region}, pinned ${PRICE_TABLE.pinnedOn}`,
-  };
+  return { usdPerHour: Math.round(usdPerHour * 10_000) / 10_000, lines, unpriced, basis: book.basis };
 }

@@ -2,7 +2,7 @@ import { isValidBuildId } from '../../contract/build-id';
 import { parseExpiresAt } from '../../contract/expiry';
 import { TAG_KEYS } from '../../contract/tags';
 import { DELETABLE_TAG_VALUES } from '../cleanup/ownership';
-import { estimateHourlyCost, type CostEstimate } from './cost-estimate';
+import type { CostInventory } from './cost-estimate';
 
 const HOUR_MS = 3_600_000;
 
@@ -26,7 +26,8 @@ export interface LiveBuild {
   readonly expired: boolean;
   readonly resourceCount: number;
   readonly resourcesByType: Readonly<Record<string, number>>;
-  readonly cost: CostEstimate;
+  /** What it runs that costs money by the hour; `goldenpath builds` prices it. */
+  readonly costInventory: CostInventory;
 }
 
 /** `service:type` of an ARN, e.g. `ec2:instance`, `elasticloadbalancing:loadbalancer`, `logs:log-group`. */
@@ -111,14 +112,14 @@ function summarize(buildId: string, list: readonly TaggedResource[], ttlHours: n
     resourcesByType[type] = (resourcesByType[type] ?? 0) + 1;
   }
   const types = list.map((r) => resourceTypeOf(r.arn));
-  const cost = estimateHourlyCost({
+  const costInventory: CostInventory = {
     eksClusters: types.filter((t) => t === 'eks:cluster').length,
     instanceTypes: list.filter((r) => resourceTypeOf(r.arn) === 'ec2:instance').map((r) => r.instanceType ?? 'unknown'),
     loadBalancers: list.map((r) => loadBalancerTypeOf(r.arn)).filter((t): t is string => t !== undefined),
     natGateways: types.filter((t) => t === 'ec2:natgateway').length,
     volumes: list.filter((r) => resourceTypeOf(r.arn) === 'ec2:volume').map((r) => r.volume ?? { type: 'unknown', sizeGb: 0 }),
     publicIpv4: types.filter((t) => t === 'ec2:elastic-ip').length,
-  });
+  };
   return {
     buildId,
     expiresAt,
@@ -128,6 +129,6 @@ function summarize(buildId: string, list: readonly TaggedResource[], ttlHours: n
     expired: isExpired(expiresAt, now),
     resourceCount: list.length,
     resourcesByType,
-    cost,
+    costInventory,
   };
 }

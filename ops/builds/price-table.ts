@@ -1,7 +1,8 @@
 /**
- * A small pinned on-demand price table for estimating what a live build costs
- * per hour. Prices are USD list prices for eu-west-2 (London), as pinned on
- * 2025-06-01; they are estimates for spotting expensive leftovers, not billing.
+ * The offline fallback of `goldenpath builds`: USD on-demand list prices for
+ * eu-west-2 (London) as pinned on 2025-06-01, used only when the Price List
+ * API cannot be asked, and then labelled as such with this date. Estimates
+ * for spotting expensive leftovers, not billing.
  */
 export const PRICE_TABLE = {
   region: 'eu-west-2',
@@ -28,5 +29,3 @@ export const PRICE_TABLE = {
     'r6i.large': 0.1464,
   } as Readonly<Record<string, number>>,
 } as const;
-
-export const HOURS_PER_MONTH = 730;

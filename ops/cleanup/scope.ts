@@ -1,7 +1,5 @@
 import { posix } from 'node:path';
-import { CLUSTER_ROLE_KEYS, IRSA_ROLE_KEYS, clusterLogGroupName, clusterName, dnsOwnerId, envZoneName, hostSuffix, irsaRoleName } from '../../contract/naming';
-import { ephemeral } from '../../contract/selection';
-import type { Environment } from '../../envs/schema';
+import type { Plan } from '../../contract/plan';
 
 /** Everything that identifies one build's resources in one account and region. */
 export interface BuildScope {
@@ -20,20 +18,20 @@ export interface BuildScope {
   readonly logGroupPrefix: string;
 }
 
-export function buildScope(env: Environment, buildId: string): BuildScope {
-  const selection = ephemeral(env.name, buildId);
-  const cluster = clusterName(selection);
-  const envIdentity = { name: env.name, baseDomain: env.dns.baseDomain };
+/** The scope of a build's plan; a persistent selection has no build to clean up. */
+export function buildScope(plan: Plan): BuildScope {
+  if (plan.buildId === undefined) throw new Error(`cleanup is scoped to a build; the plan of env ${plan.env.name} is persistent`);
+  const { names } = plan;
   return {
-    env: env.name,
-    accountId: env.account.id,
-    region: env.account.region,
-    buildId,
-    clusterName: cluster,
-    dnsOwnerId: dnsOwnerId(selection),
-    hostSuffix: hostSuffix(selection, envIdentity),
-    zoneName: envZoneName(envIdentity),
-    roleNames: new Set([...IRSA_ROLE_KEYS, ...CLUSTER_ROLE_KEYS].map((key) => irsaRoleName(selection, key))),
-    logGroupPrefix: `${posix.dirname(clusterLogGroupName(selection))}/`,
+    env: plan.env.name,
+    accountId: plan.env.accountId,
+    region: plan.env.region,
+    buildId: plan.buildId,
+    clusterName: names.cluster,
+    dnsOwnerId: names.dnsOwnerId,
+    hostSuffix: names.hostSuffix,
+    zoneName: names.envZone,
+    roleNames: new Set(Object.values(names.roles)),
+    logGroupPrefix: `${posix.dirname(names.clusterLogGroup)}/`,
   };
 }

@@ -1,9 +1,10 @@
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { Command } from 'commander';
+import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Environment } from '../../envs';
 import { assertCallerMatchesEnv } from '../aws/identity';
-import { envOrUsage, printResult, type CommandContext } from '../command-context';
+import { envOrUsage, printResult, progressOf, type CommandContext } from '../command-context';
 import { awsSecretSource } from './aws-secret-source';
 import { fileSecretSource } from './file-secret-source';
 import { provisionDatabases } from './provision';
@@ -29,11 +30,29 @@ async function caCertificate(path: string | undefined): Promise<string> {
   if (path === undefined || path === '') {
     throw new UsageError(`the server certificate is verified against the RDS CA bundle: download ${RDS_CA_BUNDLE_URL} and pass --ca-bundle <path> (or set ${CA_BUNDLE_VAR}).`);
   }
+  let text: string;
   try {
-    return await readFile(path, 'utf8');
+    text = await readFile(path, 'utf8');
   } catch (err) {
     throw new UsageError(`cannot read the CA bundle ${path}: ${(err as Error).message}`);
   }
+  const problem = pemBundleProblem(text);
+  if (problem !== undefined) throw new UsageError(`the CA bundle ${path} ${problem}: download ${RDS_CA_BUNDLE_URL} and pass its path`);
+  return text;
+}
+
+/** Why a CA bundle is not one (checked before any connection, so a wrong file is bad input, not a failed run). */
+export function pemBundleProblem(text: string): string | undefined {
+  const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
+  if (blocks.length === 0) return 'holds no PEM certificate (-----BEGIN CERTIFICATE-----)';
+  for (const [i, block] of blocks.entries()) {
+    try {
+      new X509Certificate(block);
+    } catch (err) {
+      return `has a certificate (#${i + 1}) that does not parse: ${(err as Error).message}`;
+    }
+  }
+  return undefined;
 }
 
 async function secretSource(ctx: CommandContext, env: Environment, sourceFile: string | undefined): Promise<SecretSource> {
@@ -66,7 +85,10 @@ export function register(program: Command, ctx: CommandContext): void {
       }
       const ca = await caCertificate(opts.caBundle ?? ctx.runtime.vars[CA_BUNDLE_VAR]);
       const source = await secretSource(ctx, env, opts.sourceFile);
-      const report = await provisionDatabases({ envName: env.name, apps, source, caCertificate: ca, dryRun: opts.dryRun === true });
+      const progress = progressOf(ctx, opts.json === true);
+      const report = await progress.stage(`${opts.dryRun === true ? 'inspect' : 'provision'} ${apps.length} app database(s) of env ${env.name}`, () =>
+        provisionDatabases({ envName: env.name, apps, source, caCertificate: ca, dryRun: opts.dryRun === true, progress: (line) => progress.note(line) }),
+      );
       printResult(ctx, opts.json === true, report, formatProvisionReport(report));
       if (report.apps.some((a) => a.outcome === 'failed')) ctx.exitWith(EXIT.partialFailure);
     });

@@ -178,7 +178,7 @@ export async function provisionApp(props: ProvisionAppProps): Promise<AppProvisi
     }
 
     const outcome: AppOutcome = created ? 'created' : done.length > 0 ? 'updated' : 'unchanged';
-    return { app: target.app, outcome, changes: done.map((s) => s.change), sql: done.map((s) => s.display) };
+    return { app: target.app, outcome, changes: done.map((s) => (props.dryRun ? s.planned : s.change)), sql: done.map((s) => s.display) };
   } finally {
     await appSession?.end().catch(() => undefined);
     // A broken session has released the lock already; its error is the one to report.

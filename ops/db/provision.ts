@@ -14,6 +14,8 @@ export interface ProvisionDatabasesProps {
   /** PEM bundle the server certificate must chain to (the RDS CA bundle in AWS). */
   readonly caCertificate: string;
   readonly dryRun: boolean;
+  /** Told `done/total app: outcome` after each app. */
+  readonly progress?: (line: string) => void;
 }
 
 export interface AppFailure {
@@ -54,6 +56,7 @@ export async function provisionDatabases(props: ProvisionDatabasesProps): Promis
       } catch (err) {
         apps.push({ app: target.app, outcome: 'failed', error: (err as Error).message });
       }
+      props.progress?.(`${apps.length}/${inputs.targets.length} ${target.app}: ${apps[apps.length - 1]!.outcome}`);
     }
   } finally {
     await admin.end().catch(() => undefined);

@@ -12,7 +12,7 @@ export function formatProvisionReport(report: ProvisionReport): string {
       lines.push(`  ${app.app}: unchanged`);
       continue;
     }
-    lines.push(`  ${app.app}: ${report.dryRun ? `would be ${app.outcome}` : app.outcome}: ${app.changes.join('; ')}`);
+    lines.push(report.dryRun ? `  ${app.app}: would be ${app.outcome}, by: ${app.changes.join('; ')}` : `  ${app.app}: ${app.outcome}: ${app.changes.join('; ')}`);
     if (report.dryRun) lines.push(...app.sql.map((s) => `    ${s}`));
   }
   return lines.join('\n');

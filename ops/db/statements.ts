@@ -6,8 +6,10 @@ export type StatementDatabase = 'maintenance' | 'app';
 
 /** One change provisioning makes, as it is reported, printed and run. */
 export interface Statement {
-  /** What it does, in words, for the per-app report. */
+  /** What it did, in words, for the per-app report (`created login role grafana`). */
   readonly change: string;
+  /** What it would do, for a dry run's report (`create login role grafana`). */
+  readonly planned: string;
   /** The SQL as printed: identifiers quoted, the password redacted. */
   readonly display: string;
   readonly database: StatementDatabase;
@@ -74,6 +76,7 @@ export function createRole(role: string, password: string, createDb: boolean): S
   const keyword = createDbKeyword(createDb);
   return {
     change: `created login role ${role}${createDb ? ' with CREATEDB' : ''}`,
+    planned: `create login role ${role}${createDb ? ' with CREATEDB' : ''}`,
     display: `CREATE ROLE ${quoteIdent(role)} WITH LOGIN ${keyword} PASSWORD ${REDACTED};`,
     database: 'maintenance',
     run: async (client) => {
@@ -93,6 +96,7 @@ export function alterRoleAttributes(role: string, createDb: boolean): Statement 
   const sql = `ALTER ROLE ${quoteIdent(role)} WITH LOGIN ${keyword}`;
   return {
     change: `set role ${role} to LOGIN ${keyword}`,
+    planned: `set role ${role} to LOGIN ${keyword}`,
     display: `${sql};`,
     database: 'maintenance',
     run: async (client) => {
@@ -104,6 +108,7 @@ export function alterRoleAttributes(role: string, createDb: boolean): Statement 
 export function setPassword(role: string, password: string): Statement {
   return {
     change: `set the password of role ${role} from its secret`,
+    planned: `set the password of role ${role} from its secret`,
     display: `ALTER ROLE ${quoteIdent(role)} WITH PASSWORD ${REDACTED};`,
     database: 'maintenance',
     run: (client) => runWithPassword(client, 'ALTER ROLE %I WITH PASSWORD %L', role, password),
@@ -115,6 +120,7 @@ export function grantRoleToAdmin(role: string): Statement {
   const sql = `GRANT ${quoteIdent(role)} TO CURRENT_USER`;
   return {
     change: `granted role ${role} to the admin user (needed to make it a database owner)`,
+    planned: `grant role ${role} to the admin user (needed to make it a database owner)`,
     display: `${sql};`,
     database: 'maintenance',
     run: async (client) => {
@@ -128,6 +134,7 @@ export function createDatabase(database: string, owner: string): Statement {
   const sql = `CREATE DATABASE ${quoteIdent(database)} OWNER ${quoteIdent(owner)}`;
   return {
     change: `created database ${database} owned by ${owner}`,
+    planned: `create database ${database} owned by ${owner}`,
     display: `${sql};`,
     database: 'maintenance',
     run: async (client) => {
@@ -145,6 +152,7 @@ export function alterDatabaseOwner(database: string, owner: string): Statement {
   const sql = `ALTER DATABASE ${quoteIdent(database)} OWNER TO ${quoteIdent(owner)}`;
   return {
     change: `made ${owner} the owner of database ${database}`,
+    planned: `make ${owner} the owner of database ${database}`,
     display: `${sql};`,
     database: 'maintenance',
     run: async (client) => {
@@ -157,6 +165,7 @@ export function grantConnect(database: string, role: string): Statement {
   const sql = `GRANT CONNECT ON DATABASE ${quoteIdent(database)} TO ${quoteIdent(role)}`;
   return {
     change: `granted CONNECT on database ${database} to ${role}`,
+    planned: `grant CONNECT on database ${database} to ${role}`,
     display: `${sql};`,
     database: 'maintenance',
     run: async (client) => {
@@ -170,6 +179,7 @@ export function grantPublicSchema(database: string, role: string): Statement {
   const sql = `GRANT USAGE, CREATE ON SCHEMA public TO ${quoteIdent(role)}`;
   return {
     change: `granted USAGE, CREATE on schema public of ${database} to ${role}`,
+    planned: `grant USAGE, CREATE on schema public of ${database} to ${role}`,
     display: `${sql}; -- in database ${quoteIdent(database)}`,
     database: 'app',
     run: async (client) => {

@@ -4,7 +4,7 @@ import { envBuildResources } from '../builds/discover-builds';
 import { liveBuilds, type LiveBuild } from '../builds/live-builds';
 import { DEFAULT_CONCURRENCY } from '../cleanup/executor';
 import { buildScope } from '../cleanup/scope';
-import { buildIdOrUsage, envOrUsage, printResult, progressOf, type CommandContext } from '../command-context';
+import { buildIdOrUsage, envOrUsage, planOf, printResult, progressOf, type CommandContext } from '../command-context';
 import { SafetyRefusal, UsageError } from '../errors';
 import { EXIT } from '../exit-codes';
 import { assertLedgerRowWritable, ledgerRow, ledgerWriteWarnings, recordLedgerRow, type LedgerWrite } from '../ledger/record';
@@ -49,28 +49,29 @@ export function register(program: Command, ctx: CommandContext): void {
         throw new SafetyRefusal('--delete needs --yes when not run interactively (CI): review the dry-run plan first, then re-run with --delete --yes');
       }
       if (remove) assertLedgerRowWritable(ctx, env, 'orphans', buildId ?? '');
-      const progress = progressOf(ctx);
+      const progress = progressOf(ctx, opts.json === true);
+      const note = (line: string): void => progress.note(line);
       const clients = ctx.runtime.aws(env.account.region);
       await assertCallerMatchesEnv(clients.sts, env, ctx.runtime.vars);
-      const deps = cleanupDeps(clients, ctx.runtime.sleep, progress, concurrency);
+      const deps = cleanupDeps(clients, ctx.runtime.sleep, note, concurrency);
 
       let buildIds: string[];
       let unknownExpiry: LiveBuild[] = [];
       if (buildId !== undefined) buildIds = [buildId];
       else {
-        progress(`finding expired builds of env ${env.name}`);
+        note(`finding expired builds of env ${env.name}`);
         const builds = liveBuilds(await envBuildResources(clients, env.name), { name: env.name, baseDomain: env.dns.baseDomain, ttlHours: env.ephemeral.ttlHours }, ctx.runtime.now());
         buildIds = builds.filter((b) => b.expired).map((b) => b.buildId);
-        progress(`${buildIds.length} expired of ${builds.length} live: ${buildIds.join(', ') || 'none'}`);
+        note(`${buildIds.length} expired of ${builds.length} live: ${buildIds.join(', ') || 'none'}`);
         unknownExpiry = builds.filter((b) => b.expiryProblems.length > 0);
-        for (const b of unknownExpiry) progress(`kept build ${b.buildId}: expiry unknown, never reaped (${b.expiryProblems.join('; ')}); tear it down with goldenpath teardown --build-id ${b.buildId} or fix its tags`);
+        for (const b of unknownExpiry) note(`kept build ${b.buildId}: expiry unknown, never reaped (${b.expiryProblems.join('; ')}); tear it down with goldenpath teardown --build-id ${b.buildId} or fix its tags`);
       }
 
       const reports: CleanupReport[] = [];
       const ledgerWrites: LedgerWrite[] = [];
       for (const id of buildIds) {
         const start = ctx.runtime.now();
-        const planned = await planBuildCleanup(deps, buildScope(env, id));
+        const planned = await progress.stage(`find what build ${id} left`, () => planBuildCleanup(deps, buildScope(planOf(env, id))));
         let report = dryRunReport(planned);
         if (remove && planned.plan.deletions.length > 0) {
           if (opts.yes !== true) {
@@ -79,7 +80,7 @@ export function register(program: Command, ctx: CommandContext): void {
               throw new SafetyRefusal('not confirmed: nothing deleted');
             }
           }
-          report = await runBuildCleanup(deps, planned);
+          report = await progress.stage(`delete ${planned.plan.deletions.length} resource(s) of build ${id}`, () => runBuildCleanup(deps, planned));
         } else if (remove) {
           report = { ...report, outcomes: [], left: planned.unsupported.length };
         }
@@ -87,7 +88,7 @@ export function register(program: Command, ctx: CommandContext): void {
         if (remove) {
           const end = ctx.runtime.now();
           const write = await recordLedgerRow(ctx, env, ledgerRow(ctx, env, { phase: 'orphans', buildId: id, start, end, exitCode: report.left > 0 ? EXIT.partialFailure : EXIT.ok, resourcesDeleted: report.deleted, resourcesLeft: report.left }));
-          for (const line of ledgerWriteWarnings(write)) progress(line);
+          for (const line of ledgerWriteWarnings(write)) note(line);
           ledgerWrites.push(write);
         }
       }

@@ -1,6 +1,6 @@
 import { FOUNDATION_SCHEMAS } from '../../contract/foundation';
+import { foundationDeployCommand } from '../../contract/deploy-command';
 import { foundationParameterName, foundationStackName, type FoundationKind } from '../../contract/naming';
-import { SELECTION_VARIABLES } from '../../contract/parse-selection';
 
 export interface CheckResult {
   readonly check: string;
@@ -32,7 +32,7 @@ export interface PreflightInput {
 }
 
 function deployHint(env: string, kind: FoundationKind): string {
-  return `deploy ${foundationStackName(env, kind)} first: ${SELECTION_VARIABLES.env}=${env} npx cdktf deploy ${foundationStackName(env, kind)}`;
+  return `deploy ${foundationStackName(env, kind)} first: ${foundationDeployCommand(env, kind)}`;
 }
 
 /** Validates one hand-off document with the contract's own schema. */
@@ -43,12 +43,12 @@ export function documentCheck(env: string, kind: FoundationKind, raw: string | n
   try {
     json = JSON.parse(raw);
   } catch {
-    return { check, ok: false, detail: 'value is not JSON', fix: `re-deploy ${foundationStackName(env, kind)}; the parameter was written by something else` };
+    return { check, ok: false, detail: 'value is not JSON', fix: `re-deploy ${foundationStackName(env, kind)} (${foundationDeployCommand(env, kind)}); the parameter was written by something else` };
   }
   const parsed = FOUNDATION_SCHEMAS[kind].safeParse(json);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    return { check, ok: false, detail: `does not match the contract schema: ${issues}`, fix: `re-deploy ${foundationStackName(env, kind)} from this revision so it publishes the current schema` };
+    return { check, ok: false, detail: `does not match the contract schema: ${issues}`, fix: `re-deploy ${foundationStackName(env, kind)} from this revision so it publishes the current schema (${foundationDeployCommand(env, kind)})` };
   }
   return { check, ok: true, detail: 'valid' };
 }
@@ -63,7 +63,7 @@ export function evaluatePreflight(input: PreflightInput, facts: PreflightFacts):
       check: `hosted zone ${input.zoneName}`,
       ok,
       detail: facts.zone.name === null ? `zone ${facts.zone.id} does not exist` : ok ? `exists (${facts.zone.id})` : `zone ${facts.zone.id} is ${facts.zone.name}`,
-      fix: ok ? undefined : `re-deploy ${foundationStackName(input.env, 'dns')}; its document names a zone that is not ${input.zoneName}`,
+      fix: ok ? undefined : `re-deploy ${foundationStackName(input.env, 'dns')} (${foundationDeployCommand(input.env, 'dns')}); its document names a zone that is not ${input.zoneName}`,
     });
   }
   if (input.needsDatabase) {

@@ -1,12 +1,10 @@
 import type { Command } from 'commander';
-import { capabilitiesNeeded } from '../../contract/catalog/needs';
-import { deriveMaxTier } from '../../contract/lifecycle';
 import { ACKNOWLEDGE_EXAMPLE_VALUES_VARIABLE, exampleValueProblems } from '../../contract/example-values';
-import { databaseIdentifier, envZoneName } from '../../contract/naming';
+import { databaseIdentifier } from '../../contract/naming';
 import { assertCallerMatchesEnv } from '../aws/identity';
 import { envBuildResources } from '../builds/discover-builds';
 import { liveBuilds } from '../builds/live-builds';
-import { buildIdOrUsage, envOrUsage, printResult, progressOf, type CommandContext } from '../command-context';
+import { buildIdOrUsage, envOrUsage, planOf, printResult, progressOf, type CommandContext } from '../command-context';
 import { EXIT } from '../exit-codes';
 import { evaluatePreflight } from './checks';
 import { gatherPreflightFacts } from './gather';
@@ -32,12 +30,12 @@ export function register(program: Command, ctx: CommandContext): void {
         return;
       }
       const buildId = opts.buildId === undefined ? undefined : buildIdOrUsage(env, opts.buildId);
-      const lifecycle = buildId === undefined ? 'persistent' : 'ephemeral';
-      const maxTier = deriveMaxTier(lifecycle, env.tierCeiling);
-      const needsDatabase = capabilitiesNeeded(lifecycle, env.tierCeiling).has('rds');
+      const plan = planOf(env, buildId);
+      const { maxTier } = plan;
+      const needsDatabase = plan.capabilities.has('rds');
       const clients = ctx.runtime.aws(env.account.region);
       await assertCallerMatchesEnv(clients.sts, env, ctx.runtime.vars);
-      progressOf(ctx)(`preflight of env ${env.name}${buildId ? ` build ${buildId}` : ''} (maxTier ${maxTier})`);
+      progressOf(ctx, opts.json === true).note(`preflight of env ${env.name}${buildId ? ` build ${buildId}` : ''} (maxTier ${maxTier})`);
       const facts = await gatherPreflightFacts(clients, env.name, databaseIdentifier(env.name), needsDatabase, async () =>
         buildId === undefined
           ? []
@@ -46,7 +44,7 @@ export function register(program: Command, ctx: CommandContext): void {
       const results = evaluatePreflight(
         {
           env: env.name,
-          zoneName: envZoneName({ name: env.name, baseDomain: env.dns.baseDomain }),
+          zoneName: plan.names.envZone,
           databaseIdentifier: databaseIdentifier(env.name),
           needsDatabase,
           buildId,

@@ -1,10 +1,8 @@
 import type { Command } from 'commander';
-import { disposableStackName } from '../../contract/naming';
-import { SELECTION_VARIABLES } from '../../contract/parse-selection';
-import { ephemeral } from '../../contract/selection';
+import { classifyAwsFailure } from '../aws/failure';
 import { assertCallerMatchesEnv } from '../aws/identity';
 import { buildScope } from '../cleanup/scope';
-import { buildIdOrUsage, envOrUsage, ledgerDir, printResult, progressOf, type CommandContext } from '../command-context';
+import { buildIdOrUsage, envOrUsage, ledgerDir, planOf, printResult, progressOf, type CommandContext } from '../command-context';
 import { SafetyRefusal, UsageError } from '../errors';
 import { EXIT, type ExitCode } from '../exit-codes';
 import { eksToken } from '../kube/eks-token';
@@ -40,18 +38,21 @@ export function register(program: Command, ctx: CommandContext): void {
     .action(async (opts: TeardownOptions) => {
       const env = envOrUsage(opts.env);
       const buildId = buildIdOrUsage(env, opts.buildId);
-      const drainTimeoutS = Number(opts.drainTimeout);
-      if (!Number.isFinite(drainTimeoutS) || drainTimeoutS < 0) throw new UsageError(`--drain-timeout "${opts.drainTimeout}" must be a number of seconds`);
+      if (!/^\d{1,6}$/.test(opts.drainTimeout.trim())) {
+        throw new UsageError(`--drain-timeout "${opts.drainTimeout}" must be a whole number of seconds, 0 or more (e.g. 600; 0 skips the wait for load balancers and volumes)`);
+      }
+      const drainTimeoutS = Number(opts.drainTimeout.trim());
       assertLedgerRowWritable(ctx, env, 'teardown', buildId);
       if (opts.yes !== true) {
         if (!ctx.runtime.interactive) throw new SafetyRefusal('teardown needs --yes when not run interactively (CI)');
         if (!(await ctx.runtime.confirm(`tear down build ${buildId} of env ${env.name}?`))) throw new SafetyRefusal('not confirmed: nothing done');
       }
-      const progress = progressOf(ctx);
+      const progress = progressOf(ctx, opts.json === true);
+      const note = (line: string): void => progress.note(line);
       const clients = ctx.runtime.aws(env.account.region);
       await assertCallerMatchesEnv(clients.sts, env, ctx.runtime.vars);
-      const scope = buildScope(env, buildId);
-      const selection = ephemeral(env.name, buildId);
+      const plan = planOf(env, buildId);
+      const scope = buildScope(plan);
       const stateFile = stateFilePath(ledgerDir(ctx.runtime.vars), env.name, buildId);
       let state: TeardownState = readState(stateFile) ?? initialState(env.name, buildId);
       const todo = remainingStages(state);
@@ -59,25 +60,25 @@ export function register(program: Command, ctx: CommandContext): void {
         printResult(ctx, opts.json === true, { env: env.name, buildId, stateFile, completed: state.completed, notes: state.notes }, `teardown of ${buildId} already complete (${stateFile}); run goldenpath orphans to re-check`);
         return;
       }
-      if (state.completed.length > 0) progress(`resuming teardown of ${buildId} at ${todo[0]} (${stateFile})`);
+      if (state.completed.length > 0) note(`resuming teardown of ${buildId} at ${todo[0]} (${stateFile})`);
 
       const start = ctx.runtime.now();
       let code: ExitCode = EXIT.ok;
       let deleted = 0;
       let left = 0;
-      const finish = (stage: TeardownStage, note?: string): void => {
-        state = completeStage(state, stage, note);
+      const finish = (stage: TeardownStage, detail?: string): void => {
+        state = completeStage(state, stage, detail);
         writeState(stateFile, state);
-        progress(`${stage}: done${note ? ` (${note})` : ''}`);
+        if (detail !== undefined) note(`${stage}: ${detail}`);
       };
 
-      /** Runs one stage; false stops the teardown (state keeps what finished, so a re-run resumes here). */
-      const runStage = async (stage: TeardownStage): Promise<boolean> => {
+      /** Runs one stage; a throw stops the teardown (state keeps what finished, so a re-run resumes here). */
+      const runStage = async (stage: TeardownStage): Promise<void> => {
         if (stage === 'drain') {
           const endpoint = await clusterEndpoint(clients, scope.clusterName);
           if (endpoint === undefined) {
             finish(stage, `cluster ${scope.clusterName} already gone: drain skipped`);
-            return true;
+            return;
           }
           const kube = httpsKubeApi({ ...endpoint, token: () => eksToken(scope.clusterName, env.account.region, clients.sts.config.credentials) });
           const result = await drainCluster(kube, {
@@ -86,53 +87,47 @@ export function register(program: Command, ctx: CommandContext): void {
             pollMs: DRAIN_POLL_MS,
             sleep: ctx.runtime.sleep,
             now: () => ctx.runtime.now().getTime(),
-            progress,
+            progress: note,
           });
           finish(stage, result.timedOut ? `timed out with ${result.awsLeft} load balancer(s)/volume(s) left; orphan cleanup takes them` : `deleted ${result.deleted} objects`);
-          return true;
+          return;
         }
         if (stage === 'destroy-platform' || stage === 'destroy-cluster') {
-          const stack = disposableStackName(selection, stage === 'destroy-platform' ? 'platform' : 'cluster');
-          const exit = await ctx.runtime.run('npx', ['cdktf', 'destroy', stack, '--auto-approve'], {
-            [SELECTION_VARIABLES.env]: env.name,
-            [SELECTION_VARIABLES.lifecycle]: 'ephemeral',
-            [SELECTION_VARIABLES.buildId]: buildId,
-            CHECKPOINT_DISABLE: '1',
-          });
-          if (exit !== 0) {
-            progress(`${stage}: cdktf destroy ${stack} exited ${exit}; fix the cause and re-run teardown to resume here`);
-            return false;
-          }
+          const { name: stack, variables } = plan.stacks[stage === 'destroy-platform' ? 'platform' : 'cluster'];
+          const exit = await ctx.runtime.run('npx', ['cdktf', 'destroy', stack, '--auto-approve'], { ...variables, CHECKPOINT_DISABLE: '1' });
+          if (exit !== 0) throw new Error(`cdktf destroy ${stack} exited ${exit}; fix the cause`);
           finish(stage);
-          return true;
+          return;
         }
-        const report = await cleanupBuild(cleanupDeps(clients, ctx.runtime.sleep, progress), scope);
-        progress(renderCleanup(report, true));
+        const report = await cleanupBuild(cleanupDeps(clients, ctx.runtime.sleep, note), scope);
+        note(renderCleanup(report, true));
         deleted = report.deleted;
         left = report.left;
-        if (left > 0) return false;
+        if (left > 0) throw new Error(`${left} resource(s) of the build left`);
         finish(stage, `deleted ${deleted}`);
-        return true;
       };
 
       for (const stage of todo) {
-        progress(`${stage}: starting`);
-        let ok: boolean;
+        let ok = true;
         try {
-          ok = await runStage(stage);
+          // cdktf destroy writes to the terminal itself: its stages are announced as lines, not drawn live.
+          await progress.stage(stage, () => runStage(stage), { drawsOnTerminal: stage === 'destroy-platform' || stage === 'destroy-cluster' });
         } catch (err) {
-          progress(`${stage}: failed: ${(err as Error).message}; re-run teardown to resume here`);
+          const failure = classifyAwsFailure(err);
+          note(`${stage}: failed: ${failure === undefined ? (err as Error).message : `${failure.message} — ${failure.hint}`}; re-run teardown to resume here`);
           ok = false;
+          // Expired credentials or a lost network mid-teardown exit with their own code, so CI can tell them from a failed stage.
+          if (failure !== undefined) code = failure.exitCode;
         }
         if (!ok) {
-          code = EXIT.partialFailure;
+          if (code === EXIT.ok) code = EXIT.partialFailure;
           break;
         }
       }
 
       const end = ctx.runtime.now();
       const ledger = await recordLedgerRow(ctx, env, ledgerRow(ctx, env, { phase: 'teardown', buildId, start, end, exitCode: code, resourcesDeleted: deleted, resourcesLeft: left }));
-      for (const line of ledgerWriteWarnings(ledger)) progress(line);
+      for (const line of ledgerWriteWarnings(ledger)) note(line);
       const remaining = remainingStages(state);
       printResult(
         ctx,

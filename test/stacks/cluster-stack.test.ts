@@ -3,6 +3,7 @@ import { boundaryArn } from '../../contract/ci/boundaries';
 import { loadEnvironment } from '../../envs';
 import { join } from 'node:path';
 import { FOUNDATION_DATA_ADDRESS, missingFoundationMessage } from '../../constructs/foundation/foundation-reader';
+import { planFor } from '../support/plan';
 import { FOUNDATION_SCHEMA_VERSION } from '../../contract/foundation';
 import { clusterName, disposableStackName, foundationParameterName, irsaRoleName, objectStorageBucketName, type FoundationKind, type IrsaRoleKey } from '../../contract/naming';
 import { ephemeral, persistent, type Selection } from '../../contract/selection';
@@ -288,13 +289,13 @@ describeWithTerraform('ClusterStack (terraform validate and test, mock provider)
     writeTest(buildDir, 'absent', ['network'], 'run "absent" {\n  command = plan\n}');
     const r = terraform(buildDir, ['test', '-filter=absent.tftest.hcl']);
     expect(r.code).not.toBe(0);
-    expect(`${r.stdout}${r.stderr}`.replace(/\s+/g, ' ')).toContain(missingFoundationMessage('dev', 'dns'));
+    expect(`${r.stdout}${r.stderr}`.replace(/\s+/g, ' ')).toContain(missingFoundationMessage('dev', planFor(persistent('dev')).stacks.dns));
   });
 
   it('fails the tier-2 plan when the database document is absent', () => {
     writeTest(devDir, 'no-database', ['network', 'dns'], 'run "no_database" {\n  command = plan\n}');
     const r = terraform(devDir, ['test', '-filter=no-database.tftest.hcl']);
     expect(r.code).not.toBe(0);
-    expect(`${r.stdout}${r.stderr}`.replace(/\s+/g, ' ')).toContain(missingFoundationMessage('dev', 'database'));
+    expect(`${r.stdout}${r.stderr}`.replace(/\s+/g, ' ')).toContain(missingFoundationMessage('dev', planFor(persistent('dev')).stacks.database));
   });
 });

@@ -2,17 +2,17 @@ import { App } from 'cdktf';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SelectionError } from '../../contract/parse-selection';
 import { ephemeral, persistent, type Selection } from '../../contract/selection';
 import { TAG_KEYS } from '../../contract/tags';
 import { loadEnvironment } from '../../envs';
-import { composeStacks, disposableExpiresAt } from '../../stacks/compose';
+import { composeStacks } from '../../stacks/compose';
+import { planFor } from '../support/plan';
 
 const env = loadEnvironment('dev');
 const build = ephemeral('dev', '26-01-23-01');
 
 function compose(selection: Selection, buildStartedAt?: string) {
-  return composeStacks(new App({ outdir: mkdtempSync(join(tmpdir(), 'gp-compose-')) }), { env, selection, buildStartedAt });
+  return composeStacks(new App({ outdir: mkdtempSync(join(tmpdir(), 'gp-compose-')) }), { env, plan: planFor(selection, { env, buildStartedAt }) });
 }
 
 const stackNames = (stacks: ReturnType<typeof compose>) => Object.values(stacks).map((s) => s.node.id);
@@ -56,19 +56,5 @@ describe('composeStacks', () => {
 
   it('refuses a build whose expiry cannot be derived, naming GOLDENPATH_BUILD_STARTED_AT', () => {
     expect(() => compose(ephemeral('dev', 'feature-x'))).toThrow(/^GOLDENPATH_BUILD_STARTED_AT: is required/);
-  });
-});
-
-describe('disposableExpiresAt', () => {
-  it('is undefined for a persistent selection', () => {
-    expect(disposableExpiresAt({ env, selection: persistent('dev') })).toBeUndefined();
-  });
-
-  it("adds the env's TTL to the end of the build day", () => {
-    expect(disposableExpiresAt({ env, selection: build })).toBe('2026-01-24T08:00:00Z');
-  });
-
-  it('throws a SelectionError for an impossible build date', () => {
-    expect(() => disposableExpiresAt({ env, selection: ephemeral('dev', '26-02-30-01') })).toThrow(SelectionError);
   });
 });

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FOUNDATION_DATA_ADDRESS, missingFoundationMessage } from '../../constructs/foundation/foundation-reader';
+import { planFor } from '../support/plan';
 import { DatabaseFoundationSchema, FOUNDATION_SCHEMA_VERSION, NetworkFoundationSchema } from '../../contract/foundation';
 import { appDatabaseSecretName, databaseFinalSnapshotIdentifier, foundationParameterName, foundationStackName } from '../../contract/naming';
 import { persistent } from '../../contract/selection';
@@ -62,7 +63,7 @@ describe.each(ENVIRONMENT_NAMES)('DatabaseStack %s (synthesized)', (envName) => 
   it('places the instance in the private subnets and VPC of the network foundation document', () => {
     const [, type, name] = FOUNDATION_DATA_ADDRESS.split('.');
     expect(tf.data[type!][name!].path).toBe(`/goldenpath/${envName}/foundation`);
-    expect(JSON.stringify(tf.data[type!][name!].lifecycle.postcondition)).toContain(missingFoundationMessage(envName, 'network'));
+    expect(JSON.stringify(tf.data[type!][name!].lifecycle.postcondition)).toContain(missingFoundationMessage(envName, planFor(persistent(envName)).stacks.network));
     expect(only(tf, 'aws_db_subnet_group').config.subnet_ids).toContain('privateSubnetIds');
     expect(only(tf, 'aws_security_group').config.vpc_id).toContain('vpcId');
   });
@@ -187,7 +188,7 @@ run "plan" {
     );
     const r = terraform(dir, ['test', '-filter=absent.tftest.hcl']);
     expect(r.code).not.toBe(0);
-    expect(`${r.stdout}${r.stderr}`.replace(/\s+/g, ' ')).toContain(missingFoundationMessage('dev', 'network'));
+    expect(`${r.stdout}${r.stderr}`.replace(/\s+/g, ' ')).toContain(missingFoundationMessage('dev', planFor(persistent('dev')).stacks.network));
   });
 });
 

@@ -3,19 +3,20 @@ import type { Construct } from 'constructs';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { disposableStackName, foundationStackName } from '../../contract/naming';
+import { disposableStackName, foundationStackName, type StackKind } from '../../contract/naming';
 import { ephemeral, persistent } from '../../contract/selection';
 import { resourceTags } from '../../contract/tags';
 import { VERSIONS } from '../../contract/versions';
 import { dev } from '../../envs/dev';
 import { defineEnvironment, type Environment } from '../../envs/schema';
 import { GoldenpathStack, type GoldenpathStackProps } from '../../stacks/goldenpath-stack';
+import { planFor } from '../support/plan';
 import type { TerraformJson } from '../support/synth';
 
 /** The base class alone, so these tests see only what every stack shares. */
 class BareStack extends GoldenpathStack {
-  constructor(scope: Construct, name: string, props: GoldenpathStackProps) {
-    super(scope, name, props);
+  constructor(scope: Construct, kind: StackKind, props: GoldenpathStackProps) {
+    super(scope, kind, props);
   }
 }
 
@@ -29,9 +30,10 @@ const BUILD_CLUSTER = disposableStackName(build, 'cluster');
 function synthBareStacks(env: Environment): (stack: string) => TerraformJson {
   const outdir = mkdtempSync(join(tmpdir(), 'gp-stack-'));
   const app = new App({ outdir });
-  new BareStack(app, NETWORK, { env, selection: persistent('dev'), plane: 'foundational' });
-  new BareStack(app, CLUSTER, { env, selection: persistent('dev'), plane: 'disposable' });
-  new BareStack(app, BUILD_CLUSTER, { env, selection: build, plane: 'disposable', expiresAt });
+  const persistentPlan = planFor(persistent('dev'), { env });
+  new BareStack(app, 'network', { env, plan: persistentPlan });
+  new BareStack(app, 'cluster', { env, plan: persistentPlan });
+  new BareStack(app, 'cluster', { env, plan: planFor(build, { env }) });
   app.synth();
   return (stack) => JSON.parse(readFileSync(join(outdir, 'stacks', stack, 'cdk.tf.json'), 'utf8')) as TerraformJson;
 }

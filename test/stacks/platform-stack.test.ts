@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { missingFoundationMessage } from '../../constructs/foundation/foundation-reader';
 import { BOOTSTRAP_VALUES_LOCAL } from '../../constructs/gitops/contract-in-cluster';
 import { BootstrapValuesSchema, type BootstrapValues } from '../../contract/bootstrap-values';
-import { buildExpiresAt } from '../../contract/expiry';
 import { BOOTSTRAP_NAMES } from '../../contract/argocd';
 import { DB_PROVISIONER_SERVICE_ACCOUNT, renderDbProvisionJob } from '../../contract/gitops/db-provision-job';
 import { renderClusterSecret } from '../../contract/gitops/cluster-secret';
@@ -15,6 +14,7 @@ import { TAG_KEYS, tierLabelKey } from '../../contract/tags';
 import { CHARTS } from '../../contract/versions';
 import { loadEnvironment } from '../../envs';
 import { PlatformStack } from '../../stacks/platform-stack';
+import { planFor } from '../support/plan';
 import type { TerraformJson } from '../support/synth';
 import { only, terraformUnescape } from '../support/synth-scope';
 
@@ -24,8 +24,7 @@ function synthPlatform(selection: Selection): TerraformJson {
   const outdir = mkdtempSync(join(tmpdir(), 'gp-platform-'));
   const app = new App({ outdir });
   const name = disposableStackName(selection, 'platform');
-  const expiresAt = selection.lifecycle === 'ephemeral' ? buildExpiresAt(selection.buildId, env.ephemeral.ttlHours) : undefined;
-  new PlatformStack(app, name, { env, selection, expiresAt });
+  new PlatformStack(app, { env, plan: planFor(selection, { env }) });
   app.synth();
   return JSON.parse(readFileSync(join(outdir, 'stacks', name, 'cdk.tf.json'), 'utf8')) as TerraformJson;
 }
@@ -128,7 +127,7 @@ describe('PlatformStack', () => {
 
   it('fails the plan of a persistent cluster without the database foundation document, naming the stack to deploy', () => {
     const documents = only(SYNTHESIZED['dev persistent'], 'data', 'aws_ssm_parameters_by_path');
-    expect(documents.lifecycle.postcondition.map((p: { error_message: string }) => p.error_message)).toContain(missingFoundationMessage('dev', 'database'));
+    expect(documents.lifecycle.postcondition.map((p: { error_message: string }) => p.error_message)).toContain(missingFoundationMessage('dev', planFor(persistent('dev')).stacks.database));
   });
 
   it('runs tiers 0 to 1.5 on a build and never keycloak', () => {

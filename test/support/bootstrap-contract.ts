@@ -1,5 +1,6 @@
 import { deriveBootstrapValues, type BootstrapValues } from '../../contract/bootstrap-values';
 import type { PlatformFlags } from '../../contract/capabilities';
+import { derivePlan } from '../../contract/plan';
 import { appDatabaseSecretName, IRSA_ROLE_KEYS, irsaRoleName } from '../../contract/naming';
 import type { Selection } from '../../contract/selection';
 import { controllerTags, resourceTags } from '../../contract/tags';
@@ -26,8 +27,7 @@ export function contractFor(
   const tierCeiling = options.tierCeiling === null ? undefined : (options.tierCeiling ?? env.tierCeiling);
   const tags = controllerTags(resourceTags({ selection, plane: 'disposable', stack: 'test-platform' }));
   return deriveBootstrapValues({
-    env: { name: env.name, baseDomain: env.dns.baseDomain, accountId: env.account.id, region: env.account.region, tierCeiling },
-    selection,
+    plan: derivePlan({ env: { ...env, tierCeiling }, selection }),
     platform,
     wiring: {
       zoneId: FAKE_ZONE_ID,

@@ -7,6 +7,7 @@ import { bootstrapStackName } from '../../contract/naming';
 import { persistent } from '../../contract/selection';
 import type { Environment } from '../../envs/schema';
 import { BootstrapStack } from '../../stacks/bootstrap-stack';
+import { planFor } from './plan';
 import type { TerraformJson } from './synth';
 
 export interface SynthesizedBootstrapStack {
@@ -21,7 +22,7 @@ export function synthBootstrapStack(env: Environment): SynthesizedBootstrapStack
   const outdir = mkdtempSync(join(tmpdir(), 'gp-bootstrap-'));
   const app = new App({ outdir, stackTraces: false });
   const name = bootstrapStackName(env.name);
-  const stack = new BootstrapStack(app, name, { env, selection: persistent(env.name) });
+  const stack = new BootstrapStack(app, { env, plan: planFor(persistent(env.name), { env }) });
   app.synth();
   const dir = join(outdir, 'stacks', name);
   return { stack, dir, json: JSON.parse(readFileSync(join(dir, 'cdk.tf.json'), 'utf8')) as TerraformJson };

@@ -6,6 +6,7 @@ import { foundationStackName } from '../../contract/naming';
 import { persistent } from '../../contract/selection';
 import type { Environment } from '../../envs/schema';
 import { DnsStack } from '../../stacks/dns-stack';
+import { planFor } from './plan';
 import type { TerraformJson } from './synth';
 
 export interface SynthesizedDnsStack {
@@ -20,7 +21,7 @@ export function synthDnsStack(env: Environment): SynthesizedDnsStack {
   const outdir = mkdtempSync(join(tmpdir(), 'gp-dns-'));
   const app = new App({ outdir, stackTraces: false });
   const name = foundationStackName(env.name, 'dns');
-  const stack = new DnsStack(app, name, { env, selection: persistent(env.name) });
+  const stack = new DnsStack(app, { env, plan: planFor(persistent(env.name), { env }) });
   app.synth();
   const dir = join(outdir, 'stacks', name);
   return { stack, dir, json: JSON.parse(readFileSync(join(dir, 'cdk.tf.json'), 'utf8')) as TerraformJson };

@@ -6,6 +6,7 @@ import { persistent, type Selection } from '../../contract/selection';
 import { loadEnvironment } from '../../envs';
 import type { Environment } from '../../envs/schema';
 import { composeStacks, type ComposedStacks } from '../../stacks/compose';
+import { planFor } from './plan';
 
 export interface Synthesized {
   readonly outdir: string;
@@ -25,7 +26,7 @@ export function synthSelection(selection: Selection = persistent('dev'), options
   const env = options.env ?? loadEnvironment(selection.env);
   const outdir = mkdtempSync(join(tmpdir(), 'gp-synth-'));
   const app = new App({ outdir, stackTraces: false });
-  const stacks = composeStacks(app, { env, selection, buildStartedAt: options.buildStartedAt });
+  const stacks = composeStacks(app, { env, plan: planFor(selection, { env, buildStartedAt: options.buildStartedAt }) });
   app.synth();
   const dir = (name: string) => join(outdir, 'stacks', name);
   return {

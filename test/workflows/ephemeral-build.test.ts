@@ -174,6 +174,26 @@ describe('ephemeral-build.yml tier 0-1 health', () => {
   });
 });
 
+describe('ephemeral-build.yml ledger phases', () => {
+  const deploySteps = wf.workflow.jobs.deploy?.steps ?? [];
+  it.each(['deploy-cluster', 'deploy-platform'])('times %s into the ledger whether the deploy fails or not, and keeps its exit code', (phase) => {
+    const step = deploySteps.find((s) => (s.run ?? '').includes(`--phase ${phase}`))!;
+    const run = step.run ?? '';
+    expect(run).toMatch(/npx cdktf deploy .* \|\| status=\$\?/);
+    expect(run.trim().split('\n').pop()).toBe('exit "$status"');
+  });
+
+  it('puts the CLI on PATH in the deploy job before the deploys', () => {
+    const names = deploySteps.map((s) => s.name);
+    expect(names.indexOf('Put the goldenpath CLI on PATH')).toBeLessThan(names.indexOf("Deploy the build's cluster"));
+    expect(names.indexOf('Put the goldenpath CLI on PATH')).toBeGreaterThan(-1);
+  });
+
+  it('hands the health check start and end to the teardown job', () => {
+    expect(wf.workflow.jobs.verify?.outputs).toMatchObject({ health_started_at: '${{ steps.health.outputs.started_at }}', health_ended_at: '${{ steps.health.outputs.ended_at }}' });
+  });
+});
+
 describe('ephemeral-build.yml teardown', () => {
   it('waits for every other job and runs whatever they did, once preflight passed the build id', () => {
     expect(needsOf(teardown!)).toEqual(['prepare', 'deploy', 'verify']);
@@ -181,15 +201,16 @@ describe('ephemeral-build.yml teardown', () => {
   });
 
   it('runs every step under always(), so a failed or cancelled step before it cannot skip cleanup', () => {
-    for (const s of teardown?.steps ?? []) expect(s.if).toBe('always()');
+    for (const s of teardown?.steps ?? []) expect(s.if).toMatch(/^always\(\)( && |$)/);
   });
 
-  it('tears down, then sweeps orphans, then reads the ledger, all for this build', () => {
+  it('records the health check, tears down, then sweeps orphans, then reads the ledger, all for this build', () => {
     const calls = (teardown?.steps ?? []).flatMap((s) => invocationsOf(s.run ?? '', 'goldenpath'));
     expect(calls).toEqual([
+      ['ledger', 'record', '--env', '$GOLDENPATH_ENV', '--build-id', '$GOLDENPATH_BUILD_ID', '--phase', 'health', '--start', '$HEALTH_STARTED_AT', '--end', '$HEALTH_ENDED_AT', '--exit-code', '$status'],
       ['teardown', '--env', '$GOLDENPATH_ENV', '--build-id', '$GOLDENPATH_BUILD_ID', '--yes', '--json'],
       ['orphans', '--env', '$GOLDENPATH_ENV', '--build-id', '$GOLDENPATH_BUILD_ID', '--delete', '--yes', '--json'],
-      ['ledger', '--env', '$GOLDENPATH_ENV', '--json'],
+      ['ledger', '--env', '$GOLDENPATH_ENV', '--since', '30d', '--json'],
     ]);
   });
 

@@ -1,5 +1,6 @@
 import type { BootstrapValues } from '../../bootstrap-values';
-import { appDatabaseKubernetesSecretName, appHostname, type IrsaRoleKey } from '../../naming';
+import { foundationDeployCommand } from '../../deploy-command';
+import { appDatabaseKubernetesSecretName, appHostname, foundationStackName, type IrsaRoleKey } from '../../naming';
 import { IRSA_ROLE_ARN_ANNOTATION } from '../../service-accounts';
 
 /**
@@ -46,7 +47,7 @@ export interface AppDatabase {
 /** An app's login role and database are both named after its database app. */
 export function databaseOf(app: string, database: string, values: BootstrapValues): AppDatabase {
   if (values.database === null) {
-    throw new MissingContractValueError(app, 'the database endpoint', 'deploy the database stack first; the platform stack reads its foundation document at tier 2 and above');
+    throw new MissingContractValueError(app, 'the database endpoint', `deploy the ${foundationStackName(values.env, 'database')} stack first (${foundationDeployCommand(values.env, 'database')}); the platform stack reads its foundation document at tier 2 and above`);
   }
   return { host: values.database.endpoint, port: values.database.port, name: database, user: database, kubernetesSecret: appDatabaseKubernetesSecretName(database) };
 }

@@ -1,3 +1,5 @@
+import { foundationDeployCommand } from '../../deploy-command';
+import { foundationStackName } from '../../naming';
 import { LIFECYCLES } from '../../lifecycle';
 import { SERVICE_ACCOUNTS } from '../../service-accounts';
 import { CHARTS } from '../../versions';
@@ -21,7 +23,7 @@ export const externalDns: CatalogApp = {
   irsaRole: 'external-dns',
   values: (c) => {
     const { zoneId } = c.dns;
-    if (zoneId === null) throw new MissingContractValueError('external-dns', 'the hosted zone id', 'deploy the dns stack first; the platform stack reads it from the dns foundation document');
+    if (zoneId === null) throw new MissingContractValueError('external-dns', 'the hosted zone id', `deploy the ${foundationStackName(c.env, 'dns')} stack first (${foundationDeployCommand(c.env, 'dns')}); the platform stack reads it from the dns foundation document`);
     return {
       provider: { name: 'aws' },
       env: [{ name: 'AWS_DEFAULT_REGION', value: c.aws.region }],

@@ -4,16 +4,20 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FOUNDATION_DATA_ADDRESS, FoundationReader, missingFoundationMessage, staleFoundationMessage } from '../../../constructs/foundation/foundation-reader';
+import { planFor } from '../../support/plan';
 import { foundationParameterName } from '../../../contract/naming';
 import { persistent } from '../../../contract/selection';
 import { loadEnvironment } from '../../../envs';
 import { GoldenpathStack } from '../../../stacks/goldenpath-stack';
 import { describeWithTerraform, foundationOverride, init, terraform } from '../../support/terraform';
 
+const plan = planFor(persistent('dev'));
+
+/** A disposable stack (dev-cluster) that reads the network and dns documents and nothing else. */
 class ConsumerStack extends GoldenpathStack {
   constructor(scope: Construct) {
-    super(scope, 'dev-consumer', { env: loadEnvironment('dev'), selection: persistent('dev'), plane: 'disposable' });
-    const reader = new FoundationReader(this, 'foundation', { env: 'dev', required: ['network', 'dns'] });
+    super(scope, 'cluster', { env: loadEnvironment('dev'), plan });
+    const reader = new FoundationReader(this, 'foundation', { env: 'dev', required: [plan.stacks.network, plan.stacks.dns] });
     new TerraformOutput(this, 'vpc_id', { value: reader.field('network', 'vpcId') });
     new TerraformOutput(this, 'private_subnet_ids', { value: reader.listField('network', 'privateSubnetIds') });
     new TerraformOutput(this, 'zone_id', { value: reader.field('dns', 'zoneId') });
@@ -30,7 +34,7 @@ function consumerDir(): string {
   const app = new App({ outdir });
   new ConsumerStack(app);
   app.synth();
-  const dir = join(outdir, 'stacks', 'dev-consumer');
+  const dir = join(outdir, 'stacks', plan.stacks.cluster.name);
   init(dir);
   return dir;
 }
@@ -45,15 +49,15 @@ describe('FoundationReader (synthesized)', () => {
     const app = new App({ outdir });
     new ConsumerStack(app);
     app.synth();
-    const tf = JSON.parse(readFileSync(join(outdir, 'stacks', 'dev-consumer', 'cdk.tf.json'), 'utf8'));
+    const tf = JSON.parse(readFileSync(join(outdir, 'stacks', plan.stacks.cluster.name, 'cdk.tf.json'), 'utf8'));
     const [, type, name] = FOUNDATION_DATA_ADDRESS.split('.');
     expect(tf.data[type!][name!].path).toBe('/goldenpath/dev/foundation');
     expect(tf.data[type!][name!].lifecycle.postcondition).toHaveLength(4);
   });
 
   it('names the stack to deploy first in its missing-document message', () => {
-    expect(missingFoundationMessage('dev', 'network')).toContain('deploy the dev-network stack first');
-    expect(missingFoundationMessage('dev', 'database')).toContain('/goldenpath/dev/foundation/database');
+    expect(missingFoundationMessage('dev', plan.stacks.network)).toContain('deploy the dev-network stack first');
+    expect(missingFoundationMessage('dev', plan.stacks.database)).toContain('/goldenpath/dev/foundation/database');
   });
 });
 
@@ -85,13 +89,13 @@ describeWithTerraform('FoundationReader (terraform test, mock provider)', () => 
     testFile(dir, 'absent', { [DNS]: dnsDoc }, 'run "absent" {\n  command = plan\n}');
     const r = terraform(dir, ['test', '-filter=absent.tftest.hcl']);
     expect(r.code).not.toBe(0);
-    expect(`${r.stdout}${r.stderr}`.replace(/\s+/g, ' ')).toContain(missingFoundationMessage('dev', 'network'));
+    expect(`${r.stdout}${r.stderr}`.replace(/\s+/g, ' ')).toContain(missingFoundationMessage('dev', plan.stacks.network));
   });
 
   it('fails the plan when a document has another schema version', () => {
     testFile(dir, 'stale', { [NETWORK]: { ...networkDoc, schemaVersion: 2 }, [DNS]: dnsDoc }, 'run "stale" {\n  command = plan\n}');
     const r = terraform(dir, ['test', '-filter=stale.tftest.hcl']);
     expect(r.code).not.toBe(0);
-    expect(`${r.stdout}${r.stderr}`.replace(/\s+/g, ' ')).toContain(staleFoundationMessage('dev', 'network'));
+    expect(`${r.stdout}${r.stderr}`.replace(/\s+/g, ' ')).toContain(staleFoundationMessage('dev', plan.stacks.network));
   });
 });

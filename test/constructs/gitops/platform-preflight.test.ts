@@ -1,19 +1,25 @@
 import { missingFoundationMessage } from '../../../constructs/foundation/foundation-reader';
+import { planFor } from '../../support/plan';
 import { missingIrsaRoleMessage, PlatformPreflight, UnprovisionedDatabaseError } from '../../../constructs/gitops/platform-preflight';
 import { CATALOG } from '../../../contract/catalog/catalog';
-import { isInScope } from '../../../contract/catalog/select';
-import { deriveMaxTier } from '../../../contract/lifecycle';
-import { objectStorageBucketName } from '../../../contract/naming';
 import { ephemeral, persistent, type Selection } from '../../../contract/selection';
 import { only, synthConstructs } from '../../support/synth-scope';
 
 const DATABASE_APPS = ['keycloak', 'backstage', 'grafana'];
-const inScope = (selection: Selection) => CATALOG.filter((a) => isInScope(a, { maxTier: deriveMaxTier(selection.lifecycle), lifecycle: selection.lifecycle }));
-
 function synth(selection: Selection, databaseApps = DATABASE_APPS) {
+  const plan = planFor(selection);
   let preflight: PlatformPreflight | undefined;
   const json = synthConstructs((scope) => {
-    preflight = new PlatformPreflight(scope, 'preflight', { selection, envName: 'dev', accountId: '111111111111', apps: inScope(selection), databaseApps });
+    preflight = new PlatformPreflight(scope, 'preflight', {
+      envName: 'dev',
+      clusterName: plan.names.cluster,
+      roleNames: plan.names.roles,
+      objectStorageBucket: plan.names.objectStorageBucket,
+      apps: plan.apps,
+      databaseApps,
+      foundation: { dns: plan.stacks.dns, database: plan.stacks.database },
+      clusterStack: plan.stacks.cluster,
+    });
   });
   return { json, preflight: preflight as PlatformPreflight };
 }
@@ -23,23 +29,24 @@ describe('PlatformPreflight', () => {
   const build = ephemeral('dev', '26-01-23-01');
 
   it('fails the plan of a persistent cluster without the database foundation document, naming the stack', () => {
-    expect(postconditionMessages(only(synth(persistent('dev')).json, 'data', 'aws_ssm_parameters_by_path'))).toContain(missingFoundationMessage('dev', 'database'));
+    expect(postconditionMessages(only(synth(persistent('dev')).json, 'data', 'aws_ssm_parameters_by_path'))).toContain(missingFoundationMessage('dev', planFor(persistent('dev')).stacks.database));
   });
 
   it('does not need the database foundation for a build', () => {
-    expect(postconditionMessages(only(synth(build).json, 'data', 'aws_ssm_parameters_by_path'))).not.toContain(missingFoundationMessage('dev', 'database'));
+    expect(postconditionMessages(only(synth(build).json, 'data', 'aws_ssm_parameters_by_path'))).not.toContain(missingFoundationMessage('dev', planFor(persistent('dev')).stacks.database));
   });
 
   it('always needs the dns foundation for the zone ExternalDNS writes to', () => {
-    expect(postconditionMessages(only(synth(build).json, 'data', 'aws_ssm_parameters_by_path'))).toContain(missingFoundationMessage('dev', 'dns'));
+    expect(postconditionMessages(only(synth(build).json, 'data', 'aws_ssm_parameters_by_path'))).toContain(missingFoundationMessage('dev', planFor(persistent('dev')).stacks.dns));
   });
 
   it('fails the plan for each missing IRSA role with a message naming the apps and the cluster stack', () => {
     const loki = CATALOG.filter((a) => a.name === 'loki');
-    const message = missingIrsaRoleMessage(persistent('dev'), 'loki', loki);
+    const dev = planFor(persistent('dev'));
+    const message = missingIrsaRoleMessage(dev.names.roles.loki, loki, dev.stacks.cluster);
     expect([postconditionMessages(only(synth(persistent('dev')).json, 'data', 'aws_iam_roles')), message]).toEqual([
       expect.arrayContaining([message]),
-      'IRSA role goldenpath-dev-loki is missing: app "loki" (tier 2, platform experience) assumes it. Deploy the dev-cluster stack first (npx cdktf deploy dev-cluster).',
+      'IRSA role goldenpath-dev-loki is missing: app "loki" (tier 2, platform experience) assumes it. Deploy the dev-cluster stack first (GOLDENPATH_ENV=dev GOLDENPATH_LIFECYCLE=persistent npx cdktf deploy dev-cluster).',
     ]);
   });
 
@@ -49,7 +56,7 @@ describe('PlatformPreflight', () => {
   });
 
   it('verifies the object storage bucket when loki is in scope', () => {
-    expect(only(synth(persistent('dev')).json, 'data', 'aws_s3_bucket').bucket).toBe(objectStorageBucketName(persistent('dev'), '111111111111'));
+    expect(only(synth(persistent('dev')).json, 'data', 'aws_s3_bucket').bucket).toBe('goldenpath-dev-loki-111111111111');
   });
 
   it('sets the flags of what it verified, and only those', () => {

@@ -28,3 +28,24 @@ describe('goldenpath builds', () => {
     expect(json.builds[0].cost.usdPerHour).toBeGreaterThan(0);
   });
 });
+
+describe('goldenpath builds prices', () => {
+  it('prices from the Price List API and says so', async () => {
+    fake = new FakeAws({ account: dev.account.id, region: dev.account.region, zone: zoneOf(dev) });
+    addBuild(fake, dev, '12', addFoundation(fake, dev), FULL_SHAPE);
+    const rt = testRuntime(fake);
+    await runCli(['builds', '--env', 'dev', '--json'], rt);
+    const json = JSON.parse(rt.out.join(''));
+    expect(json.prices).toEqual({ source: 'price-list-api', basis: expect.stringMatching(/^USD on-demand prices from the AWS Price List API for eu-west-2/) });
+    expect(fake.pricing.calls.length).toBeGreaterThan(0);
+  });
+
+  it('falls back to the dated built-in table, labelled in the text, when the API is unreachable', async () => {
+    fake = new FakeAws({ account: dev.account.id, region: dev.account.region, zone: zoneOf(dev) });
+    addBuild(fake, dev, '12', addFoundation(fake, dev), FULL_SHAPE);
+    fake.pricing.failWith = Object.assign(new Error('getaddrinfo ENOTFOUND api.pricing.us-east-1.amazonaws.com'), { code: 'ENOTFOUND' });
+    const rt = testRuntime(fake);
+    await runCli(['builds', '--env', 'dev'], rt);
+    expect(rt.out.join('')).toMatch(/costs: OFFLINE FALLBACK: built-in table of USD on-demand list prices for eu-west-2 dated 2025-06-01 \(the Price List API could not be asked: cannot reach AWS \(ENOTFOUND/);
+  });
+});

@@ -4,6 +4,7 @@ import { loadEnvironment } from '../../../envs';
 import { createAwsDeleter } from '../../../ops/cleanup/deleter';
 import { withThrottleRetry } from '../../../ops/aws/throttle-retry';
 import { buildScope } from '../../../ops/cleanup/scope';
+import { planOf } from '../../../ops/command-context';
 import { TokenBucket } from '../../../ops/aws/token-bucket';
 import { cleanupBuild, type CleanupDeps } from '../../../ops/cleanup/cleanup-build';
 import { FakeAws } from '../support/fake-aws';
@@ -56,7 +57,7 @@ describe('cleanupBuild against the stateful fake', () => {
     const foundation = addFoundation(fake, dev);
     addBuild(fake, dev, '12', foundation, FULL_SHAPE);
     const before = notOwnedBy(fake, 'dev/12');
-    const report = await cleanupBuild(deps(fake), buildScope(dev, '12'));
+    const report = await cleanupBuild(deps(fake), buildScope(planOf(dev, '12')));
     expect(ownedBy(fake, 'dev/12')).toEqual([]);
     expect(fake.present()).toEqual(before);
     expect(report.left).toBe(0);
@@ -65,7 +66,7 @@ describe('cleanupBuild against the stateful fake', () => {
   it('waits out a load balancer whose network interfaces linger while it deletes', async () => {
     const fake = track(world({ lingerCalls: 40 }));
     addBuild(fake, dev, '12', addFoundation(fake, dev), FULL_SHAPE);
-    const report = await cleanupBuild(deps(fake), buildScope(dev, '12'));
+    const report = await cleanupBuild(deps(fake), buildScope(planOf(dev, '12')));
     expect(ownedBy(fake, 'dev/12')).toEqual([]);
     expect(fake.calls.filter((c) => c === 'EC2.DeleteSecurityGroup').length).toBeGreaterThan(report.plan.deletions.filter((d) => d.resource.kind === 'ec2-security-group').length);
   });
@@ -73,14 +74,14 @@ describe('cleanupBuild against the stateful fake', () => {
   it('retries throttled calls until the build is gone', async () => {
     const fake = track(world({ throttleEvery: 7 }));
     addBuild(fake, dev, '12', addFoundation(fake, dev), FULL_SHAPE);
-    await cleanupBuild(deps(fake), buildScope(dev, '12'));
+    await cleanupBuild(deps(fake), buildScope(planOf(dev, '12')));
     expect(ownedBy(fake, 'dev/12')).toEqual([]);
   });
 
   it('finds controller-made resources that carry only the load balancer controller tags', async () => {
     const fake = track(world());
     addBuild(fake, dev, '12', addFoundation(fake, dev), { ...FULL_SHAPE, controllerTagsOnly: true, taggedRoles: false });
-    await cleanupBuild(deps(fake), buildScope(dev, '12'));
+    await cleanupBuild(deps(fake), buildScope(planOf(dev, '12')));
     expect(ownedBy(fake, 'dev/12')).toEqual([]);
   });
 
@@ -88,7 +89,7 @@ describe('cleanupBuild against the stateful fake', () => {
     const fake = track(world());
     addBuild(fake, dev, '12', addFoundation(fake, dev), FULL_SHAPE);
     fake.add({ kind: 'volume', id: 'vol-keep', owner: 'persistent', tags: { [TAG_KEYS.env]: 'dev', [TAG_KEYS.buildId]: '12', [TAG_KEYS.lifecycle]: 'persistent' } });
-    const report = await cleanupBuild(deps(fake), buildScope(dev, '12'));
+    const report = await cleanupBuild(deps(fake), buildScope(planOf(dev, '12')));
     expect(fake.present()).toContain('volume:vol-keep');
     expect(report.plan.skipped.map((s) => s.resource.id)).toContain('vol-keep');
   });
@@ -101,13 +102,13 @@ describe('cleanupBuild against the stateful fake', () => {
       return f;
     };
     const clean = build();
-    await cleanupBuild(deps(clean), buildScope(dev, '12'));
+    await cleanupBuild(deps(clean), buildScope(planOf(dev, '12')));
     const interrupted = build();
     interrupted.interruptAfterMutations = 9;
-    const first = await cleanupBuild(deps(interrupted), buildScope(dev, '12'));
+    const first = await cleanupBuild(deps(interrupted), buildScope(planOf(dev, '12')));
     expect(first.left).toBeGreaterThan(0);
     interrupted.interruptAfterMutations = undefined;
-    const second = await cleanupBuild(deps(interrupted), buildScope(dev, '12'));
+    const second = await cleanupBuild(deps(interrupted), buildScope(planOf(dev, '12')));
     expect(second.left).toBe(0);
     expect(interrupted.present().map((k) => `${interrupted.resources.get(k)?.owner}`).sort()).toEqual(clean.present().map((k) => `${clean.resources.get(k)?.owner}`).sort());
     expect(ownedBy(interrupted, 'dev/12')).toEqual([]);
@@ -151,7 +152,7 @@ describe('cleanup properties over random inventories of several envs and builds'
         try {
           populate(fake, builds);
           const others = notOwnedBy(fake, `dev/${target}`);
-          await cleanupBuild(deps(fake), buildScope(dev, target));
+          await cleanupBuild(deps(fake), buildScope(planOf(dev, target)));
           expect(ownedBy(fake, `dev/${target}`)).toEqual([]);
           expect(fake.present()).toEqual(others);
         } finally {
@@ -170,11 +171,11 @@ describe('cleanup properties over random inventories of several envs and builds'
         try {
           populate(straight, builds);
           populate(resumed, builds);
-          await cleanupBuild(deps(straight), buildScope(dev, target));
+          await cleanupBuild(deps(straight), buildScope(planOf(dev, target)));
           resumed.interruptAfterMutations = interruptAfter;
-          await cleanupBuild(deps(resumed), buildScope(dev, target));
+          await cleanupBuild(deps(resumed), buildScope(planOf(dev, target)));
           resumed.interruptAfterMutations = undefined;
-          await cleanupBuild(deps(resumed), buildScope(dev, target));
+          await cleanupBuild(deps(resumed), buildScope(planOf(dev, target)));
           const owners = (f: FakeAws): string[] => f.present().map((k) => `${f.resources.get(k)?.kind}:${f.resources.get(k)?.owner}`).sort();
           expect(owners(resumed)).toEqual(owners(straight));
           expect(ownedBy(resumed, `dev/${target}`)).toEqual([]);

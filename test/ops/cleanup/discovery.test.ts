@@ -1,6 +1,7 @@
 import { loadEnvironment } from '../../../envs';
 import { discoverBuild } from '../../../ops/cleanup/discovery';
 import { buildScope } from '../../../ops/cleanup/scope';
+import { planOf } from '../../../ops/command-context';
 import { TokenBucket } from '../../../ops/aws/token-bucket';
 import { FakeAws } from '../support/fake-aws';
 import { FULL_SHAPE, addBuild, addFoundation, zoneOf } from '../support/inventory';
@@ -21,7 +22,7 @@ function world(route53StringOrder: boolean): FakeAws {
 describe('discoverBuild', () => {
   it.each([false, true])('finds every record of build 12 across pages and none of 12-3, 120 or 123 (Route53 string order: %s)', async (stringOrder) => {
     const f = world(stringOrder);
-    const { resources } = await discoverBuild(f.clients(), buildScope(dev, '12'), bucket());
+    const { resources } = await discoverBuild(f.clients(), buildScope(planOf(dev, '12')), bucket());
     const names = resources.filter((r) => r.kind === 'route53-record').map((r) => r.attributes.name).sort();
     expect(names).toEqual(
       ['app0', 'app1', 'app2', '_gp-a.app0', '_gp-a.app1', '_gp-a.app2'].map((n) => `${n}.b-12.dev.goldenpathidp.io`).sort(),
@@ -30,7 +31,7 @@ describe('discoverBuild', () => {
 
   it('asks ELBv2 for tags only of load balancers and target groups the tagging API did not return, 20 per call', async () => {
     const f = world(false);
-    await discoverBuild(f.clients(), buildScope(dev, '12'), bucket());
+    await discoverBuild(f.clients(), buildScope(planOf(dev, '12')), bucket());
     // The other builds' 6 load balancers and 6 target groups take one call; build 12's 20 come with the tagging API (all 32 would take two).
     expect(f.calls.filter((c) => c === 'ELB.DescribeTags')).toHaveLength(1);
   });

@@ -8,6 +8,7 @@ import { RECORD_NAME_ATTRIBUTE, RECORD_OWNER_ATTRIBUTE } from '../../../ops/clea
 import { planCleanup } from '../../../ops/cleanup/plan';
 import { GLOBAL_REGION, type CloudResource } from '../../../ops/cleanup/resource';
 import { buildScope } from '../../../ops/cleanup/scope';
+import { planOf } from '../../../ops/command-context';
 
 /**
  * Random inventories of one account: builds whose ids share prefixes, the
@@ -175,7 +176,7 @@ describe('orphan cleanup over random inventories', () => {
       fc.property(inventory, fc.constantFrom(...BUILDS), (items, build) => {
         const plan = planCleanup(
           items.map((i) => i.resource),
-          buildScope(dev, build),
+          buildScope(planOf(dev, build)),
         );
         const deleted = new Set(plan.deletions.map((d) => d.resource.id));
         const expected = new Set(items.filter((i) => i.truth.build === build).map((i) => i.resource.id));
@@ -204,7 +205,7 @@ describe('orphan cleanup over random inventories', () => {
           expect(expiries.every((e) => Date.parse(e) <= NOW.getTime())).toBe(true);
           const plan = planCleanup(
             items.map((i) => i.resource),
-            buildScope(dev, b.buildId),
+            buildScope(planOf(dev, b.buildId)),
           );
           for (const d of plan.deletions) expect(items.find((i) => i.resource.id === d.resource.id)?.truth.build).toBe(b.buildId);
         }

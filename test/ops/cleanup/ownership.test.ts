@@ -3,9 +3,10 @@ import { loadEnvironment } from '../../../envs';
 import { RECORD_NAME_ATTRIBUTE, RECORD_OWNER_ATTRIBUTE, classify } from '../../../ops/cleanup/ownership';
 import type { CloudResource } from '../../../ops/cleanup/resource';
 import { buildScope } from '../../../ops/cleanup/scope';
+import { planOf } from '../../../ops/command-context';
 
 const dev = loadEnvironment('dev');
-const scope = buildScope(dev, '12');
+const scope = buildScope(planOf(dev, '12'));
 
 function res(partial: Partial<CloudResource>): CloudResource {
   return { kind: 'ec2-volume', id: 'vol-1', region: dev.account.region, tags: {}, attributes: {}, ...partial };

@@ -3,9 +3,10 @@ import { loadEnvironment } from '../../../envs';
 import { RULE_ATTRIBUTES, mergeDiscoveries, planCleanup } from '../../../ops/cleanup/plan';
 import { RESOURCE_KINDS_IN_DELETION_ORDER, type CloudResource, type ResourceKind } from '../../../ops/cleanup/resource';
 import { buildScope } from '../../../ops/cleanup/scope';
+import { planOf } from '../../../ops/command-context';
 
 const dev = loadEnvironment('dev');
-const scope = buildScope(dev, '12');
+const scope = buildScope(planOf(dev, '12'));
 const ours = { [TAG_KEYS.env]: 'dev', [TAG_KEYS.lifecycle]: 'ephemeral', [TAG_KEYS.buildId]: '12' };
 
 function res(kind: ResourceKind, id: string, tags: Record<string, string> = ours, attributes: Record<string, string> = {}): CloudResource {

@@ -2,11 +2,12 @@ import { TAG_KEYS } from '../../../contract/tags';
 import { loadEnvironment } from '../../../envs';
 import { planCleanup } from '../../../ops/cleanup/plan';
 import { buildScope } from '../../../ops/cleanup/scope';
+import { planOf } from '../../../ops/command-context';
 import { dryRunReport } from '../../../ops/cleanup/cleanup-build';
 import { renderCleanup } from '../../../ops/cleanup/render';
 
 const dev = loadEnvironment('dev');
-const scope = buildScope(dev, '12');
+const scope = buildScope(planOf(dev, '12'));
 
 describe('renderCleanup', () => {
   it('prints what would be deleted in order with why it matched, what is kept and why, and what is left', () => {

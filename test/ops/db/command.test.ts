@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadEnvironment } from '../../../envs';
 import { runCli } from '../../../ops/cli';
@@ -7,7 +8,7 @@ import { EXIT } from '../../../ops/exit-codes';
 import type { Runtime } from '../../../ops/runtime';
 import { REDACTED } from '../../../ops/db/statements';
 import { FIXTURE_ENV, MASTER_SECRET_ARN, secretFileContent, writeSecretFile } from './support/secret-fixture';
-import { describeWithPostgres, startTlsPostgres, type TlsPostgres } from './support/tls-postgres';
+import { describeWithPostgres, makeTestCaBundle, startTlsPostgres, type TlsPostgres } from './support/tls-postgres';
 
 const DB_COMMANDS = COMMANDS.filter((c) => c.name === 'db');
 const MASTER = { username: 'gp_master', password: 'master-password-2' };
@@ -43,6 +44,24 @@ async function goldenpath(args: readonly string[], vars: Record<string, string> 
 }
 
 describe('goldenpath db provision input errors', () => {
+  let caBundle: string;
+  beforeAll(() => {
+    caBundle = makeTestCaBundle(mkdtempSync(join(tmpdir(), 'gp-ca-')));
+  });
+
+  it.each([
+    ['an empty file', '', /holds no PEM certificate/],
+    ['a private key', '-----BEGIN PRIVATE KEY-----\nMIGH\n-----END PRIVATE KEY-----\n', /holds no PEM certificate/],
+    ['a damaged certificate', '-----BEGIN CERTIFICATE-----\nnot base64 at all\n-----END CERTIFICATE-----\n', /has a certificate \(#1\) that does not parse/],
+  ])('refuses a --ca-bundle that is %s before connecting (exit 2)', async (_what, content, message) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'gp-ca-')), 'bundle.pem');
+    writeFileSync(file, content);
+    const r = await goldenpath(['db', 'provision', '--env', 'dev', '--ca-bundle', file, '--source-file', '/nonexistent']);
+    expect(r.code).toBe(EXIT.usage);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toContain(`the CA bundle ${file}`);
+  });
+
   it('refuses an app the env does not declare, listing the ones it does', async () => {
     const r = await goldenpath(['db', 'provision', '--env', 'dev', '--app', 'not_declared', '--source-file', '/nonexistent']);
     expect(r.code).toBe(EXIT.usage);
@@ -56,7 +75,7 @@ describe('goldenpath db provision input errors', () => {
   });
 
   it('refuses an unreadable --source-file with a usage error naming the file', async () => {
-    const r = await goldenpath(['db', 'provision', '--env', 'dev', '--ca-bundle', '/dev/null', '--source-file', '/nonexistent']);
+    const r = await goldenpath(['db', 'provision', '--env', 'dev', '--ca-bundle', caBundle, '--source-file', '/nonexistent']);
     expect(r.code).toBe(EXIT.usage);
     expect(r.stderr).toMatch(/^goldenpath: cannot read the secrets file \/nonexistent: ENOENT/);
   });

@@ -21,12 +21,12 @@ describe('formatProvisionReport', () => {
       env: 'dev',
       dryRun: true,
       server: SERVER,
-      apps: [{ app: 'grafana', outcome: 'created', changes: ['created login role grafana'], sql: ['CREATE ROLE "grafana" WITH LOGIN NOCREATEDB PASSWORD \'<redacted>\';'] }],
+      apps: [{ app: 'grafana', outcome: 'created', changes: ['create login role grafana'], sql: ['CREATE ROLE "grafana" WITH LOGIN NOCREATEDB PASSWORD \'<redacted>\';'] }],
     });
     expect(text).toBe(
       [
         'db provision dev on db.internal:5432 (dry run: nothing changed)',
-        '  grafana: would be created: created login role grafana',
+        '  grafana: would be created, by: create login role grafana',
         '    CREATE ROLE "grafana" WITH LOGIN NOCREATEDB PASSWORD \'<redacted>\';',
       ].join('\n'),
     );

@@ -39,19 +39,19 @@ describe('goldenpath orphans', () => {
     expect(f.calls).toEqual([]);
   });
 
-  it('refuses credentials of another account after only STS (exit 3)', async () => {
+  it('refuses credentials of another account after only STS (exit 6)', async () => {
     const f = world('999999999999');
     const rt = testRuntime(f);
-    expect(await runCli(['orphans', '--env', 'dev', '--build-id', '12', '--delete', '--yes'], rt)).toBe(EXIT.safetyRefusal);
+    expect(await runCli(['orphans', '--env', 'dev', '--build-id', '12', '--delete', '--yes'], rt)).toBe(EXIT.wrongAccount);
     expect(f.calls).toEqual(['STS.GetCallerIdentity']);
     expect(rt.err.join('')).toMatch(/account 999999999999/);
   });
 
-  it('refuses when the shell region is not the env region (exit 3)', async () => {
+  it('refuses when the shell region is not the env region (exit 6)', async () => {
     const f = world();
     const rt = testRuntime(f);
     const code = await runCli(['orphans', '--env', 'dev', '--build-id', '12'], { ...rt, vars: { ...rt.vars, AWS_REGION: 'us-east-1' } });
-    expect(code).toBe(EXIT.safetyRefusal);
+    expect(code).toBe(EXIT.wrongAccount);
   });
 
   it('deletes build 12 with --delete --yes, leaves build 123, and appends one ledger row', async () => {

@@ -10,6 +10,7 @@ import * as ssm from '@aws-sdk/client-ssm';
 import * as sts from '@aws-sdk/client-sts';
 import { mockClient, type AwsStub } from 'aws-sdk-client-mock';
 import { createAwsClients, GLOBAL_SERVICES_REGION, type AwsClients } from '../../../ops/aws/clients';
+import { FakePricing } from './fake-pricing';
 import { FakeS3 } from './fake-s3';
 
 /**
@@ -129,6 +130,8 @@ export class FakeAws {
   readonly databases = new Map<string, string>();
   /** The state bucket (the shared ledger lives there). */
   readonly s3 = new FakeS3();
+  /** The Price List API (pricing:GetProducts). */
+  readonly pricing = new FakePricing();
 
   constructor(readonly options: FakeOptions) {}
 
@@ -551,11 +554,13 @@ export class FakeAws {
       return { cluster: { name: i.name, endpoint: 'https://127.0.0.1:1', certificateAuthority: { data: '' } } };
     }));
     this.s3.serve(c.s3);
+    this.pricing.serve(c.pricing);
     return c;
   }
 
   restore(): void {
     for (const s of this.stubs) s.restore();
     this.s3.restore();
+    this.pricing.restore();
   }
 }

@@ -1,5 +1,6 @@
 import { loadEnvironment } from '../../../envs';
 import { buildScope } from '../../../ops/cleanup/scope';
+import { planOf } from '../../../ops/command-context';
 import { buildLoadBalancersAndVolumes, clusterEndpoint } from '../../../ops/teardown/aws-facts';
 import { FakeAws } from '../support/fake-aws';
 import { FULL_SHAPE, addBuild, addFoundation, zoneOf } from '../support/inventory';
@@ -19,13 +20,13 @@ function world(): FakeAws {
 describe('teardown AWS facts', () => {
   it('counts the build load balancers and volumes, whether tagged by us or only by the controllers', async () => {
     const f = world();
-    expect(await buildLoadBalancersAndVolumes(f.clients(), buildScope(dev, '12'))).toBe(5);
+    expect(await buildLoadBalancersAndVolumes(f.clients(), buildScope(planOf(dev, '12')))).toBe(5);
     addBuild(f, dev, '12', addFoundation(f, dev), { ...FULL_SHAPE, controllerTagsOnly: true, loadBalancers: 1, volumes: 1 });
-    expect(await buildLoadBalancersAndVolumes(f.clients(), buildScope(dev, '12'))).toBe(7);
+    expect(await buildLoadBalancersAndVolumes(f.clients(), buildScope(planOf(dev, '12')))).toBe(7);
   });
 
   it('reads a cluster that no longer exists as gone', async () => {
-    expect(await clusterEndpoint(world().clients(), buildScope(dev, '12').clusterName)).toBeUndefined();
+    expect(await clusterEndpoint(world().clients(), buildScope(planOf(dev, '12')).clusterName)).toBeUndefined();
   });
 
   it('returns the endpoint and CA of a live cluster', async () => {

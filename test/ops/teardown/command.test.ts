@@ -57,14 +57,14 @@ describe('goldenpath teardown', () => {
 });
 
 describe('goldenpath teardown when a stage throws', () => {
-  it('records the failure in the ledger (exit 4) and keeps the stage for the next run', async () => {
+  it('records the failure in the ledger with the exit code of its cause (no credentials to sign the cluster token: 5) and keeps the stage for the next run', async () => {
     const f = world();
     f.add({ kind: 'cluster', id: 'goldenpath-dev-b-12', tags: {}, owner: 'dev/12' });
     const rt = testRuntime(f);
-    expect(await runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes'], rt)).toBe(EXIT.partialFailure);
-    expect(rt.err.join('')).toMatch(/drain: failed: .*re-run teardown to resume here/);
+    expect(await runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes'], rt)).toBe(EXIT.credentials);
+    expect(rt.err.join('')).toMatch(/drain: failed: no AWS credentials found .* — set AWS_PROFILE.*; re-run teardown to resume here/);
     expect(rt.runs).toEqual([]);
-    expect(readLedgerFile(`${rt.ledgerDir}/ledger.csv`).rows.map((r) => r.exitCode)).toEqual([EXIT.partialFailure]);
+    expect(readLedgerFile(`${rt.ledgerDir}/ledger.csv`).rows.map((r) => r.exitCode)).toEqual([EXIT.credentials]);
   });
 });
 
@@ -105,5 +105,13 @@ describe('goldenpath teardown and the ledger', () => {
     expect(keys).toEqual([expect.stringMatching(/^goldenpath\/dev\/ledger\/\d{8}T\d{6}\.\d{3}Z_teardown_12_[0-9a-f]+\.csv$/)]);
     expect(JSON.parse(rt.out.join('')).ledger).toEqual({ file: `${rt.ledgerDir}/ledger.csv`, bucket: 's3://goldenpath-state-111111111111/goldenpath/dev/ledger/', key: keys[0] });
     jest.restoreAllMocks();
+  });
+});
+
+describe('goldenpath teardown --drain-timeout', () => {
+  it.each(['-5', 'ten', '1.5', ''])('refuses %j naming what it takes, before any call (exit 2)', async (value) => {
+    const rt = testRuntime(undefined);
+    expect(await runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes', `--drain-timeout=${value}`], rt)).toBe(EXIT.usage);
+    expect(rt.err.join('')).toBe(`goldenpath: --drain-timeout "${value}" must be a whole number of seconds, 0 or more (e.g. 600; 0 skips the wait for load balancers and volumes)\n`);
   });
 });

@@ -31,6 +31,6 @@ describe('grafana', () => {
 
   it('refuses tier 2 without the database, naming the database stack', () => {
     const contract = contractFor(persistent('dev'), { platform: { ...ALL_CAPABILITIES, rdsAvailable: false } });
-    expect(() => grafana.values(contract)).toThrow(/app "grafana" needs the database endpoint.*deploy the database stack first/);
+    expect(() => grafana.values(contract)).toThrow(/app "grafana" needs the database endpoint.*deploy the dev-database stack first \(GOLDENPATH_ENV=dev npx cdktf deploy dev-database\)/);
   });
 });

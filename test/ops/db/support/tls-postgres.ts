@@ -91,6 +91,13 @@ function makeCa(dir: string, name: string): void {
     '-keyout', join(dir, `${name}.key`), '-out', join(dir, `${name}.crt`)]);
 }
 
+/** A throwaway CA certificate (PEM) in dir, for tests that need a valid bundle but no server. */
+export function makeTestCaBundle(dir: string): string {
+  assertOpenssl();
+  makeCa(dir, 'bundle-ca');
+  return join(dir, 'bundle-ca.crt');
+}
+
 /** CA + server certificate for 127.0.0.1 (IP SAN, so hostname verification applies). */
 function makeCertificates(dir: string): void {
   assertOpenssl();

@@ -23,14 +23,22 @@ export function splitPolicy(document: PolicyDocument, maxChars: number = MANAGED
 }
 
 export interface CiRoleProps {
+  /** `goldenpath-{env}-ci-{key}`; its policies are named after it. */
   readonly roleName: string;
+  /** What the role is for, shown in IAM. */
   readonly description: string;
+  /** The trust policy (GitHub's OIDC provider, pinned subjects and workflows). */
   readonly trust: PolicyDocument;
+  /** The permissions, as generated in contract/ci; split into managed policies that fit IAM's limit. */
   readonly policy: PolicyDocument;
   /** ARN of the role's permissions boundary (a Terraform reference is fine). */
   readonly permissionsBoundaryArn: string;
+  /** IAM MaxSessionDuration: covers the longest job that assumes the role. */
   readonly maxSessionSeconds: number;
-  /** Resources the role's policies must not be created before (the boundaries they name). */
+  /**
+   * Resources the role must not be created before (the boundaries its policies name).
+   * @default none
+   */
   readonly dependsOn?: readonly ITerraformDependable[];
 }
 

@@ -11,7 +11,9 @@ import { policyDocument, type PolicyDocument } from '../../contract/iam/policy-d
 import { policyJson } from '../dns/policy-json';
 
 export interface StateBucketProps {
+  /** Globally unique bucket name. */
   readonly bucketName: string;
+  /** Partition of the bucket's ARNs (`aws`, `aws-cn`, `aws-us-gov`). */
   readonly partition: string;
   /** Key prefix (`…/ledger/`) of the ledger rows: objects there are only ever created. */
   readonly ledgerPrefix: string;

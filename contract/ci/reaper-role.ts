@@ -72,6 +72,8 @@ export function reaperPolicy(env: CiEnv): PolicyDocument {
       },
     },
     ...ledgerStatements(env, scope.partition),
+    // The cost estimate of `goldenpath builds`, which the reaper's path lists.
+    { Sid: 'Prices', Effect: 'Allow', Action: ['pricing:GetProducts'], Resource: '*' },
     regionLock(env.account.region, stateLocation(env).region),
     ...ciGuardRails(env),
     ...stateGuardRails(env, scope.partition),

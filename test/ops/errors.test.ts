@@ -62,7 +62,7 @@ describe('goldenpath errors an operator can act on', () => {
     fake = new FakeAws({ account: '999999999999', region: dev.account.region, zone: zoneOf(dev) });
     const rt = testRuntime(fake);
     expect(await runCli(['builds', '--env', 'dev'], rt)).toBe(EXIT.wrongAccount);
-    expect(rt.err.join('')).toMatch(/goldenpath: refusing to act on env "dev": credentials are for account 999999999999, but env "dev" lives in \d{12}.* — the env's CI role is arn:aws:iam::/);
+    expect(rt.err.join('')).toMatch(/goldenpath: refusing to act on env "dev": credentials are for account 999999999999, but env "dev" lives in \d{12}.* — the env's deploy role is arn:aws:iam::/);
   });
 
   it('prints the stack trace with --debug, anywhere on the line', async () => {

@@ -11,7 +11,7 @@ const ROOT = dirname(fileURLToPath(import.meta.url));
  * is open to everything; bench and ops reach test code only through a named fixture module
  * (`*.fixture.ts`), never through test support.
  */
-const LAYERS = [
+export const LAYERS = [
   { folder: 'contract/catalog', may: ['contract'], mayNot: ['contract/gitops'], why: 'the catalog is data the gitops renderers read; importing them back is a cycle' },
   { folder: 'contract', may: ['contract'], why: 'contract holds pure facts and derivations and imports no other layer' },
   { folder: 'envs', may: ['contract', 'envs'], why: 'env definitions import only contract' },

@@ -3,6 +3,7 @@ import { PlatformFlagsSchema, type PlatformFlags } from './capabilities';
 import { EXTERNAL_DNS_REGISTRY } from './external-dns';
 import { LifecycleSchema, TierSchema, tiersUpTo } from './lifecycle';
 import type { Plan } from './plan';
+import { wildcardDomain } from './tls';
 
 /**
  * The bootstrap values contract: everything a cluster and its GitOps apps
@@ -43,6 +44,8 @@ export const BootstrapValuesSchema = z.object({
     .nullable(),
   /** Present only when object storage is verified (Loki, tier 2). */
   objectStorage: z.object({ bucket: z.string().min(1) }).optional(),
+  /** The wildcard certificate every hostname is served with, terminated at the NLB in front of Kong. */
+  tls: z.object({ domain: z.string().min(3), certificateArn: z.string().nullable() }),
   /** Tags in-cluster controllers put on the AWS resources they create, so teardown finds them by build. */
   controllerTags: z.record(z.string(), z.string()).optional(),
 });
@@ -55,6 +58,8 @@ export interface ContractWiring {
   readonly database?: BootstrapValues['database'];
   readonly vpcId?: string;
   readonly controllerTags?: Readonly<Record<string, string>>;
+  /** ARN of the issued `*.{hostSuffix}` ACM certificate. */
+  readonly certificateArn?: string;
 }
 
 export interface DeriveBootstrapInput {
@@ -90,6 +95,7 @@ export function deriveBootstrapValues(input: DeriveBootstrapInput): BootstrapVal
     roleArns: { ...(wiring.roleArns ?? {}) },
     database: wiring.database ?? null,
     ...(platform.objectStorageAvailable ? { objectStorage: { bucket: names.objectStorageBucket } } : {}),
+    tls: { domain: wildcardDomain(names.hostSuffix), certificateArn: wiring.certificateArn ?? null },
     ...(wiring.controllerTags === undefined ? {} : { controllerTags: { ...wiring.controllerTags } }),
   });
 }

@@ -1,5 +1,5 @@
 import { CATALOG } from './catalog/catalog';
-import { isInScope } from './catalog/select';
+import { appsInScope } from './catalog/select';
 import type { CatalogApp } from './catalog/types';
 import type { Capability } from './capabilities';
 import { deployCommand, selectionVariables } from './deploy-command';
@@ -98,7 +98,7 @@ export interface Plan {
   readonly buildId?: string;
   readonly buildStartedAt?: string;
   readonly maxTier: Tier;
-  /** The catalog apps this selection runs: tier within maxTier and lifecycle allowed, in catalog order. */
+  /** The catalog apps this selection runs, resolved for maxTier (grafana on PostgreSQL from tier 2): tier within maxTier and lifecycle allowed, in catalog order. */
   readonly apps: readonly CatalogApp[];
   /** What those apps need from the platform. */
   readonly capabilities: ReadonlySet<Capability>;
@@ -129,7 +129,7 @@ export function derivePlan(input: PlanInput): Plan {
   const buildStartedAt = input.buildStartedAt?.trim() || undefined;
   const identity: PlanEnvIdentity = { ...envIdentity(env), accountId: env.account.id, region: env.account.region, tierCeiling: env.tierCeiling };
   const maxTier = deriveMaxTier(selection.lifecycle, env.tierCeiling);
-  const apps = (input.catalog ?? CATALOG).filter((app) => isInScope(app, { maxTier, lifecycle: selection.lifecycle }));
+  const apps = appsInScope(input.catalog ?? CATALOG, { maxTier, lifecycle: selection.lifecycle });
   const foundation = persistent(env.name);
 
   const planned = (kind: StackKind, name: string, stackSelection: Selection): PlannedStack => {

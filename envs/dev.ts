@@ -30,6 +30,8 @@ export const dev: EnvironmentInput = {
     publicAccessCidrs: ['203.0.113.0/24'],
     logRetentionDays: 14,
   },
+  // Tier 3 (Keycloak, OIDC) is prod-only by default.
+  tierCeiling: 2,
   ephemeral: { enabled: true, ttlHours: 8, maxConcurrentBuilds: 4 },
   github: { repository: 'goldenpath-idp/goldenpath-infra' },
   gitops: { repoUrl: 'https://github.com/goldenpath-idp/goldenpath-gitops.git' },

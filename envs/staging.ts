@@ -30,6 +30,7 @@ export const staging: EnvironmentInput = {
     publicAccessCidrs: ['203.0.113.0/24'],
     logRetentionDays: 30,
   },
+  // Tier 3 (Keycloak, OIDC) is prod-only by default.
   tierCeiling: 2,
   ephemeral: { enabled: true, ttlHours: 8, maxConcurrentBuilds: 2 },
   github: { repository: 'goldenpath-idp/goldenpath-infra' },

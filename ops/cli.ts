@@ -46,7 +46,9 @@ async function envHint(args: readonly string[]): Promise<string> {
   const name = i === -1 ? args.find((a) => a.startsWith('--env='))?.slice(6) : args[i + 1];
   if (name === undefined) return '';
   try {
-    const { loadEnvironment } = await import('../envs');
+    // Loaded only for a hint; require(), as the command registry, so the CLI's TypeScript loader compiles it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { loadEnvironment } = require('../envs') as typeof import('../envs');
     const env = loadEnvironment(name);
     return ` (env ${env.name}: account ${env.account.id}, ${env.account.region}; deploy role ${(await import('../contract/ci/cluster-access')).ciRoleArn(env, 'deploy')})`;
   } catch {
@@ -97,12 +99,12 @@ export async function runCli(argv: readonly string[], runtime: Runtime, entries:
     return failure.code;
   };
 
-  if (args.filter((a) => a !== '--json').length === 0) {
-    const program = await buildProgram({ ...ctx, runtime: { ...runtime, stdout: runtime.stderr } }, entries);
-    program.outputHelp({ error: true });
-    return fail({ code: EXIT.usage, message: 'no command given', hint: `run one of: ${entries.map((e) => e.name).join(', ')} (goldenpath <command> --help)` });
-  }
   try {
+    if (args.filter((a) => a !== '--json').length === 0) {
+      const program = await buildProgram({ ...ctx, runtime: { ...runtime, stdout: runtime.stderr } }, entries);
+      program.outputHelp({ error: true });
+      return fail({ code: EXIT.usage, message: 'no command given', hint: `run one of: ${entries.map((e) => e.name).join(', ')} (goldenpath <command> --help)` });
+    }
     const program = await buildProgram(ctx, entriesFor(args, entries));
     await program.parseAsync(args, { from: 'user' });
   } catch (err) {

@@ -15,14 +15,25 @@ export interface CommandEntry {
   readonly load: () => Promise<CommandModule>;
 }
 
+/**
+ * A command module, required when its command runs. CommonJS on purpose: the
+ * CLI's loader compiles TypeScript for require(), while a dynamic import()
+ * goes to Node's ESM resolver, which finds no extensionless `.ts` module.
+ */
+function lazy(path: string): () => Promise<CommandModule> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return async () => require(path) as CommandModule;
+}
+
 /** Every goldenpath command, in help order. Adding a command = a folder `ops/<name>/` with a command.ts, and one line here. */
 export const COMMANDS: readonly CommandEntry[] = [
-  { name: 'builds', load: () => import('./builds/command') },
-  { name: 'db', load: () => import('./db/command') },
-  { name: 'ledger', load: () => import('./ledger/command') },
-  { name: 'orphans', load: () => import('./orphans/command') },
-  { name: 'preflight', load: () => import('./preflight/command') },
-  { name: 'teardown', load: () => import('./teardown/command') },
+  { name: 'builds', load: lazy('./builds/command') },
+  { name: 'db', load: lazy('./db/command') },
+  { name: 'ledger', load: lazy('./ledger/command') },
+  { name: 'orphans', load: lazy('./orphans/command') },
+  { name: 'preflight', load: lazy('./preflight/command') },
+  { name: 'teardown', load: lazy('./teardown/command') },
+  { name: 'verify', load: lazy('./verify/command') },
 ];
 
 /**

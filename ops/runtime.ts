@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline/promises';
 import { createAwsClients, type AwsClients } from './aws/clients';
 import { realSleep, type Sleep } from './aws/retry';
+import type { KubeApi, KubeEndpoint, KubeObjectApi } from './kube/kube-api';
+import type { HttpGet } from './verify/http-probe';
 
 /** Everything a command touches outside itself, so tests can run commands against fakes. */
 export interface Runtime {
@@ -18,6 +20,10 @@ export interface Runtime {
   readonly aws: (region: string) => AwsClients;
   /** Runs a program with inherited output; resolves to its exit code. */
   readonly run: (command: string, args: readonly string[], vars: Readonly<Record<string, string>>) => Promise<number>;
+  /** A Kubernetes API client for a cluster endpoint. @default HTTPS with the cluster CA and an EKS token */
+  readonly kube?: (endpoint: KubeEndpoint) => KubeApi & KubeObjectApi;
+  /** A GET that follows no redirects and validates certificates. @default node:http/node:https */
+  readonly http?: HttpGet;
 }
 
 export function processRuntime(): Runtime {

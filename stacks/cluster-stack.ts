@@ -18,6 +18,7 @@ import { boundaryArn } from '../contract/ci/boundaries';
 import { clusterAccess } from '../contract/ci/cluster-access';
 import { partitionOf } from '../contract/iam/partition';
 import { FoundationReader } from '../constructs/foundation/foundation-reader';
+import { WildcardCertificate } from '../constructs/tls/wildcard-certificate';
 import type { Tier } from '../contract/lifecycle';
 import {
   clusterLogGroupName,
@@ -40,7 +41,8 @@ export type ClusterStackProps = GoldenpathStackProps;
 /**
  * `{env}-cluster` / `{env}-b-{buildId}-cluster`: EKS, nodes, add-ons, IRSA.
  * Consumes the foundation documents (network, dns, and database from tier 2)
- * and never creates foundational resources.
+ * and never creates foundational resources. Also the `*.{hostSuffix}`
+ * certificate, issued while the control plane is created.
  */
 export class ClusterStack extends GoldenpathStack {
   readonly maxTier: Tier;
@@ -49,6 +51,7 @@ export class ClusterStack extends GoldenpathStack {
   readonly irsaRoles: ReadonlyMap<IrsaRoleKey, IrsaRole>;
   readonly nodeGroups: readonly NodeGroup[];
   readonly objectStorage?: ObjectStorage;
+  readonly certificate: WildcardCertificate;
 
   constructor(scope: Construct, props: ClusterStackProps) {
     super(scope, 'cluster', props);
@@ -153,6 +156,7 @@ export class ClusterStack extends GoldenpathStack {
         }),
     );
     addons.createAfterNodes(this.nodeGroups.map((g) => g.nodeGroup));
+    this.certificate = new WildcardCertificate(this, 'tls', { hostSuffix: plan.names.hostSuffix, zoneId: foundation.field('dns', 'zoneId') });
 
     this.outputs(cluster, nodeSecurityGroup);
   }
@@ -169,6 +173,7 @@ export class ClusterStack extends GoldenpathStack {
     output('oidc_issuer_url', eks.identity.get(0).oidc.get(0).issuer, 'OIDC issuer of service account tokens');
     output('irsa_role_arns', Object.fromEntries([...this.irsaRoles].map(([key, r]) => [key, r.role.arn])), 'IRSA role ARNs by key (contract/service-accounts.ts)');
     output('max_tier', this.maxTier, 'The tier ceiling this cluster was built for');
+    output('certificate_arn', this.certificate.validation.certificateArn, 'The issued *.{hostSuffix} ACM certificate the NLB in front of Kong serves');
     if (this.objectStorage !== undefined) output('object_storage_bucket', this.objectStorage.bucket.bucket, 'Loki bucket');
   }
 }

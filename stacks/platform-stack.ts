@@ -41,6 +41,7 @@ export class PlatformStack extends GoldenpathStack {
       databaseApps: env.database.apps.map((a) => a.name),
       foundation: { dns: plan.stacks.dns, database: plan.stacks.database },
       clusterStack: plan.stacks.cluster,
+      hostSuffix: plan.names.hostSuffix,
     });
     const buildIdentity = controllerTags(this.tags);
     const storage = new DefaultStorageClass(this, 'default_storage_class', { clusterName: cluster, volumeTags: buildIdentity });
@@ -65,7 +66,14 @@ export class PlatformStack extends GoldenpathStack {
         rdsAvailable: preflight.rdsAvailable,
         objectStorageAvailable: preflight.objectStorageAvailable,
       },
-      wiring: { zoneId: preflight.zoneId, roleArns: preflight.roleArns, database: preflight.database, vpcId: access.vpcId, controllerTags: buildIdentity },
+      wiring: {
+        zoneId: preflight.zoneId,
+        roleArns: preflight.roleArns,
+        database: preflight.database,
+        vpcId: access.vpcId,
+        controllerTags: buildIdentity,
+        certificateArn: preflight.certificate.arn,
+      },
     });
 
     const argocd = new ArgocdInstall(this, 'argocd', { contract, profile: argocdProfile(plan.lifecycle, env.gitops.highAvailability) });
@@ -74,12 +82,12 @@ export class PlatformStack extends GoldenpathStack {
 
     const needingStorage = inScope.filter((app) => app.requires.includes('storage-class'));
     const clusterStack = plan.stacks.cluster;
-    new BootstrapApps(this, 'bootstrap_apps', {
+    const apps = new BootstrapApps(this, 'bootstrap_apps', {
       catalog: CATALOG,
       contract,
       gitopsRepoUrl: env.gitops.repoUrl,
       namespace: argocd.namespace.metadata.name,
-      dependsOn: [argocd.release, inCluster.configMap, inCluster.clusterSecret, storage.storageClass],
+      dependsOn: [argocd.release, inCluster.configMap, inCluster.clusterSecret, storage.storageClass, preflight.certificate],
       preconditions:
         needingStorage.length === 0
           ? []
@@ -90,5 +98,6 @@ export class PlatformStack extends GoldenpathStack {
               },
             ],
     });
+    new TerraformOutput(this, 'selected_apps', { value: apps.summary, description: 'Every selected app (name, tier, sync wave) and hostname, for CI checks' });
   }
 }

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const REPO = resolve(__dirname, '..');
@@ -16,7 +17,8 @@ interface Snippet {
  * rule (a parse error, or "file ignored"), so an accepted snippet was really linted.
  */
 function layerMessages(snippets: readonly Snippet[]): string[][] {
-  const script = `
+  return runEslintScript(
+    `
     import { ESLint } from 'eslint';
     const snippets = JSON.parse(process.argv[1]);
     const eslint = new ESLint({ cwd: process.cwd() });
@@ -26,10 +28,33 @@ function layerMessages(snippets: readonly Snippet[]): string[][] {
       out.push(result.messages.filter((m) => m.ruleId === 'goldenpath/layers' || m.ruleId === null).map((m) => m.message));
     }
     process.stdout.write(JSON.stringify(out));
-  `;
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(snippets)], { cwd: REPO, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`eslint did not run: ${run.stderr}`);
-  return JSON.parse(run.stdout) as string[][];
+  `,
+    JSON.stringify(snippets),
+  ) as string[][];
+}
+
+/** Runs an ES module script in the repository (the config is ES modules, which jest's CommonJS sandbox cannot import); returns its JSON output. */
+function runEslintScript(script: string, argument = ''): unknown {
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script, argument], { cwd: REPO, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`the script did not run: ${run.stderr}`);
+  return JSON.parse(run.stdout);
+}
+
+interface Layer {
+  readonly folder: string;
+  readonly may: readonly string[];
+  readonly mayNot?: readonly string[];
+}
+
+/** The layer table of docs/architecture.md, in the rule's terms (folder names without slashes, `fixture` for `*.fixture.ts`). */
+function documentedLayers(): Layer[] {
+  const doc = readFileSync(resolve(REPO, 'docs', 'architecture.md'), 'utf8');
+  const table = doc.slice(doc.indexOf('| folder | may import | why |')).split('\n\n')[0]!;
+  const names = (cell: string) => [...cell.matchAll(/`([^`]+)`/g)].map(([, n]) => (n === '*.fixture.ts' ? 'fixture' : n!.replace(/\/$/, '')));
+  return [...table.matchAll(/^\| `([^`]+)` \| ([^|]+) \|/gm)].map(([, folder, may]) => {
+    const [allowed, denied] = may!.split(' except ');
+    return { folder: folder!.replace(/\/$/, ''), may: names(allowed!), ...(denied === undefined ? {} : { mayNot: names(denied) }) };
+  });
 }
 
 const VIOLATIONS: readonly (Snippet & { readonly why: RegExp })[] = [
@@ -53,6 +78,16 @@ const ALLOWED: readonly Snippet[] = [
   { file: 'contract/gitops/extra.ts', code: "import { CATALOG } from '../catalog/catalog';\nexport const x = CATALOG;\n" },
   { file: 'test/extra.test.ts', code: "import { runCli } from '../ops/cli';\nimport { FakeAws } from './ops/support/fake-aws';\nexport const x = [runCli, FakeAws];\n" },
 ];
+
+describe('docs/architecture.md', () => {
+  it('documents exactly the layers the lint rule enforces', () => {
+    const enforced = runEslintScript(`
+      import { LAYERS } from './eslint.config.mjs';
+      process.stdout.write(JSON.stringify(LAYERS.map(({ folder, may, mayNot }) => ({ folder, may, ...(mayNot ? { mayNot } : {}) }))));
+    `);
+    expect(documentedLayers()).toEqual(enforced);
+  });
+});
 
 describe('lint enforces the layers of docs/architecture.md', () => {
   const [violations, allowed] = (() => {

@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import type { BootstrapValues } from '../../contract/bootstrap-values';
 import type { CatalogApp } from '../../contract/catalog/types';
 import { BOOTSTRAP_NAMES } from '../../contract/argocd';
-import { renderBootstrapApps } from '../../contract/gitops/bootstrap-apps';
+import { bootstrapAppsSummary, renderBootstrapApps } from '../../contract/gitops/bootstrap-apps';
 import { CHARTS } from '../../contract/versions';
 import { terraformLiteral } from '../terraform-literal';
 
@@ -17,7 +17,7 @@ export interface BootstrapAppsProps {
   readonly gitopsRepoUrl: string;
   /** Namespace of Argo CD (a reference, so the release waits for it). */
   readonly namespace: string;
-  /** Argo CD (its CRDs) and the contract objects the ApplicationSets select on. */
+  /** Argo CD (its CRDs and the Application health check), the contract objects and whatever the apps need first (the certificate). */
   readonly dependsOn: readonly ITerraformDependable[];
   /**
    * Plan-time checks of what the selected apps need, each naming the apps, their tier and the fix.
@@ -27,19 +27,22 @@ export interface BootstrapAppsProps {
 }
 
 /**
- * The AppProject and one ApplicationSet per selected app, installed through
- * the pinned `argocd-apps` chart so the plan needs no Argo CD CRDs. Only
- * selected apps are rendered; a missing requirement fails synth with a
- * MissingRequirementError.
+ * The AppProjects and the app-of-apps whose children are the selected apps,
+ * installed through the pinned `argocd-apps` chart so the plan needs no Argo
+ * CD CRDs. Only selected apps are rendered; a missing requirement fails
+ * synth with a MissingRequirementError.
  */
 export class BootstrapApps extends Construct {
   readonly selected: readonly CatalogApp[];
   readonly release: Release;
+  /** Every selected app and hostname, for CI's checks. */
+  readonly summary: ReturnType<typeof bootstrapAppsSummary>;
 
   constructor(scope: Construct, id: string, props: BootstrapAppsProps) {
     super(scope, id);
     const rendered = renderBootstrapApps(props.catalog, props.contract, props.gitopsRepoUrl);
     this.selected = rendered.selected;
+    this.summary = bootstrapAppsSummary(rendered.selected, props.contract);
     const chart = CHARTS.argocdApps;
     this.release = new Release(this, 'release', {
       name: BOOTSTRAP_NAMES.bootstrapAppsRelease,

@@ -1,3 +1,4 @@
+import { DataAwsAcmCertificate } from '@cdktf/provider-aws/lib/data-aws-acm-certificate';
 import { DataAwsIamRole } from '@cdktf/provider-aws/lib/data-aws-iam-role';
 import { DataAwsIamRoles } from '@cdktf/provider-aws/lib/data-aws-iam-roles';
 import { DataAwsS3Bucket } from '@cdktf/provider-aws/lib/data-aws-s3-bucket';
@@ -9,6 +10,7 @@ import { TIER_NAMES } from '../../contract/lifecycle';
 import { appDatabaseSecretName, type IrsaRoleKey } from '../../contract/naming';
 import type { PlannedStack } from '../../contract/plan';
 import { FoundationReader, type FoundationSource } from '../foundation/foundation-reader';
+import { wildcardDomain } from '../../contract/tls';
 
 /** The apps that need something, for messages: `app "loki" (tier 2, platform experience)`. */
 export function describeApps(apps: readonly CatalogApp[]): string {
@@ -54,6 +56,8 @@ export interface PlatformPreflightProps {
   readonly foundation: { readonly dns: FoundationSource; readonly database: FoundationSource };
   /** The stack that creates the IRSA roles, named when one is missing. */
   readonly clusterStack: DeployableStack;
+  /** Every hostname is `{app}.{hostSuffix}`; its certificate must be issued. */
+  readonly hostSuffix: string;
 }
 
 /**
@@ -63,7 +67,8 @@ export interface PlatformPreflightProps {
  * plan with a message naming the apps and the stack to deploy), the database
  * foundation document (FoundationReader's postcondition names the stack) and
  * the object storage bucket. The dns document is always read: ExternalDNS
- * is filtered to its zone.
+ * is filtered to its zone. The certificate of hostSuffix must be issued (the
+ * cluster stack requests it).
  */
 export class PlatformPreflight extends Construct {
   readonly foundation: FoundationReader;
@@ -73,6 +78,8 @@ export class PlatformPreflight extends Construct {
   readonly objectStorageAvailable: boolean;
   readonly database: BootstrapValues['database'];
   readonly zoneId: string;
+  /** The issued `*.{hostSuffix}` certificate (preflight check 6): no app that serves a hostname starts before it. */
+  readonly certificate: DataAwsAcmCertificate;
 
   constructor(scope: Construct, id: string, props: PlatformPreflightProps) {
     super(scope, id);
@@ -89,6 +96,13 @@ export class PlatformPreflight extends Construct {
     this.roleArns = this.verifyRoles(props, roles);
 
     this.database = this.rdsAvailable ? this.databaseWiring(props) : null;
+
+    this.certificate = new DataAwsAcmCertificate(this, 'certificate', {
+      domain: wildcardDomain(props.hostSuffix),
+      statuses: ['ISSUED'],
+      types: ['AMAZON_ISSUED'],
+      mostRecent: true,
+    });
 
     this.objectStorageAvailable = needing('object-storage').length > 0;
     if (this.objectStorageAvailable) {

@@ -34,18 +34,30 @@ export class MissingRequirementError extends Error {
   }
 }
 
-/** True when the app belongs to this selection regardless of its requirements. */
+/** The app as it runs under this ceiling: its upgrade applied once maxTier reaches it. */
+export function resolveApp(app: CatalogApp, maxTier: Tier): CatalogApp {
+  if (app.upgrade === undefined || maxTier < app.upgrade.fromMaxTier) return app;
+  const { tier, syncWave, requires, database } = app.upgrade;
+  return { ...app, tier, syncWave, requires, ...(database === undefined ? {} : { database }) };
+}
+
+/** True when the (resolved) app belongs to this selection regardless of its requirements. */
 export function isInScope(app: CatalogApp, ctx: Pick<SelectionContext, 'maxTier' | 'lifecycle'>): boolean {
   return app.tier <= ctx.maxTier && app.lifecycles.includes(ctx.lifecycle);
 }
 
+/** Every catalog app this ceiling and lifecycle admit, resolved for the ceiling, requirements not yet checked. */
+export function appsInScope(catalog: readonly CatalogApp[], ctx: Pick<SelectionContext, 'maxTier' | 'lifecycle'>): CatalogApp[] {
+  return catalog.map((app) => resolveApp(app, ctx.maxTier)).filter((app) => isInScope(app, ctx));
+}
+
 /**
- * The apps a cluster runs: tier within maxTier and lifecycle allowed; every
+ * The apps a cluster runs, resolved for maxTier: tier within maxTier and lifecycle allowed; every
  * such app must have its requirements met, else a named error. Ordered by
  * sync wave.
  */
 export function selectApps(catalog: readonly CatalogApp[], ctx: SelectionContext): CatalogApp[] {
-  const inScope = catalog.filter((app) => isInScope(app, ctx));
+  const inScope = appsInScope(catalog, ctx);
   const missing = inScope.flatMap((app) =>
     app.requires.filter((c) => !ctx.capabilities.includes(c)).map((capability) => ({ app: app.name, tier: app.tier, capability })),
   );

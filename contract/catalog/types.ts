@@ -10,6 +10,19 @@ export interface ChartSource {
   readonly version: string;
 }
 
+/**
+ * How an app runs once maxTier reaches `fromMaxTier` (Grafana: PostgreSQL
+ * from tier 2). The app keeps one catalog entry, so a cluster never runs two
+ * of it; its tier, wave, requirements and database follow the ceiling.
+ */
+export interface CatalogUpgrade {
+  readonly fromMaxTier: Tier;
+  readonly tier: Tier;
+  readonly syncWave: number;
+  readonly requires: readonly Capability[];
+  readonly database?: string;
+}
+
 /** One bootstrap app of the platform, as typed data. */
 export interface CatalogApp {
   readonly name: string;
@@ -26,6 +39,10 @@ export interface CatalogApp {
   readonly irsaRole?: IrsaRoleKey;
   /** The app database on the env's PostgreSQL (an entry of `database.apps` in the env definition). */
   readonly database?: string;
+  /** Hostname labels the app serves as `{label}.{hostSuffix}` over HTTPS through Kong; CI checks each one. */
+  readonly hostLabels?: readonly string[];
+  /** What changes from a higher maxTier on; `resolveApp` applies it. */
+  readonly upgrade?: CatalogUpgrade;
   /** Helm values, derived only from the contract. */
   readonly values: (contract: BootstrapValues) => Record<string, unknown>;
 }

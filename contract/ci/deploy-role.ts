@@ -14,7 +14,7 @@ import { ledgerStatements, stateArns, stateGuardRails } from './state-access';
  * A deploy role needs their write actions; what bounds it is the name space,
  * region, boundary and guard-rail statements, not the action list.
  */
-export const DEPLOY_SERVICES = ['autoscaling', 'ec2', 'eks', 'elasticloadbalancing', 'kms', 'logs', 'rds', 'route53'] as const;
+export const DEPLOY_SERVICES = ['acm', 'autoscaling', 'ec2', 'eks', 'elasticloadbalancing', 'kms', 'logs', 'rds', 'route53'] as const;
 
 /**
  * The env deploy role (deploy-environment, inside the GitHub environment of

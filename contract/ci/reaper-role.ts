@@ -1,7 +1,7 @@
 import { buildNamePatterns, ROUTE53_CHANGE_KEYS } from '../dns-guard';
 import { accountScope, hostedZoneArn, iamArn, logGroupArns, policyArn, roleArn } from '../iam/arn';
 import { policyDocument, type PolicyDocument, type PolicyStatement } from '../iam/policy-document';
-import { clusterLogGroupName, envZoneName } from '../naming';
+import { clusterLogGroupName, envIdentity, envZoneName } from '../naming';
 import { ephemeral } from '../selection';
 import { CONTROLLER_TAGS, TAG_KEYS } from '../tags';
 import { BUILD_IAM_DELETE_ACTIONS, CLEANUP_DISCOVERY_ACTIONS, TAGGED_DELETE_ACTIONS } from './actions';
@@ -68,7 +68,7 @@ export function reaperPolicy(env: CiEnv): PolicyDocument {
       Resource: hostedZoneArn(scope.partition, '*'),
       Condition: {
         'ForAllValues:StringEquals': { [ROUTE53_CHANGE_KEYS.actions]: ['DELETE'] },
-        'ForAllValues:StringLike': { [ROUTE53_CHANGE_KEYS.names]: buildNamePatterns(envZoneName({ name: env.name, baseDomain: env.dns.baseDomain }), ANY_BUILD) },
+        'ForAllValues:StringLike': { [ROUTE53_CHANGE_KEYS.names]: buildNamePatterns(envZoneName(envIdentity(env)), ANY_BUILD) },
       },
     },
     ...ledgerStatements(env, scope.partition),

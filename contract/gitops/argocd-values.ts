@@ -1,8 +1,8 @@
 import { helmGlobals, type BootstrapValues } from '../bootstrap-values';
-import { INGRESS_CLASS } from '../catalog/apps/app-wiring';
+import { INGRESS_CLASS, ingressAnnotations } from '../catalog/apps/app-wiring';
 import type { Lifecycle } from '../lifecycle';
 import { appHostname } from '../naming';
-import { ARGOCD_HOST_LABEL } from '../argocd';
+import { APPLICATION_HEALTH_KEY, APPLICATION_HEALTH_LUA, ARGOCD_HOST_LABEL } from '../argocd';
 
 /** How much Argo CD a cluster gets. */
 export type ArgocdProfile = 'minimal' | 'standard' | 'high-availability';
@@ -47,16 +47,17 @@ function component(size: ComponentSize) {
  * Values of the argo-cd chart: UI at `argocd.{hostSuffix}` behind Kong (TLS
  * ends at the load balancer, so the server runs plain HTTP), redis-ha
  * instead of the single redis when highly available, no Dex (OIDC comes
- * from Keycloak at tier 3).
+ * from Keycloak at tier 3), and the health check for Applications that
+ * makes the app-of-apps wait for each wave.
  */
 export function renderArgocdValues(values: BootstrapValues, profile: ArgocdProfile) {
   const sizes = SIZES[profile];
   const ha = profile === 'high-availability';
   return {
     global: { domain: appHostname(ARGOCD_HOST_LABEL, values.hostSuffix), ...helmGlobals(values).global },
-    configs: { params: { 'server.insecure': true } },
+    configs: { params: { 'server.insecure': true }, cm: { [APPLICATION_HEALTH_KEY]: APPLICATION_HEALTH_LUA } },
     controller: component(sizes.controller),
-    server: { ...component(sizes.server), ingress: { enabled: true, ingressClassName: INGRESS_CLASS } },
+    server: { ...component(sizes.server), ingress: { enabled: true, ingressClassName: INGRESS_CLASS, annotations: ingressAnnotations() } },
     repoServer: component(sizes.repoServer),
     applicationSet: component(sizes.applicationSet),
     dex: { enabled: false },

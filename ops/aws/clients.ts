@@ -8,6 +8,7 @@ import { RDSClient } from '@aws-sdk/client-rds';
 import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import { Route53Client } from '@aws-sdk/client-route-53';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
 
@@ -34,6 +35,7 @@ export interface AwsClients {
   readonly s3: S3Client;
   /** The Price List API, served from us-east-1 whatever the env's region. */
   readonly pricing: PricingClient;
+  readonly secretsManager: SecretsManagerClient;
 }
 
 /** Every client pinned to the env's region, whatever the shell's AWS_REGION says. */
@@ -55,5 +57,6 @@ export function createAwsClients(region: string): AwsClients {
     rds: new RDSClient(config),
     s3: new S3Client(config),
     pricing: new PricingClient({ ...config, region: PRICE_LIST_REGION }),
+    secretsManager: new SecretsManagerClient(config),
   };
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { envIdentity } from '../../contract/naming';
 import { assertCallerMatchesEnv } from '../aws/identity';
 import { envBuildResources } from './discover-builds';
 import { join } from 'node:path';
@@ -37,7 +38,7 @@ export function register(program: Command, ctx: CommandContext): void {
       const clients = ctx.runtime.aws(env.account.region);
       await assertCallerMatchesEnv(clients.sts, env, ctx.runtime.vars);
       progressOf(ctx, opts.json === true).note(`listing build resources of env ${env.name} in ${env.account.region}`);
-      const live = liveBuilds(await envBuildResources(clients, env.name), { name: env.name, baseDomain: env.dns.baseDomain, ttlHours: env.ephemeral.ttlHours }, ctx.runtime.now());
+      const live = liveBuilds(await envBuildResources(clients, env.name), { ...envIdentity(env), ttlHours: env.ephemeral.ttlHours }, ctx.runtime.now());
       const prices = await livePrices({
         pricing: clients.pricing,
         region: env.account.region,

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { envIdentity } from '../../contract/naming';
 import { assertCallerMatchesEnv } from '../aws/identity';
 import { envBuildResources } from '../builds/discover-builds';
 import { liveBuilds, type LiveBuild } from '../builds/live-builds';
@@ -60,7 +61,7 @@ export function register(program: Command, ctx: CommandContext): void {
       if (buildId !== undefined) buildIds = [buildId];
       else {
         note(`finding expired builds of env ${env.name}`);
-        const builds = liveBuilds(await envBuildResources(clients, env.name), { name: env.name, baseDomain: env.dns.baseDomain, ttlHours: env.ephemeral.ttlHours }, ctx.runtime.now());
+        const builds = liveBuilds(await envBuildResources(clients, env.name), { ...envIdentity(env), ttlHours: env.ephemeral.ttlHours }, ctx.runtime.now());
         buildIds = builds.filter((b) => b.expired).map((b) => b.buildId);
         note(`${buildIds.length} expired of ${builds.length} live: ${buildIds.join(', ') || 'none'}`);
         unknownExpiry = builds.filter((b) => b.expiryProblems.length > 0);

@@ -1,3 +1,4 @@
+import { BOOTSTRAP_NAMES } from '../../contract/argocd';
 import type { Sleep } from '../aws/retry';
 import type { KubeApi, KubeObject } from '../kube/kube-api';
 
@@ -11,12 +12,14 @@ interface DrainTarget {
 
 /**
  * What the drain deletes, in order: the GitOps layer first so Argo CD does not
- * recreate what follows, then what makes AWS resources outside Terraform state
+ * recreate what follows (the app-of-apps before its children, which it would
+ * otherwise put back), then what makes AWS resources outside Terraform state
  * (load balancers from Services and Ingresses, volumes from PVCs).
  */
 export const DRAIN_TARGETS: readonly DrainTarget[] = [
+  { what: 'app-of-apps', api: '/apis/argoproj.io/v1alpha1', plural: 'applications', select: (o) => o.metadata.name === BOOTSTRAP_NAMES.appOfApps },
   { what: 'ApplicationSets', api: '/apis/argoproj.io/v1alpha1', plural: 'applicationsets', select: () => true },
-  { what: 'Applications', api: '/apis/argoproj.io/v1alpha1', plural: 'applications', select: () => true },
+  { what: 'Applications', api: '/apis/argoproj.io/v1alpha1', plural: 'applications', select: (o) => o.metadata.name !== BOOTSTRAP_NAMES.appOfApps },
   { what: 'LoadBalancer Services', api: '/api/v1', plural: 'services', select: (o) => o.spec?.type === 'LoadBalancer' },
   { what: 'Ingresses', api: '/apis/networking.k8s.io/v1', plural: 'ingresses', select: () => true },
   { what: 'PersistentVolumeClaims', api: '/api/v1', plural: 'persistentvolumeclaims', select: () => true },

@@ -19,8 +19,9 @@ describe('deriveBootstrapValues', () => {
     expect(BootstrapValuesSchema.safeParse(values).success).toBe(true);
   });
 
-  it('derives maxTier 3 and every tier for a persistent selection', () => {
-    const values = deriveBootstrapValues({ plan: planOf(dev, persistent('dev')), platform: noPlatform });
+  it('derives maxTier 3 and every tier for a persistent selection of an env without a ceiling (prod)', () => {
+    const prod = loadEnvironment('prod');
+    const values = deriveBootstrapValues({ plan: planOf(prod, persistent('prod')), platform: noPlatform });
     expect([values.maxTier, values.tiers]).toEqual([3, [0, 1, 1.5, 2, 3]]);
   });
 
@@ -78,6 +79,18 @@ describe('deriveBootstrapValues', () => {
   it("names the cluster and the env's account and region", () => {
     const values = deriveBootstrapValues({ plan: planOf(dev, build), platform: noPlatform });
     expect([values.cluster.name, values.aws]).toEqual(['goldenpath-dev-b-26-01-23-01', { accountId: '111111111111', region: 'eu-west-2' }]);
+  });
+});
+
+describe('deriveBootstrapValues tls', () => {
+  it('names the wildcard certificate of the hostSuffix and its ARN from the wiring', () => {
+    const arn = 'arn:aws:acm:eu-west-2:111111111111:certificate/abc';
+    const values = deriveBootstrapValues({ plan: planOf(dev, build), platform: noPlatform, wiring: { certificateArn: arn } });
+    expect(values.tls).toEqual({ domain: '*.b-26-01-23-01.dev.goldenpathidp.io', certificateArn: arn });
+  });
+
+  it('holds no certificate ARN until the platform stack wires one', () => {
+    expect(deriveBootstrapValues({ plan: planOf(dev, build), platform: noPlatform }).tls.certificateArn).toBeNull();
   });
 });
 

@@ -69,6 +69,20 @@ ${foundationOverride(documents(kinds))}
 `;
 }
 
+/** What ACM asks to validate a certificate with: one CNAME, named by the test. */
+function acmValidation(recordName: string): string {
+  return `{ domain_validation_options = [{ domain_name = "*", resource_record_name = ${hclString(recordName)}, resource_record_type = "CNAME", resource_record_value = "_0a1b2c.acm-validations.aws." }] }`;
+}
+
+/** An override of the build certificate's validation option, known at plan time so the record's precondition is evaluated. */
+function acmOverride(json: TerraformJson, recordName: string): string {
+  return `  override_resource {
+    target          = ${only(json, 'aws_acm_certificate')}
+    override_during = plan
+    values          = ${acmValidation(recordName)}
+  }`;
+}
+
 function only(json: TerraformJson, type: string, predicate: (config: TerraformJson) => boolean = () => true): string {
   const names = Object.entries<TerraformJson>(json.resource?.[type] ?? {})
     .filter(([, c]) => predicate(c))
@@ -253,7 +267,10 @@ describeWithTerraform('ClusterStack (terraform validate and test, mock provider)
     expect(`${r.stdout}${r.stderr}`).toContain('1 passed, 0 failed');
   });
 
-  it('plans a build cluster whose external-dns role is bounded and tagged with the build id', () => {
+  /** One `terraform test` of the build plan (two runs: the build as planned, and ACM asking for a record outside its space). */
+  let buildPlan: string | undefined;
+  const planBuild = (): string => {
+    if (buildPlan !== undefined) return buildPlan;
     const dns = roleAddresses(buildJson, buildSelection, 'external-dns');
     writeTest(
       buildDir,
@@ -261,6 +278,15 @@ describeWithTerraform('ClusterStack (terraform validate and test, mock provider)
       ['network', 'dns'],
       `run "build" {
   command = plan
+${acmOverride(buildJson, `_0f9e8d.b-${BUILD_A}.dev.goldenpathidp.io.`)}
+  assert {
+    condition     = ${only(buildJson, 'aws_acm_certificate')}.domain_name == ${hclString(`*.b-${BUILD_A}.dev.goldenpathidp.io`)}
+    error_message = "the build certificate is not the wildcard of its hostSuffix"
+  }
+  assert {
+    condition     = ${only(buildJson, 'aws_route53_record')}.zone_id == ${hclString(DOCS.dns.zoneId)} && ${only(buildJson, 'aws_route53_record')}.name == ${hclString(`_0f9e8d.b-${BUILD_A}.dev.goldenpathidp.io.`)}
+    error_message = "the validation record is not the one ACM asked for, in the env zone"
+  }
   assert {
     condition     = ${dns.attachment}.policy_arn == ${hclString(DOCS.dns.buildPolicyArn)}
     error_message = "the build external-dns role does not carry the dns document's build policy"
@@ -273,10 +299,25 @@ describeWithTerraform('ClusterStack (terraform validate and test, mock provider)
     condition     = ${dns.role}.tags[${hclString(TAG_KEYS.buildId)}] == ${hclString(BUILD_A)}
     error_message = "the build external-dns role does not carry its build-id principal tag"
   }
+}
+
+run "foreign_validation" {
+  command         = plan
+${acmOverride(buildJson, '_0f9e8d.dev.goldenpathidp.io.')}
+  expect_failures = [${only(buildJson, 'aws_route53_record')}]
 }`,
     );
     const r = terraform(buildDir, ['test', '-filter=build.tftest.hcl']);
-    expect(`${r.stdout}${r.stderr}`).toContain('1 passed, 0 failed');
+    buildPlan = `${r.stdout}${r.stderr}`;
+    return buildPlan;
+  };
+
+  it('plans a build cluster whose external-dns role is bounded and tagged with the build id, and its certificate validated in its own space', () => {
+    expect(planBuild()).toMatch(/run "build"\.\.\. pass/);
+  });
+
+  it("refuses a build certificate's validation record outside the build's space (here: the persistent cluster's)", () => {
+    expect(planBuild()).toMatch(/run "foreign_validation"\.\.\. pass/);
   });
 
   it('fails the plan on the foundation data source when the dns document is absent', () => {

@@ -5,17 +5,21 @@ import { join } from 'node:path';
 import { missingFoundationMessage } from '../../constructs/foundation/foundation-reader';
 import { BOOTSTRAP_VALUES_LOCAL } from '../../constructs/gitops/contract-in-cluster';
 import { BootstrapValuesSchema, type BootstrapValues } from '../../contract/bootstrap-values';
-import { BOOTSTRAP_NAMES } from '../../contract/argocd';
+import { CATALOG } from '../../contract/catalog/catalog';
+import { appsInScope } from '../../contract/catalog/select';
+import { tierProjectName } from '../../contract/gitops/app-project';
+import { APPLICATION_HEALTH_KEY, APPLICATION_HEALTH_LUA, BOOTSTRAP_NAMES, SYNC_WAVE_ANNOTATION } from '../../contract/argocd';
 import { DB_PROVISIONER_SERVICE_ACCOUNT, renderDbProvisionJob } from '../../contract/gitops/db-provision-job';
 import { renderClusterSecret } from '../../contract/gitops/cluster-secret';
 import { disposableStackName } from '../../contract/naming';
 import { ephemeral, persistent, type Selection } from '../../contract/selection';
-import { TAG_KEYS, tierLabelKey } from '../../contract/tags';
+import { APP_TIER_LABEL, TAG_KEYS, tierLabelKey } from '../../contract/tags';
 import { CHARTS } from '../../contract/versions';
 import { loadEnvironment } from '../../envs';
 import { PlatformStack } from '../../stacks/platform-stack';
 import { planFor } from '../support/plan';
 import type { TerraformJson } from '../support/synth';
+import { schemaErrors } from '../support/kubernetes-validation';
 import { only, terraformUnescape } from '../support/synth-scope';
 
 /** Synthesizes the platform stack alone, as compose.ts builds it. */
@@ -30,12 +34,16 @@ function synthPlatform(selection: Selection): TerraformJson {
 }
 
 const build = ephemeral('dev', '26-01-23-01');
-const SYNTHESIZED = {
-  'dev persistent': synthPlatform(persistent('dev')),
-  'staging (ceiling 2)': synthPlatform(persistent('staging')),
-  'dev build': synthPlatform(build),
-  'prod persistent': synthPlatform(persistent('prod')),
-};
+/** Every env × lifecycle. */
+const SELECTIONS = {
+  'dev persistent': persistent('dev'),
+  'staging (ceiling 2)': persistent('staging'),
+  'dev build': build,
+  'prod persistent': persistent('prod'),
+  'staging build': ephemeral('staging', '26-01-23-02'),
+  'prod build': ephemeral('prod', '26-01-23-03'),
+} as const;
+const SYNTHESIZED = Object.fromEntries(Object.entries(SELECTIONS).map(([name, selection]) => [name, synthPlatform(selection)])) as Record<keyof typeof SELECTIONS, TerraformJson>;
 type Case = keyof typeof SYNTHESIZED;
 const CASES = Object.keys(SYNTHESIZED) as Case[];
 
@@ -47,7 +55,11 @@ const release = (json: TerraformJson, chart: string) => {
   if (found === undefined) throw new Error(`no helm_release of chart ${chart}`);
   return found;
 };
-const applicationSets = (json: TerraformJson): Record<string, unknown> => JSON.parse(terraformUnescape(release(json, CHARTS.argocdApps.chart).values[0])).applicationsets;
+const releaseValues = (json: TerraformJson, chart: string) => JSON.parse(terraformUnescape(release(json, chart).values[0]));
+/** The children of the app-of-apps, as the argocd-apps release hands them to Argo CD. */
+type Child = { additionalLabels: Record<string, string>; additionalAnnotations: Record<string, string>; project: string; source: { helm: { valuesObject: TerraformJson } } };
+const children = (json: TerraformJson): Record<string, Child> =>
+  releaseValues(json, CHARTS.argocdApps.chart).applications[BOOTSTRAP_NAMES.appOfApps].source.helm.valuesObject.applications;
 const secretLabels = (json: TerraformJson): Record<string, string> => only(json, 'resource', 'kubernetes_secret_v1').metadata.labels;
 
 describe('PlatformStack', () => {
@@ -76,6 +88,8 @@ describe('PlatformStack', () => {
       ['staging (ceiling 2)', { ...withDatabase, jobs: [namespaceRef(SYNTHESIZED['staging (ceiling 2)'])] }],
       ['dev build', { rdsAvailable: false, namespaces: ['argocd'], jobs: [] }],
       ['prod persistent', { ...withDatabase, jobs: [namespaceRef(SYNTHESIZED['prod persistent'])] }],
+      ['staging build', { rdsAvailable: false, namespaces: ['argocd'], jobs: [] }],
+      ['prod build', { rdsAvailable: false, namespaces: ['argocd'], jobs: [] }],
     ]);
   });
 
@@ -132,19 +146,81 @@ describe('PlatformStack', () => {
 
   it('runs tiers 0 to 1.5 on a build and never keycloak', () => {
     const json = SYNTHESIZED['dev build'];
-    expect([Object.keys(secretLabels(json)).filter((k) => k.includes('/tier-')), Object.keys(applicationSets(json)).includes('keycloak')]).toEqual([
+    expect([Object.keys(secretLabels(json)).filter((k) => k.includes('/tier-')), Object.keys(children(json)).includes('keycloak')]).toEqual([
       [tierLabelKey(0), tierLabelKey(1), tierLabelKey(1.5)],
       false,
     ]);
   });
 
-  it('removes the tiers above a lowered ceiling from the labels and the ApplicationSets', () => {
+  it('removes the tiers above a lowered ceiling from the labels and the children', () => {
     const json = SYNTHESIZED['staging (ceiling 2)'];
-    expect([secretLabels(json)[tierLabelKey(3)], Object.keys(applicationSets(json)).filter((a) => ['keycloak', 'oidc-config'].includes(a))]).toEqual([undefined, []]);
+    expect([secretLabels(json)[tierLabelKey(3)], Object.keys(children(json)).filter((a) => ['keycloak', 'oidc-config'].includes(a))]).toEqual([undefined, []]);
   });
 
-  it('generates keycloak on a persistent cluster at tier 3', () => {
-    expect(Object.keys(applicationSets(SYNTHESIZED['dev persistent']))).toEqual(expect.arrayContaining(['keycloak', 'oidc-config', 'backstage', 'loki']));
+  it('runs keycloak and its OIDC config on the persistent prod cluster alone (tier 3 is prod-only by default)', () => {
+    const withKeycloak = CASES.filter((name) => Object.keys(children(SYNTHESIZED[name])).includes('keycloak'));
+    expect([withKeycloak, Object.keys(children(SYNTHESIZED['prod persistent']))]).toEqual([['prod persistent'], expect.arrayContaining(['keycloak', 'oidc-config', 'backstage', 'loki'])]);
+  });
+
+  it.each(CASES)('annotates every child with the sync wave of its catalog app as resolved for the ceiling, lists them in wave order, and names its tier project (%s)', (name) => {
+    const json = SYNTHESIZED[name];
+    const contract = contractOf(json);
+    const expected = appsInScope(CATALOG, contract).filter((a) => Object.keys(children(json)).includes(a.name)).sort((a, b) => a.syncWave - b.syncWave);
+    const rendered = Object.entries(children(json)).map(([app, child]) => [app, child.additionalAnnotations[SYNC_WAVE_ANNOTATION], child.additionalLabels[APP_TIER_LABEL], child.project]);
+    expect(rendered).toEqual(expected.map((a) => [a.name, String(a.syncWave), String(a.tier), tierProjectName(a.tier)]));
+  });
+
+  it('moves grafana to PostgreSQL, tier 2 and wave 102 where maxTier reaches 2, and keeps it on SQLite at 1.5 on builds', () => {
+    const grafana = (name: Case) => {
+      const child = children(SYNTHESIZED[name]).grafana;
+      return [child.additionalLabels[APP_TIER_LABEL], child.additionalAnnotations[SYNC_WAVE_ANNOTATION], child.source.helm.valuesObject['grafana.ini'].database.type];
+    };
+    expect([grafana('dev persistent'), grafana('dev build')]).toEqual([
+      ['2', '102', 'postgres'],
+      ['1.5', '52', 'sqlite3'],
+    ]);
+  });
+
+  it.each(CASES)('validates the app-of-apps, every child and every project against the Argo CD CRD models (%s)', (name) => {
+    const values = releaseValues(SYNTHESIZED[name], CHARTS.argocdApps.chart);
+    const asManifest = (kind: 'Application' | 'AppProject', key: string, entry: TerraformJson) => {
+      const { namespace, additionalLabels, additionalAnnotations, finalizers, ...spec } = entry;
+      return { apiVersion: 'argoproj.io/v1alpha1', kind, metadata: { name: key, namespace, labels: additionalLabels, annotations: additionalAnnotations, finalizers }, spec };
+    };
+    const parent = values.applications[BOOTSTRAP_NAMES.appOfApps];
+    const errors = schemaErrors([
+      ...Object.entries<TerraformJson>(values.projects).map(([key, p]) => ({ model: 'AppProject' as const, manifest: asManifest('AppProject', key, p) })),
+      { model: 'Application' as const, manifest: asManifest('Application', BOOTSTRAP_NAMES.appOfApps, parent) },
+      ...Object.entries<TerraformJson>(children(SYNTHESIZED[name])).map(([key, c]) => ({ model: 'Application' as const, manifest: asManifest('Application', key, c) })),
+    ]);
+    expect(errors.flat()).toEqual([]);
+  });
+
+  it.each(CASES)('gives Argo CD the health check of Applications, so the app-of-apps waits for each wave (%s)', (name) => {
+    expect(releaseValues(SYNTHESIZED[name], CHARTS.argoCd.chart).configs.cm[APPLICATION_HEALTH_KEY]).toBe(APPLICATION_HEALTH_LUA);
+  });
+
+  it.each(CASES)("serves Kong's TLS listener with the issued *.{hostSuffix} certificate it looks up (%s)", (name) => {
+    const json = SYNTHESIZED[name];
+    const [address, certificate] = Object.entries<TerraformJson>(json.data.aws_acm_certificate)[0];
+    const annotations = children(json).kong.source.helm.valuesObject.proxy.annotations;
+    expect([certificate.domain, certificate.statuses, annotations['service.beta.kubernetes.io/aws-load-balancer-ssl-cert'], annotations['service.beta.kubernetes.io/aws-load-balancer-ssl-ports']]).toEqual([
+      `*.${contractOf(json).hostSuffix}`,
+      ['ISSUED'],
+      `\${data.aws_acm_certificate.${address}.arn}`,
+      '443',
+    ]);
+  });
+
+  it.each(CASES)('installs the bootstrap apps only after the certificate lookup (%s)', (name) => {
+    const address = Object.keys(SYNTHESIZED[name].data.aws_acm_certificate)[0];
+    expect((release(SYNTHESIZED[name], CHARTS.argocdApps.chart) as unknown as { depends_on: string[] }).depends_on).toContain(`data.aws_acm_certificate.${address}`);
+  });
+
+  it.each(CASES)('outputs every selected app and hostname for CI (%s)', (name) => {
+    const json = SYNTHESIZED[name];
+    const summary = json.output.selected_apps.value;
+    expect([summary.apps.map((a: { name: string }) => a.name), summary.hostnames[0]]).toEqual([Object.keys(children(json)), `argocd.${contractOf(json).hostSuffix}`]);
   });
 
   it('declares the StorageClass need of tier 1.5 before the bootstrap apps install, naming the apps and the fix', () => {
@@ -159,6 +235,8 @@ describe('PlatformStack', () => {
       ['staging (ceiling 2)', false],
       ['dev build', false],
       ['prod persistent', true],
+      ['staging build', false],
+      ['prod build', false],
     ]);
   });
 

@@ -12,11 +12,12 @@ export const ALL_CAPABILITIES: PlatformFlags = { irsaConfigured: true, storageCl
 export const FAKE_ZONE_ID = 'Z0123456789ABCDEFGHIJ';
 export const FAKE_VPC_ID = 'vpc-0123456789abcdef0';
 export const FAKE_DATABASE_HOST = 'goldenpath-dev.abcdefghijkl.eu-west-2.rds.amazonaws.com';
+export const fakeCertificateArn = (env: Environment) => `arn:aws:acm:${env.account.region}:${env.account.id}:certificate/0f1e2d3c-4b5a-6978-8897-a6b5c4d3e2f1`;
 
 /**
  * A contract as the platform stack derives it, with literal stand-ins for
  * what Terraform resolves at plan time (role ARNs, zone id, database
- * endpoint, VPC id). The database wiring is present only when rdsAvailable.
+ * endpoint, VPC id, certificate ARN). The database wiring is present only when rdsAvailable.
  */
 export function contractFor(
   selection: Selection,
@@ -33,6 +34,7 @@ export function contractFor(
       zoneId: FAKE_ZONE_ID,
       vpcId: FAKE_VPC_ID,
       controllerTags: tags,
+      certificateArn: fakeCertificateArn(env),
       roleArns: platform.irsaConfigured
         ? Object.fromEntries(IRSA_ROLE_KEYS.map((k) => [k, `arn:aws:iam::${env.account.id}:role/${irsaRoleName(selection, k)}`]))
         : {},

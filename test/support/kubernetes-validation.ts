@@ -7,6 +7,7 @@ const REPO_ROOT = join(__dirname, '..', '..');
 export const MODELS = {
   Secret: { module: 'kubernetes-models/v1/Secret', exportName: 'Secret' },
   ConfigMap: { module: 'kubernetes-models/v1/ConfigMap', exportName: 'ConfigMap' },
+  Pod: { module: 'kubernetes-models/v1/Pod', exportName: 'Pod' },
   StorageClass: { module: 'kubernetes-models/storage.k8s.io/v1/StorageClass', exportName: 'StorageClass' },
   AppProject: { module: '@kubernetes-models/argo-cd/argoproj.io/v1alpha1', exportName: 'AppProject' },
   ApplicationSet: { module: '@kubernetes-models/argo-cd/argoproj.io/v1alpha1', exportName: 'ApplicationSet' },

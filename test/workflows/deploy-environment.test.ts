@@ -38,13 +38,13 @@ describe('deploy-environment.yml', () => {
     expect(job.env?.[SELECTION_VARIABLES.lifecycle]).toBe('persistent');
   });
 
-  it.each(ENVIRONMENT_NAMES)('in %s: network, dns, database one by one, then preflight, then cluster and platform, then every output', (env) => {
+  it.each(ENVIRONMENT_NAMES)('in %s: network, dns, database one by one, then preflight, then cluster and platform each timed into the ledger, then every output', (env) => {
     const foundation = FOUNDATION_KINDS.map((k) => foundationStackName(env, k));
     const disposable = DISPOSABLE_KINDS.map((k) => disposableStackName(persistent(env), k));
     expect(actions(env)).toEqual([
       ...foundation.map((s) => `deploy ${s}`),
       'preflight',
-      ...disposable.map((s) => `deploy ${s}`),
+      ...disposable.flatMap((s) => [`deploy ${s}`, 'ledger']),
       `output ${[...foundation, ...disposable].join(' ')}`,
     ]);
   });

@@ -2,7 +2,7 @@ import { LIFECYCLES } from '../../lifecycle';
 import { DEFAULT_STORAGE_CLASS } from '../../storage-class';
 import { CHARTS } from '../../versions';
 import type { CatalogApp } from '../types';
-import { hostOf, INGRESS_CLASS, urlOf } from './app-wiring';
+import { hostOf, INGRESS_CLASS, ingressAnnotations, urlOf } from './app-wiring';
 
 export const alertmanager: CatalogApp = {
   name: 'alertmanager',
@@ -12,12 +12,14 @@ export const alertmanager: CatalogApp = {
   chart: CHARTS.alertmanager,
   requires: ['storage-class'],
   lifecycles: LIFECYCLES,
+  hostLabels: ['alertmanager'],
   values: (c) => ({
     baseURL: urlOf('alertmanager', c),
     persistence: { enabled: true, storageClass: DEFAULT_STORAGE_CLASS.name, size: '1Gi' },
     ingress: {
       enabled: true,
       className: INGRESS_CLASS,
+      annotations: ingressAnnotations(),
       hosts: [{ host: hostOf('alertmanager', c), paths: [{ path: '/', pathType: 'Prefix' }] }],
     },
   }),

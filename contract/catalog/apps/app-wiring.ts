@@ -2,6 +2,7 @@ import type { BootstrapValues } from '../../bootstrap-values';
 import { foundationDeployCommand } from '../../deploy-command';
 import { appDatabaseKubernetesSecretName, appHostname, foundationStackName, type IrsaRoleKey } from '../../naming';
 import { IRSA_ROLE_ARN_ANNOTATION } from '../../service-accounts';
+import { HTTPS_ONLY_INGRESS_ANNOTATIONS } from '../../tls';
 
 /**
  * What catalog apps read from the contract beyond plain fields. A value the
@@ -17,6 +18,19 @@ export class MissingContractValueError extends Error {
 
 /** The IngressClass Kong serves; every app with a UI uses it. */
 export const INGRESS_CLASS = 'kong';
+
+/** Annotations of every app Ingress: HTTPS only, plain HTTP redirected (the NLB in front cannot redirect). */
+export function ingressAnnotations(): Record<string, string> {
+  return { ...HTTPS_ONLY_INGRESS_ANNOTATIONS };
+}
+
+/** The ACM certificate the NLB terminates TLS with; without it Kong would serve no hostname over HTTPS. */
+export function certificateArnOf(app: string, values: BootstrapValues): string {
+  if (values.tls.certificateArn === null) {
+    throw new MissingContractValueError(app, `the ARN of the ${values.tls.domain} certificate`, 'the cluster stack issues it and the platform stack looks it up');
+  }
+  return values.tls.certificateArn;
+}
 
 export function hostOf(app: string, values: BootstrapValues): string {
   return appHostname(app, values.hostSuffix);

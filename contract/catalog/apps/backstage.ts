@@ -1,7 +1,7 @@
 import { LIFECYCLES } from '../../lifecycle';
 import { CHARTS } from '../../versions';
 import type { CatalogApp } from '../types';
-import { databaseOf, hostOf, INGRESS_CLASS, urlOf } from './app-wiring';
+import { databaseOf, hostOf, INGRESS_CLASS, ingressAnnotations, urlOf } from './app-wiring';
 
 /** The developer portal on the env's PostgreSQL; credentials arrive as environment variables from the app's Secret. */
 export const backstage: CatalogApp = {
@@ -12,12 +12,13 @@ export const backstage: CatalogApp = {
   chart: CHARTS.backstage,
   requires: ['rds'],
   lifecycles: LIFECYCLES,
+  hostLabels: ['backstage'],
   database: 'backstage',
   values: (c) => {
     const db = databaseOf('backstage', 'backstage', c);
     const url = urlOf('backstage', c);
     return {
-      ingress: { enabled: true, className: INGRESS_CLASS, host: hostOf('backstage', c) },
+      ingress: { enabled: true, className: INGRESS_CLASS, annotations: ingressAnnotations(), host: hostOf('backstage', c) },
       postgresql: { enabled: false },
       backstage: {
         extraEnvVarsSecrets: [db.kubernetesSecret],

@@ -2,14 +2,15 @@ import { LIFECYCLES } from '../../lifecycle';
 import { DEFAULT_STORAGE_CLASS } from '../../storage-class';
 import { CHARTS } from '../../versions';
 import type { CatalogApp } from '../types';
-import { databaseOf, hostOf, INGRESS_CLASS, urlOf } from './app-wiring';
+import { databaseOf, hostOf, INGRESS_CLASS, ingressAnnotations, urlOf } from './app-wiring';
 
 /** Grafana keeps its state in PostgreSQL from this tier on, in SQLite on a gp3 volume below it. */
 export const GRAFANA_POSTGRES_TIER = 2;
 
 /**
  * One app whose storage follows maxTier: SQLite at tier 1.5 (core
- * observability, no RDS), PostgreSQL at tier 2 (platform experience). One
+ * observability, no RDS), PostgreSQL from tier 2 (platform experience),
+ * where it also takes tier 2's gate, wave 102 and the `rds` requirement. One
  * entry rather than two, so a tier-2 cluster never runs two Grafanas.
  */
 export const grafana: CatalogApp = {
@@ -20,10 +21,11 @@ export const grafana: CatalogApp = {
   chart: CHARTS.grafana,
   requires: ['storage-class'],
   lifecycles: LIFECYCLES,
-  database: 'grafana',
+  hostLabels: ['grafana'],
+  upgrade: { fromMaxTier: GRAFANA_POSTGRES_TIER, tier: 2, syncWave: 102, requires: ['rds'], database: 'grafana' },
   values: (c) => {
     const common = {
-      ingress: { enabled: true, ingressClassName: INGRESS_CLASS, hosts: [hostOf('grafana', c)] },
+      ingress: { enabled: true, ingressClassName: INGRESS_CLASS, annotations: ingressAnnotations(), hosts: [hostOf('grafana', c)] },
     };
     const server = { root_url: urlOf('grafana', c) };
     if (c.maxTier < GRAFANA_POSTGRES_TIER) {

@@ -1,6 +1,6 @@
 import { CHARTS } from '../../versions';
 import type { CatalogApp } from '../types';
-import { databaseOf, hostOf, INGRESS_CLASS } from './app-wiring';
+import { databaseOf, hostOf, INGRESS_CLASS, ingressAnnotations } from './app-wiring';
 
 /** The Secret (key `password`) holding Keycloak's bootstrap admin password, provided by the GitOps repository. */
 export const KEYCLOAK_ADMIN_SECRET = 'keycloak-admin';
@@ -18,6 +18,7 @@ export const keycloak: CatalogApp = {
   chart: CHARTS.keycloak,
   requires: ['rds'],
   lifecycles: ['persistent'],
+  hostLabels: ['keycloak'],
   database: 'keycloak',
   values: (c) => {
     const db = databaseOf('keycloak', 'keycloak', c);
@@ -41,6 +42,7 @@ export const keycloak: CatalogApp = {
       ingress: {
         enabled: true,
         ingressClassName: INGRESS_CLASS,
+        annotations: ingressAnnotations(),
         rules: [{ host: hostOf('keycloak', c), paths: [{ path: '/', pathType: 'Prefix' }] }],
         tls: [],
       },

@@ -6,6 +6,9 @@ import { KEYCLOAK_ADMIN_SECRET, KEYCLOAK_ADMIN_USER, KEYCLOAK_SERVICE_URL } from
 
 export const OIDC_REALM = 'goldenpath';
 
+/** How long keycloak-config-cli waits for Keycloak before its Job fails (a Java Duration). */
+export const KEYCLOAK_AVAILABILITY_TIMEOUT = '300s';
+
 /** The OIDC clients of the platform's UIs, with redirect URIs under hostSuffix only. */
 function oidcClients(c: Parameters<CatalogApp['values']>[0]) {
   const client = (clientId: string, app: string, callback: string) => ({
@@ -36,7 +39,14 @@ export const oidcConfig: CatalogApp = {
   values: (c) => ({
     image: { repository: VERSIONS.keycloakConfigCliImage.repository, tag: VERSIONS.keycloakConfigCliImage.tag },
     // The chart mounts the realm files at /config; IMPORT_PATH is the pre-5.0 name of IMPORT_FILES_LOCATIONS.
-    env: { KEYCLOAK_URL: KEYCLOAK_SERVICE_URL, KEYCLOAK_USER: KEYCLOAK_ADMIN_USER, IMPORT_FILES_LOCATIONS: '/config/*' },
+    // The realm import starts only once Keycloak answers (its wave, 200, is Healthy first); the CLI waits up to the timeout, then fails the Job.
+    env: {
+      KEYCLOAK_URL: KEYCLOAK_SERVICE_URL,
+      KEYCLOAK_USER: KEYCLOAK_ADMIN_USER,
+      IMPORT_FILES_LOCATIONS: '/config/*',
+      KEYCLOAK_AVAILABILITYCHECK_ENABLED: 'true',
+      KEYCLOAK_AVAILABILITYCHECK_TIMEOUT: KEYCLOAK_AVAILABILITY_TIMEOUT,
+    },
     existingSecret: KEYCLOAK_ADMIN_SECRET,
     existingSecretKey: 'password',
     config: { [OIDC_REALM]: { inline: { realm: OIDC_REALM, enabled: true, clients: oidcClients(c) } } },

@@ -2,7 +2,7 @@ import { LIFECYCLES } from '../../lifecycle';
 import { DEFAULT_STORAGE_CLASS } from '../../storage-class';
 import { CHARTS } from '../../versions';
 import type { CatalogApp } from '../types';
-import { hostOf, INGRESS_CLASS } from './app-wiring';
+import { hostOf, INGRESS_CLASS, ingressAnnotations } from './app-wiring';
 
 /** Metrics on a local gp3 volume: debugging the current cluster, no history beyond it. */
 export const prometheus: CatalogApp = {
@@ -13,12 +13,13 @@ export const prometheus: CatalogApp = {
   chart: CHARTS.prometheus,
   requires: ['storage-class'],
   lifecycles: LIFECYCLES,
+  hostLabels: ['prometheus'],
   values: (c) => ({
     // Alertmanager is its own catalog app (wave 51).
     alertmanager: { enabled: false },
     server: {
       persistentVolume: { enabled: true, storageClass: DEFAULT_STORAGE_CLASS.name, size: '8Gi' },
-      ingress: { enabled: true, ingressClassName: INGRESS_CLASS, hosts: [hostOf('prometheus', c)] },
+      ingress: { enabled: true, ingressClassName: INGRESS_CLASS, annotations: ingressAnnotations(), hosts: [hostOf('prometheus', c)] },
     },
   }),
 };

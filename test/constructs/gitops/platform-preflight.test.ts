@@ -19,6 +19,7 @@ function synth(selection: Selection, databaseApps = DATABASE_APPS) {
       databaseApps,
       foundation: { dns: plan.stacks.dns, database: plan.stacks.database },
       clusterStack: plan.stacks.cluster,
+      hostSuffix: plan.names.hostSuffix,
     });
   });
   return { json, preflight: preflight as PlatformPreflight };
@@ -72,6 +73,12 @@ describe('PlatformPreflight', () => {
   });
 
   it('names the app, the database and the fix when a database is not provisioned', () => {
-    expect(() => synth(persistent('dev'), ['keycloak', 'backstage'])).toThrow(/app "grafana" \(tier 1\.5, core observability\) uses database "grafana", which envs\/dev\.ts does not provision: add \{ name: 'grafana' \}/);
+    expect(() => synth(persistent('dev'), ['keycloak', 'backstage'])).toThrow(/app "grafana" \(tier 2, platform experience\) uses database "grafana", which envs\/dev\.ts does not provision: add \{ name: 'grafana' \}/);
+  });
+
+  it('looks up the issued, Amazon-issued *.{hostSuffix} certificate, so nothing that serves a hostname starts before it exists (preflight check 6)', () => {
+    const { json } = synth(build);
+    expect(only(json, 'data', 'aws_acm_certificate')).toMatchObject({ domain: `*.${planFor(build).names.hostSuffix}`, statuses: ['ISSUED'], types: ['AMAZON_ISSUED'], most_recent: true });
   });
 });
+

@@ -1,12 +1,20 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CATALOG } from '../../../contract/catalog/catalog';
+import { resolveApp } from '../../../contract/catalog/select';
+import { appHelmValues } from '../../../contract/gitops/app-values';
+import { TIERS } from '../../../contract/lifecycle';
+import { persistent } from '../../../contract/selection';
+import { HTTPS_ONLY_INGRESS_ANNOTATIONS } from '../../../contract/tls';
+import { contractFor, stringsIn } from '../../support/bootstrap-contract';
 import { LIFECYCLES } from '../../../contract/lifecycle';
 import { SERVICE_ACCOUNTS } from '../../../contract/service-accounts';
 import { CHARTS } from '../../../contract/versions';
 import { ENVIRONMENT_DEFINITIONS, loadEnvironment } from '../../../envs';
 
 const CATALOG_DIR = join(__dirname, '../../../contract/catalog');
+/** Where the charts keep their Ingress: top-level `ingress`, or `server.ingress` (prometheus, argo-cd). */
+type IngressValues = { ingress?: { annotations?: unknown }; server?: { ingress?: { annotations?: unknown } } };
 const byName = (name: string) => CATALOG.find((a) => a.name === name);
 
 /** The design's tier table: app, tier, sync wave (the load balancer controller and cert-manager waves are this project's choice). */
@@ -95,5 +103,29 @@ describe('CATALOG', () => {
       return hosts.filter((h) => /goldenpathidp\.io/i.test(h) || !chartHosts.has(h)).map((h) => `${file}: ${h}`);
     });
     expect(found).toEqual([]);
+  });
+
+  it('orders sync waves by tier at every ceiling, with each app resolved for it (grafana on PostgreSQL at 102)', () => {
+    for (const maxTier of TIERS) {
+      const sorted = CATALOG.map((a) => resolveApp(a, maxTier)).sort((a, b) => a.syncWave - b.syncWave);
+      expect(sorted.map((a) => a.tier)).toEqual([...sorted.map((a) => a.tier)].sort((a, b) => a - b));
+    }
+  });
+
+  it('declares every hostname an app serves through an Ingress as a host label, so CI checks each over HTTPS', () => {
+    const contract = contractFor(persistent('prod'));
+    const suffix = `.${contract.hostSuffix}`;
+    for (const app of CATALOG) {
+      const values = appHelmValues(app, contract) as IngressValues;
+      const hosts = new Set(stringsIn(values.ingress ?? values.server?.ingress ?? {}).filter((s) => s.endsWith(suffix)));
+      expect([app.name, [...hosts].sort()]).toEqual([app.name, (app.hostLabels ?? []).map((l) => `${l}${suffix}`).sort()]);
+    }
+  });
+
+  it('serves every app Ingress over HTTPS only, plain HTTP redirected', () => {
+    const contract = contractFor(persistent('prod'));
+    const withIngress = CATALOG.filter((a) => (a.hostLabels ?? []).length > 0);
+    const annotationsOf = (values: IngressValues): unknown => values.ingress?.annotations ?? values.server?.ingress?.annotations;
+    expect(withIngress.map((a) => [a.name, annotationsOf(a.values(contract) as IngressValues)])).toEqual(withIngress.map((a) => [a.name, HTTPS_ONLY_INGRESS_ANNOTATIONS]));
   });
 });

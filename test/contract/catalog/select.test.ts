@@ -1,5 +1,5 @@
 import { CAPABILITIES, type Capability } from '../../../contract/capabilities';
-import { isInScope, MissingRequirementError, selectApps, type MissingRequirement } from '../../../contract/catalog/select';
+import { appsInScope, isInScope, MissingRequirementError, resolveApp, selectApps, type MissingRequirement } from '../../../contract/catalog/select';
 import type { CatalogApp } from '../../../contract/catalog/types';
 import { deriveMaxTier, LIFECYCLES, type Lifecycle, type Tier } from '../../../contract/lifecycle';
 
@@ -130,5 +130,31 @@ describe('isInScope', () => {
 
   it('is false for an app whose lifecycle is not allowed', () => {
     expect(isInScope(app('only-persistent', 0, 1, [], ['persistent']), { maxTier: 3, lifecycle: 'ephemeral' })).toBe(false);
+  });
+});
+
+describe('resolveApp', () => {
+  const storage = { ...app('storage', 1.5, 52, ['storage-class']), upgrade: { fromMaxTier: 2 as const, tier: 2 as const, syncWave: 102, requires: ['rds' as const], database: 'storage' } };
+
+  it('leaves an app without an upgrade unchanged', () => {
+    const plain = app('plain', 1, 10, []);
+    expect(resolveApp(plain, 3)).toBe(plain);
+  });
+
+  it('keeps the base entry below the upgrade ceiling', () => {
+    expect(resolveApp(storage, 1.5)).toBe(storage);
+  });
+
+  it("applies the upgrade's tier, wave, requirements and database from its ceiling on", () => {
+    const { tier, syncWave, requires, database } = resolveApp(storage, 2);
+    expect([tier, syncWave, requires, database]).toEqual([2, 102, ['rds'], 'storage']);
+  });
+
+  it('selects the upgraded app under its new requirement, so a tier-2 cluster without rds fails naming it', () => {
+    expect(() => selectApps([storage], { env: 'dev', lifecycle: 'persistent', maxTier: 2, capabilities: ['storage-class'] })).toThrow(/app "storage" \(tier 2, platform experience\) requires "rds"/);
+  });
+
+  it('puts the upgraded app in scope at its new tier', () => {
+    expect(appsInScope([storage], { maxTier: 3, lifecycle: 'persistent' }).map((a) => a.tier)).toEqual([2]);
   });
 });

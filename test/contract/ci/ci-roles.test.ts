@@ -70,6 +70,7 @@ describe('coverage of the lifecycle CLI', () => {
     'client-resource-groups-tagging-api': 'tag',
     'client-eks': 'eks',
     'client-rds': 'rds',
+    'client-secrets-manager': 'secretsmanager',
     'client-ssm': 'ssm',
     'client-s3': 's3',
     'client-pricing': 'pricing',
@@ -126,6 +127,7 @@ describe('coverage of the synthesized stacks', () => {
   /** IAM service of a Terraform AWS resource or data source type, by its name; route53 before route. */
   const TYPE_SERVICE: readonly [RegExp, string][] = [
     [/^aws_route53_/, 'route53'],
+    [/^aws_acm_/, 'acm'],
     [/^aws_(vpc|subnet|route|internet_gateway|nat_gateway|eip|security_group|default_security_group|flow_log|launch_template)/, 'ec2'],
     [/^aws_eks_/, 'eks'],
     [/^aws_db_/, 'rds'],

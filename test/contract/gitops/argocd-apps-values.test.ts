@@ -1,32 +1,42 @@
 import { CATALOG } from '../../../contract/catalog/catalog';
-import { renderAppProject } from '../../../contract/gitops/app-project';
-import { renderApplicationSet } from '../../../contract/gitops/application-set';
-import { renderArgocdAppsValues } from '../../../contract/gitops/argocd-apps-values';
+import { renderAppOfApps } from '../../../contract/gitops/app-of-apps';
+import { renderAppOfAppsProject, renderAppProject } from '../../../contract/gitops/app-project';
+import { renderChildApplication } from '../../../contract/gitops/application';
+import { argocdAppsApplications, renderArgocdAppsValues } from '../../../contract/gitops/argocd-apps-values';
 import { persistent } from '../../../contract/selection';
 import { loadEnvironment } from '../../../envs';
 import { contractFor } from '../../support/bootstrap-contract';
 
-const project = renderAppProject(CATALOG, loadEnvironment('dev').gitops.repoUrl);
-const sets = CATALOG.slice(0, 3).map((a) => renderApplicationSet(a, contractFor(persistent('dev'))));
+const projects = [renderAppProject(CATALOG, loadEnvironment('dev').gitops.repoUrl), renderAppOfAppsProject()];
+const children = CATALOG.slice(0, 3).map((a) => renderChildApplication(a, contractFor(persistent('dev'))));
 
-describe('renderArgocdAppsValues', () => {
-  it('keys the project and the ApplicationSets by name (argocd-apps 2.x maps)', () => {
-    const values = renderArgocdAppsValues(project, sets);
-    expect([Object.keys(values.projects), Object.keys(values.applicationsets)]).toEqual([[project.metadata.name], sets.map((s) => s.metadata.name)]);
+describe('argocdAppsApplications', () => {
+  it('keys the Applications by name in the given order (argocd-apps 2.x maps)', () => {
+    expect(Object.keys(argocdAppsApplications(children))).toEqual(children.map((c) => c.metadata.name));
   });
 
-  it('hands each ApplicationSet to the chart unchanged', () => {
-    const entry = renderArgocdAppsValues(project, sets).applicationsets[sets[0].metadata.name];
-    expect(entry).toEqual({
-      namespace: sets[0].metadata.namespace,
-      additionalLabels: sets[0].metadata.labels,
-      goTemplate: true,
-      generators: sets[0].spec.generators,
-      template: sets[0].spec.template,
+  it('hands labels, annotations, finalizers and the spec to the chart unchanged', () => {
+    const [first] = children;
+    expect(argocdAppsApplications(children)[first.metadata.name]).toEqual({
+      namespace: first.metadata.namespace,
+      additionalLabels: first.metadata.labels,
+      additionalAnnotations: first.metadata.annotations,
+      finalizers: first.metadata.finalizers,
+      project: first.spec.project,
+      source: first.spec.source,
+      destination: first.spec.destination,
+      syncPolicy: first.spec.syncPolicy,
     });
   });
+});
 
-  it('hands the project spec to the chart unchanged', () => {
-    expect(renderArgocdAppsValues(project, sets).projects[project.metadata.name]).toEqual({ namespace: project.metadata.namespace, ...project.spec });
+describe('renderArgocdAppsValues', () => {
+  it('keys the projects by name and holds the app-of-apps as the one Application', () => {
+    const values = renderArgocdAppsValues(projects, renderAppOfApps(children));
+    expect([Object.keys(values.projects), Object.keys(values.applications)]).toEqual([projects.map((p) => p.metadata.name), ['goldenpath-platform-apps']]);
+  });
+
+  it('hands each project spec to the chart unchanged', () => {
+    expect(renderArgocdAppsValues(projects, renderAppOfApps(children)).projects[projects[1].metadata.name]).toEqual({ namespace: projects[1].metadata.namespace, ...projects[1].spec });
   });
 });

@@ -1,4 +1,6 @@
+import { APPLICATION_HEALTH_KEY, APPLICATION_HEALTH_LUA } from '../../../contract/argocd';
 import { argocdProfile, renderArgocdValues } from '../../../contract/gitops/argocd-values';
+import { HTTPS_ONLY_INGRESS_ANNOTATIONS } from '../../../contract/tls';
 import { ephemeral, persistent } from '../../../contract/selection';
 import { contractFor } from '../../support/bootstrap-contract';
 
@@ -37,5 +39,18 @@ describe('renderArgocdValues', () => {
 
   it('carries the ADR-0179 globals', () => {
     expect(renderArgocdValues(contractFor(ephemeral('dev', '26-01-23-01')), 'minimal').global).toMatchObject({ lifecycle: 'ephemeral', buildId: '26-01-23-01' });
+  });
+
+  it('restores the health of Applications in argocd-cm, so the app-of-apps waits for each wave', () => {
+    const cm = renderArgocdValues(contractFor(persistent('dev')), 'standard').configs.cm;
+    expect([APPLICATION_HEALTH_KEY, cm[APPLICATION_HEALTH_KEY]]).toEqual(['resource.customizations.health.argoproj.io_Application', APPLICATION_HEALTH_LUA]);
+  });
+
+  it('reports a child as it reports itself and as Progressing before it has any health', () => {
+    expect(APPLICATION_HEALTH_LUA).toMatch(/hs\.status = "Progressing"[\s\S]*hs\.status = obj\.status\.health\.status[\s\S]*return hs/);
+  });
+
+  it('serves the UI over HTTPS only, redirecting plain HTTP', () => {
+    expect(renderArgocdValues(contractFor(persistent('dev')), 'standard').server.ingress.annotations).toEqual(HTTPS_ONLY_INGRESS_ANNOTATIONS);
   });
 });

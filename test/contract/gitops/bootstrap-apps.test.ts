@@ -1,16 +1,17 @@
-import type { PlatformFlags } from '../../../contract/capabilities';
+import { capabilitiesOf, type PlatformFlags } from '../../../contract/capabilities';
 import { CATALOG } from '../../../contract/catalog/catalog';
-import { MissingRequirementError, selectApps } from '../../../contract/catalog/select';
-import { capabilitiesOf } from '../../../contract/capabilities';
-import { renderApplicationSet } from '../../../contract/gitops/application-set';
-import { renderBootstrapApps } from '../../../contract/gitops/bootstrap-apps';
+import { MissingRequirementError, resolveApp } from '../../../contract/catalog/select';
+import { tierProjectName } from '../../../contract/gitops/app-project';
+import { renderChildApplication } from '../../../contract/gitops/application';
+import { BOOTSTRAP_NAMES, SYNC_WAVE_ANNOTATION } from '../../../contract/argocd';
+import { bootstrapAppsSummary, renderBootstrapApps } from '../../../contract/gitops/bootstrap-apps';
 import { renderClusterSecret } from '../../../contract/gitops/cluster-secret';
 import { TIERS, type Tier } from '../../../contract/lifecycle';
 import { ephemeral, persistent, type Selection } from '../../../contract/selection';
-import { APP_TIER_LABEL } from '../../../contract/tags';
+import { APP_TIER_LABEL, capabilityLabelKey, TIER_LABEL_ENABLED, tierLabelKey } from '../../../contract/tags';
 import { loadEnvironment } from '../../../envs';
-import { generateApplications } from '../../support/argocd-cluster-generator';
 import { ALL_CAPABILITIES, contractFor } from '../../support/bootstrap-contract';
+import { schemaErrors } from '../../support/kubernetes-validation';
 
 const GITOPS = loadEnvironment('dev').gitops.repoUrl;
 const SELECTIONS: readonly Selection[] = [persistent('dev'), ephemeral('dev', '26-01-23-01')];
@@ -19,64 +20,151 @@ const FLAG_KEYS = Object.keys(ALL_CAPABILITIES) as (keyof PlatformFlags)[];
 const PLATFORMS: readonly PlatformFlags[] = Array.from({ length: 2 ** FLAG_KEYS.length }, (_, bits) =>
   Object.fromEntries(FLAG_KEYS.map((k, i) => [k, (bits & (1 << i)) !== 0])) as unknown as PlatformFlags,
 );
-const COMBINATIONS = SELECTIONS.flatMap((selection) =>
-  CEILINGS.flatMap((tierCeiling) => PLATFORMS.map((platform) => ({ selection, tierCeiling, platform }))),
-);
 
-/** The apps Argo CD would create on this cluster from the given ApplicationSets. */
-function argoGenerated(appSets: ReturnType<typeof renderApplicationSet>[], secret: ReturnType<typeof renderClusterSecret>): string[] {
-  return appSets.flatMap((set) => generateApplications(set, [secret])).map((app) => app.metadata.name);
+/**
+ * The rules of the design, written out by hand (not derived from the
+ * catalog): each app's tier, wave and requirements, Grafana moving to tier 2,
+ * wave 102 and `rds` from maxTier 2 on, Keycloak and its OIDC config only on
+ * persistent clusters.
+ */
+interface Expected {
+  readonly name: string;
+  readonly tier: Tier;
+  readonly wave: number;
+  readonly requires: readonly string[];
+  readonly persistentOnly?: boolean;
+}
+function expectedApps(maxTier: Tier): Expected[] {
+  const grafana: Expected = maxTier >= 2 ? { name: 'grafana', tier: 2, wave: 102, requires: ['rds'] } : { name: 'grafana', tier: 1.5, wave: 52, requires: ['storage-class'] };
+  return [
+    { name: 'aws-load-balancer-controller', tier: 1, wave: 5, requires: ['irsa'] },
+    { name: 'external-secrets', tier: 1, wave: 10, requires: ['irsa'] },
+    { name: 'cert-manager', tier: 1, wave: 15, requires: [] },
+    { name: 'external-dns', tier: 1, wave: 20, requires: ['irsa'] },
+    { name: 'kong', tier: 1, wave: 30, requires: [] },
+    { name: 'cluster-autoscaler', tier: 1, wave: 40, requires: ['irsa'] },
+    { name: 'prometheus', tier: 1.5, wave: 50, requires: ['storage-class'] },
+    { name: 'alertmanager', tier: 1.5, wave: 51, requires: ['storage-class'] },
+    grafana,
+    { name: 'backstage', tier: 2, wave: 100, requires: ['rds'] },
+    { name: 'loki', tier: 2, wave: 101, requires: ['object-storage', 'irsa', 'storage-class'] },
+    { name: 'keycloak', tier: 3, wave: 200, requires: ['rds'], persistentOnly: true },
+    { name: 'oidc-config', tier: 3, wave: 201, requires: [], persistentOnly: true },
+  ];
 }
 
-describe('renderBootstrapApps', () => {
-  it.each(COMBINATIONS.map((c) => [c.selection.lifecycle, c.tierCeiling ?? 'none', JSON.stringify(c.platform), c] as const))(
-    'generates exactly the selected apps through the cluster selectors (%s, ceiling %s, %s)',
-    (_l, _c, _p, { selection, tierCeiling, platform }) => {
+const GATING_TABLE = SELECTIONS.flatMap((selection) =>
+  CEILINGS.flatMap((tierCeiling) =>
+    PLATFORMS.map((platform) => {
       const contract = contractFor(selection, { platform, tierCeiling });
-      const ctx = { env: contract.env, maxTier: contract.maxTier, lifecycle: contract.lifecycle, capabilities: capabilitiesOf(platform) };
-      const secret = renderClusterSecret(contract);
-      let expected: string[];
+      const capabilities: string[] = capabilitiesOf(platform);
+      const inScope = expectedApps(contract.maxTier).filter((a) => a.tier <= contract.maxTier && (selection.lifecycle === 'persistent' || !a.persistentOnly));
+      const missing = inScope.filter((a) => a.requires.some((c) => !capabilities.includes(c))).map((a) => a.name);
+      const title = `${selection.lifecycle}, ceiling ${tierCeiling ?? 'none'}, [${capabilities.join(', ')}]`;
+      return { title, selection, tierCeiling, platform, contract, inScope: [...inScope].sort((a, b) => a.wave - b.wave), missing };
+    }),
+  ),
+);
+
+describe('the gating table over lifecycle × ceiling × capability', () => {
+  it('covers 2 lifecycles × 6 ceilings × 16 capability sets', () => {
+    expect(GATING_TABLE).toHaveLength(2 * 6 * 16);
+  });
+
+  it.each(GATING_TABLE.map((c) => [c.title, c] as const))('%s: renders exactly the expected children with their tier, wave and project, or fails naming each app missing a capability', (_t, c) => {
+    if (c.missing.length > 0) {
+      let error: unknown;
       try {
-        expected = selectApps(CATALOG, ctx).map((a) => a.name);
-      } catch (error) {
-        expect(error).toBeInstanceOf(MissingRequirementError);
-        expect(() => renderBootstrapApps(CATALOG, contract, GITOPS)).toThrow(MissingRequirementError);
-        return;
+        renderBootstrapApps(CATALOG, c.contract, GITOPS);
+      } catch (err) {
+        error = err;
       }
-      const rendered = renderBootstrapApps(CATALOG, contract, GITOPS);
-      expect(argoGenerated(rendered.applicationSets, secret).sort()).toEqual([...expected].sort());
+      expect(error).toBeInstanceOf(MissingRequirementError);
+      expect([...new Set((error as MissingRequirementError).missing.map((m) => m.app))].sort()).toEqual([...c.missing].sort());
+      return;
+    }
+    const rendered = renderBootstrapApps(CATALOG, c.contract, GITOPS);
+    expect(
+      rendered.children.map((child) => ({
+        name: child.metadata.name,
+        tier: child.metadata.labels[APP_TIER_LABEL],
+        wave: child.metadata.annotations[SYNC_WAVE_ANNOTATION],
+        project: child.spec.project,
+      })),
+    ).toEqual(c.inScope.map((a) => ({ name: a.name, tier: String(a.tier), wave: String(a.wave), project: tierProjectName(a.tier) })));
+  });
+
+  it.each(GATING_TABLE.filter((c) => c.missing.length === 0).map((c) => [c.title, c] as const))(
+    '%s: the cluster Secret carries the tier and capability labels of every child, so a GitOps-repository ApplicationSet gated like it matches',
+    (_t, c) => {
+      const labels = renderClusterSecret(c.contract).metadata.labels;
+      const required = c.inScope.flatMap((a) => [tierLabelKey(a.tier), ...a.requires.map((r) => capabilityLabelKey(r as never))]);
+      expect(required.filter((key) => labels[key] !== TIER_LABEL_ENABLED)).toEqual([]);
     },
   );
 
-  it.each(COMBINATIONS.filter((c) => c.platform === PLATFORMS[PLATFORMS.length - 1]).map((c) => [c.selection.lifecycle, c.tierCeiling ?? 'none', c] as const))(
-    'cluster selectors alone admit exactly the selected apps even when every catalog app is offered (%s, ceiling %s)',
-    (_l, _c, { selection, tierCeiling }) => {
-      const contract = contractFor(selection, { tierCeiling });
-      const expected = selectApps(CATALOG, { env: contract.env, maxTier: contract.maxTier, lifecycle: contract.lifecycle, capabilities: capabilitiesOf(contract.platform) });
-      const everyApp = CATALOG.map((app) => renderApplicationSet(app, contract));
-      expect(argoGenerated(everyApp, renderClusterSecret(contract)).sort()).toEqual(expected.map((a) => a.name).sort());
+  it.each(GATING_TABLE.filter((c) => c.platform === PLATFORMS[PLATFORMS.length - 1]).map((c) => [c.title, c] as const))(
+    '%s: Argo CD admits no catalog app above the ceiling even if one were rendered, because its tier project does not exist',
+    (_t, c) => {
+      const projects = new Set(renderBootstrapApps(CATALOG, c.contract, GITOPS).projects.map((p) => p.metadata.name));
+      const admitted = CATALOG.map((app) => renderChildApplication(resolveApp(app, c.contract.maxTier), c.contract))
+        .filter((child) => projects.has(child.spec.project))
+        .map((child) => child.metadata.name);
+      const expected = expectedApps(c.contract.maxTier).filter((a) => a.tier <= c.contract.maxTier).map((a) => a.name);
+      expect(admitted.sort()).toEqual(expected.sort());
     },
   );
+});
 
-  it('runs tiers 0 to 1.5 and never keycloak on an ephemeral build', () => {
+describe('renderBootstrapApps', () => {
+  it('runs tiers 1 and 1.5 and never keycloak on an ephemeral build', () => {
     const rendered = renderBootstrapApps(CATALOG, contractFor(ephemeral('dev', '26-01-23-01')), GITOPS);
-    const tiers = new Set(rendered.applicationSets.map((s) => s.metadata.labels[APP_TIER_LABEL]));
+    const tiers = new Set(rendered.children.map((child) => child.metadata.labels[APP_TIER_LABEL]));
     expect([[...tiers].sort(), rendered.selected.some((a) => a.name === 'keycloak')]).toEqual([['1', '1.5'], false]);
   });
 
   it('fails a persistent cluster without the database foundation with a message naming the app, its tier and the stack to deploy', () => {
     const contract = contractFor(persistent('dev'), { platform: { ...ALL_CAPABILITIES, rdsAvailable: false } });
-    expect(() => renderBootstrapApps(CATALOG, contract, GITOPS)).toThrow(/app "backstage" \(tier 2, platform experience\) requires "rds".*deploy the `dev-database` stack first/);
+    expect(() => renderBootstrapApps(CATALOG, contract, GITOPS)).toThrow(/app "grafana" \(tier 2, platform experience\) requires "rds".*deploy the `dev-database` stack first/);
   });
 
-  it('removes every tier above a lowered ceiling', () => {
-    const rendered = renderBootstrapApps(CATALOG, contractFor(persistent('staging')), GITOPS);
-    expect(Math.max(...rendered.selected.map((a) => a.tier))).toBe(2);
+  it('keeps tier 3 to prod: dev and staging stop at tier 2, prod runs keycloak and its OIDC config', () => {
+    const top = (env: string) => Math.max(...renderBootstrapApps(CATALOG, contractFor(persistent(env)), GITOPS).selected.map((a) => a.tier));
+    expect([top('dev'), top('staging'), top('prod')]).toEqual([2, 2, 3]);
   });
 
-  it('renders the ApplicationSets in sync-wave order', () => {
-    const rendered = renderBootstrapApps(CATALOG, contractFor(persistent('dev')), GITOPS);
-    const waves = rendered.selected.map((a) => a.syncWave);
+  it('lists the children in sync-wave order, as the app-of-apps source', () => {
+    const rendered = renderBootstrapApps(CATALOG, contractFor(persistent('prod')), GITOPS);
+    const waves = Object.values(rendered.appOfApps.spec.source.helm.valuesObject.applications).map((child) => Number(child.additionalAnnotations?.[SYNC_WAVE_ANNOTATION]));
     expect(waves).toEqual([...waves].sort((a, b) => a - b));
+  });
+
+  it('installs the projects and the app-of-apps alone through the argocd-apps release', () => {
+    const { chartValues, projects } = renderBootstrapApps(CATALOG, contractFor(persistent('prod')), GITOPS);
+    expect([Object.keys(chartValues.projects), Object.keys(chartValues.applications)]).toEqual([projects.map((p) => p.metadata.name), [BOOTSTRAP_NAMES.appOfApps]]);
+  });
+
+  it.each([
+    ['a build', ephemeral('dev', '26-01-23-01')],
+    ['persistent dev', persistent('dev')],
+    ['persistent prod', persistent('prod')],
+  ])('validates every project, child and the app-of-apps of %s against the Argo CD CRD models', (_n, selection) => {
+    const rendered = renderBootstrapApps(CATALOG, contractFor(selection), GITOPS);
+    const errors = schemaErrors([
+      ...rendered.projects.map((manifest) => ({ model: 'AppProject' as const, manifest })),
+      ...rendered.children.map((manifest) => ({ model: 'Application' as const, manifest })),
+      { model: 'Application' as const, manifest: rendered.appOfApps },
+    ]);
+    expect(errors.flat()).toEqual([]);
+  });
+});
+
+describe('bootstrapAppsSummary', () => {
+  it('lists every selected app with its tier and wave, and the Argo CD UI and every app hostname under hostSuffix', () => {
+    const contract = contractFor(ephemeral('dev', '26-01-23-01'));
+    const { selected } = renderBootstrapApps(CATALOG, contract, GITOPS);
+    const summary = bootstrapAppsSummary(selected, contract);
+    expect(summary.apps.map((a) => `${a.name}:${a.tier}:${a.syncWave}`).slice(-3)).toEqual(['prometheus:1.5:50', 'alertmanager:1.5:51', 'grafana:1.5:52']);
+    expect(summary.hostnames).toEqual(['argocd', 'prometheus', 'alertmanager', 'grafana'].map((h) => `${h}.b-26-01-23-01.dev.goldenpathidp.io`));
   });
 });

@@ -1,4 +1,6 @@
-import { foundationParameterName } from '../../../contract/naming';
+import { appDatabaseSecretName, clusterName, foundationParameterName, irsaRoleName } from '../../../contract/naming';
+import { ephemeral, persistent } from '../../../contract/selection';
+import { TAG_KEYS } from '../../../contract/tags';
 import { loadEnvironment } from '../../../envs';
 import { runCli } from '../../../ops/cli';
 import { EXIT } from '../../../ops/exit-codes';
@@ -61,3 +63,74 @@ describe('goldenpath preflight and the example values', () => {
     expect(JSON.parse(rt.out.join('')).checks.map((c: { detail: string }) => c.detail)).toEqual(expect.arrayContaining([expect.stringMatching(/cluster\.publicAccessCidrs\[0\] in envs\/dev\.ts \(203\.0\.113\.0\/24\)/)]));
   });
 });
+
+describe('goldenpath preflight --stage platform', () => {
+  const dnsDoc = {
+    schemaVersion: 1,
+    zoneId: 'Z1',
+    zoneName: 'dev.goldenpathidp.io',
+    persistentPolicyArn: `arn:aws:iam::${dev.account.id}:policy/goldenpath-dev-external-dns-persistent`,
+    buildPolicyArn: `arn:aws:iam::${dev.account.id}:policy/goldenpath-dev-external-dns-build`,
+    buildBoundaryArn: `arn:aws:iam::${dev.account.id}:policy/goldenpath-dev-build-boundary`,
+  };
+  const databaseDoc = { schemaVersion: 1, endpoint: 'db.internal:5432', address: 'db.internal', port: 5432, masterSecretArn: 'arn:aws:secretsmanager:eu-west-2:111111111111:secret:m', appSecretArns: {}, securityGroupId: 'sg-1' };
+  const build = ephemeral('dev', '26-01-23-05');
+
+  function platformWorld(options: { boundary?: string; secrets?: readonly string[] } = {}): FakeAws {
+    fake = new FakeAws({ account: dev.account.id, region: dev.account.region, zone: zoneOf(dev) });
+    fake.parameters.set(foundationParameterName('dev', 'dns'), JSON.stringify(dnsDoc));
+    fake.parameters.set(foundationParameterName('dev', 'database'), JSON.stringify(databaseDoc));
+    fake.add({ kind: 'role', id: irsaRoleName(build, 'external-dns'), tags: { [TAG_KEYS.buildId]: '26-01-23-05' }, owner: 'dev/26-01-23-05', attachedPolicies: [dnsDoc.buildPolicyArn], boundaryArn: options.boundary ?? dnsDoc.buildBoundaryArn });
+    fake.add({ kind: 'role', id: irsaRoleName(persistent('dev'), 'external-dns'), tags: {}, owner: 'persistent', attachedPolicies: [dnsDoc.persistentPolicyArn], boundaryArn: `arn:aws:iam::${dev.account.id}:policy/goldenpath-dev-workload-boundary` });
+    fake.add({ kind: 'cluster', id: clusterName(persistent('dev')), tags: {}, owner: 'persistent' });
+    for (const app of options.secrets ?? ['backstage', 'grafana']) fake.add({ kind: 'secret', id: appDatabaseSecretName('dev', app), tags: {}, owner: 'foundational' });
+    return fake;
+  }
+  /** A cluster whose probe Pods end in the given phase; records what was created and read. */
+  function cluster(phase: 'Succeeded' | 'Failed') {
+    const calls: string[] = [];
+    const api = {
+      list: async () => [],
+      create: async (path: string) => void calls.push(`create ${path}`),
+      get: async (path: string) => (calls.push(`get ${path}`), path.includes('/secrets/') ? undefined : { status: { phase } }),
+      delete: async (path: string) => void calls.push(`delete ${path}`),
+    };
+    return { calls, kube: () => api };
+  }
+  const checksOf = (rt: { out: string[] }) => JSON.parse(rt.out.join('')).checks as { check: string; ok: boolean; detail: string }[];
+
+  it("passes a build whose ExternalDNS role carries the build policy, boundary and tag; a build needs no database checks", async () => {
+    const rt = testRuntime(platformWorld());
+    expect(await runCli(['preflight', '--env', 'dev', '--build-id', '26-01-23-05', '--stage', 'platform', '--json'], rt)).toBe(EXIT.ok);
+    expect(checksOf(rt).map((c) => c.check)).toEqual([`ExternalDNS role ${irsaRoleName(build, 'external-dns')} scoped to owner goldenpath-dev-26-01-23-05`]);
+  });
+
+  it("fails a build whose ExternalDNS role lost the dns stack's boundary", async () => {
+    const rt = testRuntime(platformWorld({ boundary: 'arn:aws:iam::111111111111:policy/something-else' }));
+    expect(await runCli(['preflight', '--env', 'dev', '--build-id', '26-01-23-05', '--stage', 'platform'], rt)).toBe(EXIT.findings);
+    expect(rt.out.join('')).toMatch(/FAIL ExternalDNS role .*permissions boundary is .*something-else/);
+  });
+
+  it('checks the persistent tier-2 cluster: app secrets of the selected database apps, and the database from inside the cluster', async () => {
+    const k = cluster('Succeeded');
+    const rt = testRuntime(platformWorld(), { kube: k.kube as never });
+    expect(await runCli(['preflight', '--env', 'dev', '--stage', 'platform', '--json'], rt)).toBe(EXIT.ok);
+    expect([checksOf(rt).map((c) => c.check).slice(1), k.calls.filter((c) => c.startsWith('create'))]).toEqual([
+      ['database secret goldenpath/dev/backstage/postgres of app backstage', 'database secret goldenpath/dev/grafana/postgres of app grafana', 'database reachable from inside the cluster'],
+      ['create /api/v1/namespaces/default/pods'],
+    ]);
+  });
+
+  it('fails a missing app secret and an unreachable database, each with its fix', async () => {
+    const rt = testRuntime(platformWorld({ secrets: ['backstage'] }), { kube: cluster('Failed').kube as never });
+    expect(await runCli(['preflight', '--env', 'dev', '--stage', 'platform', '--json'], rt)).toBe(EXIT.findings);
+    expect(checksOf(rt).filter((c) => !c.ok).map((c) => c.check)).toEqual(['database secret goldenpath/dev/grafana/postgres of app grafana', 'database reachable from inside the cluster']);
+  });
+
+  it('refuses an unknown stage as a usage error naming the stages', async () => {
+    const rt = testRuntime(platformWorld());
+    expect(await runCli(['preflight', '--env', 'dev', '--stage', 'apps'], rt)).toBe(EXIT.usage);
+    expect(rt.err.join('')).toMatch(/--stage must be one of foundation, platform, got "apps"/);
+  });
+});
+

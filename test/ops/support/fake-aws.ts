@@ -6,6 +6,7 @@ import * as iam from '@aws-sdk/client-iam';
 import * as tagging from '@aws-sdk/client-resource-groups-tagging-api';
 import * as r53 from '@aws-sdk/client-route-53';
 import * as rds from '@aws-sdk/client-rds';
+import * as secrets from '@aws-sdk/client-secrets-manager';
 import * as ssm from '@aws-sdk/client-ssm';
 import * as sts from '@aws-sdk/client-sts';
 import { mockClient, type AwsStub } from 'aws-sdk-client-mock';
@@ -69,6 +70,8 @@ export interface FakeResource {
   associationId?: string;
   recordSet?: r53.ResourceRecordSet;
   attachedPolicies?: string[];
+  /** A role's permissions boundary ARN. */
+  boundaryArn?: string;
   inlinePolicies?: string[];
   instanceTypeOrSize?: string;
   /** The API-call tick when a deleted load balancer's ENIs vanish. */
@@ -537,6 +540,11 @@ export class FakeAws {
       Parameters: (i.Names ?? []).filter((n) => this.parameters.has(n)).map((Name) => ({ Name, Value: this.parameters.get(Name) })),
       InvalidParameters: (i.Names ?? []).filter((n) => !this.parameters.has(n)),
     })));
+    on(sSsm, ssm.GetParameterCommand, h('SSM.GetParameter', false, (i: ssm.GetParameterCommandInput) => {
+      const value = this.parameters.get(i.Name ?? '');
+      if (value === undefined) throw new ssm.ParameterNotFound({ message: `parameter ${i.Name} not found`, $metadata: {} });
+      return { Parameter: { Name: i.Name, Value: value } };
+    }));
     const sRds = stub(c.rds);
     on(sRds, rds.DescribeDBInstancesCommand, h('RDS.DescribeDBInstances', false, (i: rds.DescribeDBInstancesCommandInput) => {
       const status = this.databases.get(i.DBInstanceIdentifier ?? '');
@@ -546,6 +554,27 @@ export class FakeAws {
     on(sR53, r53.GetHostedZoneCommand, h('Route53.GetHostedZone', false, (i: r53.GetHostedZoneCommandInput) => {
       if (i.Id !== this.options.zone.id) throw err('NoSuchHostedZone');
       return { HostedZone: { Id: `/hostedzone/${i.Id}`, Name: `${this.options.zone.name}.`, CallerReference: 'x' } };
+    }));
+
+    on(sIam, iam.GetRoleCommand, h('IAM.GetRole', false, (i: iam.GetRoleCommandInput) => {
+      const r = role(i.RoleName);
+      return {
+        Role: {
+          RoleName: r.id,
+          Arn: this.arn(r),
+          Path: '/',
+          RoleId: r.id,
+          CreateDate: new Date(),
+          Tags: Object.entries(r.tags).map(([Key, Value]) => ({ Key, Value })),
+          ...(r.boundaryArn === undefined ? {} : { PermissionsBoundary: { PermissionsBoundaryType: 'Policy' as const, PermissionsBoundaryArn: r.boundaryArn } }),
+        },
+      };
+    }));
+    const sSecrets = stub(c.secretsManager);
+    on(sSecrets, secrets.DescribeSecretCommand, h('SecretsManager.DescribeSecret', false, (i: secrets.DescribeSecretCommandInput) => {
+      const found = this.get('secret', i.SecretId ?? '');
+      if (found === undefined) throw err('ResourceNotFoundException');
+      return { Name: found.id, ARN: this.arn(found) };
     }));
 
     const sEks = stub(c.eks);

@@ -1,3 +1,4 @@
+import { BOOTSTRAP_NAMES } from '../../../contract/argocd';
 import type { KubeApi, KubeObject } from '../../../ops/kube/kube-api';
 import { drainCluster } from '../../../ops/teardown/drain';
 
@@ -29,6 +30,16 @@ function options(awsLeft: number[]): Parameters<typeof drainCluster>[1] & { slep
 }
 
 describe('drainCluster', () => {
+  it('deletes the app-of-apps before its children, so Argo CD cannot put them back', async () => {
+    const kube = fakeKube({ '/apis/argoproj.io/v1alpha1/applications': [obj('alertmanager', 'argocd'), obj(BOOTSTRAP_NAMES.appOfApps, 'argocd'), obj('kong', 'argocd')] });
+    await drainCluster(kube, options([0]));
+    expect(kube.deleted).toEqual([
+      `/apis/argoproj.io/v1alpha1/namespaces/argocd/applications/${BOOTSTRAP_NAMES.appOfApps}`,
+      '/apis/argoproj.io/v1alpha1/namespaces/argocd/applications/alertmanager',
+      '/apis/argoproj.io/v1alpha1/namespaces/argocd/applications/kong',
+    ]);
+  });
+
   it('deletes ApplicationSets, Applications, LoadBalancer Services, Ingresses, then PVCs', async () => {
     const kube = fakeKube({
       '/apis/argoproj.io/v1alpha1/applicationsets': [obj('apps', 'argocd')],

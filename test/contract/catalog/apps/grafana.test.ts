@@ -1,4 +1,5 @@
 import { grafana } from '../../../../contract/catalog/apps/grafana';
+import { resolveApp } from '../../../../contract/catalog/select';
 import { appDatabaseKubernetesSecretName } from '../../../../contract/naming';
 import { ephemeral, persistent } from '../../../../contract/selection';
 import { ALL_CAPABILITIES, contractFor, FAKE_DATABASE_HOST } from '../../../support/bootstrap-contract';
@@ -32,5 +33,21 @@ describe('grafana', () => {
   it('refuses tier 2 without the database, naming the database stack', () => {
     const contract = contractFor(persistent('dev'), { platform: { ...ALL_CAPABILITIES, rdsAvailable: false } });
     expect(() => grafana.values(contract)).toThrow(/app "grafana" needs the database endpoint.*deploy the dev-database stack first \(GOLDENPATH_ENV=dev npx cdktf deploy dev-database\)/);
+  });
+
+  it('stays one catalog entry: tier 1.5, wave 52, storage-class, no database below maxTier 2', () => {
+    const { tier, syncWave, requires, database } = resolveApp(grafana, 1.5);
+    expect([tier, syncWave, requires, database]).toEqual([1.5, 52, ['storage-class'], undefined]);
+  });
+
+  it('from maxTier 2 on takes tier 2 (gated by the tier-2 label), wave 102, requires rds and uses its database', () => {
+    const at = (maxTier: 2 | 3) => {
+      const { tier, syncWave, requires, database } = resolveApp(grafana, maxTier);
+      return [tier, syncWave, requires, database];
+    };
+    expect([at(2), at(3)]).toEqual([
+      [2, 102, ['rds'], 'grafana'],
+      [2, 102, ['rds'], 'grafana'],
+    ]);
   });
 });

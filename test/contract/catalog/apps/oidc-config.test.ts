@@ -1,4 +1,4 @@
-import { oidcConfig, OIDC_REALM } from '../../../../contract/catalog/apps/oidc-config';
+import { KEYCLOAK_AVAILABILITY_TIMEOUT, oidcConfig, OIDC_REALM } from '../../../../contract/catalog/apps/oidc-config';
 import { KEYCLOAK_SERVICE_URL } from '../../../../contract/catalog/apps/keycloak';
 import { persistent } from '../../../../contract/selection';
 import { VERSIONS } from '../../../../contract/versions';
@@ -32,5 +32,9 @@ describe('oidcConfig', () => {
 
   it('reads the realm files from where the chart mounts them, through the 5.x+ IMPORT_FILES_LOCATIONS setting', () => {
     expect([values().env.IMPORT_FILES_LOCATIONS, 'IMPORT_PATH' in values().env]).toEqual(['/config/*', false]);
+  });
+
+  it('waits for Keycloak to answer before importing the realm, and fails its Job after the timeout instead of importing into nothing', () => {
+    expect([values().env.KEYCLOAK_AVAILABILITYCHECK_ENABLED, values().env.KEYCLOAK_AVAILABILITYCHECK_TIMEOUT]).toEqual(['true', KEYCLOAK_AVAILABILITY_TIMEOUT]);
   });
 });

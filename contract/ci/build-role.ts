@@ -192,13 +192,23 @@ export function buildPolicy(env: CiEnv): PolicyDocument {
       })(),
     },
     {
-      // Teardown's orphan cleanup: records of the build space only, and only deletions (ExternalDNS creates them with its own role).
-      Sid: 'DeleteBuildRecords',
+      // The build's certificate: requested with the build tags, then described, validated and deleted only when so tagged.
+      Sid: 'BuildCertificates',
+      Effect: 'Allow',
+      Action: ['acm:RequestCertificate', 'acm:AddTagsToCertificate'],
+      Resource: '*',
+      Condition: createTagged,
+    },
+    { Sid: 'OwnCertificates', Effect: 'Allow', Action: ['acm:DescribeCertificate', 'acm:ListTagsForCertificate', 'acm:DeleteCertificate'], Resource: '*', Condition: ownTagged },
+    { Sid: 'ListCertificates', Effect: 'Allow', Action: ['acm:ListCertificates'], Resource: '*' },
+    {
+      // Records of the build space only: the certificate's validation records, and teardown's deletions (ExternalDNS writes with its own role).
+      Sid: 'BuildRecords',
       Effect: 'Allow',
       Action: ['route53:ChangeResourceRecordSets'],
       Resource: hostedZoneArn(scope.partition, '*'),
       Condition: {
-        'ForAllValues:StringEquals': { [ROUTE53_CHANGE_KEYS.actions]: ['DELETE'] },
+        'ForAllValues:StringEquals': { [ROUTE53_CHANGE_KEYS.actions]: ['CREATE', 'UPSERT', 'DELETE'] },
         'ForAllValues:StringLike': { [ROUTE53_CHANGE_KEYS.names]: buildNamePatterns(envZoneName({ name: env.name, baseDomain: env.dns.baseDomain }), ANY_BUILD) },
       },
     },

@@ -114,8 +114,8 @@ describe('coverage of the lifecycle CLI', () => {
     expect(missing(roles.reaper!.policy, needed.filter((c) => !/\/(preflight|teardown)\//.test(c.file)))).toEqual([]);
   });
 
-  it('the build role may make every AWS call of builds, preflight, teardown and orphan cleanup', () => {
-    expect(missing(roles.build!.policy, needed)).toEqual([]);
+  it('the build role may make every AWS call of builds, preflight, teardown and orphan cleanup (app secrets aside: builds run below tier 2)', () => {
+    expect(missing(roles.build!.policy, needed.filter((c) => !c.action.startsWith('secretsmanager:')))).toEqual([]);
   });
 
   it('the deploy role may make every AWS call of preflight and builds', () => {

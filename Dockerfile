@@ -1,13 +1,21 @@
 # The goldenpath CLI image, `ghcr.io/goldenpath-idp/goldenpath-infra` at the
 # tag contract/versions.ts pins (goldenpathCliImage): the in-cluster database
-# provisioning Job runs `npx --no-install goldenpath db provision` in it
+# provisioning Job runs `node /app/ops/bin/goldenpath.cjs db provision` in it
 # (contract/gitops/db-provision-job.ts). Built and pushed by
 # .github/workflows/release-image.yml; see docs/app-databases.md.
 
-# node:20-bookworm-slim pinned by digest, so a rebuild starts from the same base.
-ARG NODE_IMAGE=node:20-bookworm-slim@sha256:2cf067cfed83d5ea958367df9f966191a942351a2df77d6f0193e162b5febfc0
+# Node 24 pinned by digest: the release workflow resolves node:24-bookworm-slim
+# to its digest, passes NODE_IMAGE=node:24-bookworm-slim@sha256:… and records it
+# (image label and job summary). There is no default: a build without a pinned
+# base fails in the first stage, naming the fix.
+ARG NODE_IMAGE
 
 FROM ${NODE_IMAGE} AS dependencies
+ARG NODE_IMAGE
+RUN case "$NODE_IMAGE" in \
+      node:24-*@sha256:*) ;; \
+      *) echo "NODE_IMAGE must be node:24-<variant>@sha256:<digest> (got '$NODE_IMAGE'): build with --build-arg NODE_IMAGE=node:24-bookworm-slim@\$(docker buildx imagetools inspect node:24-bookworm-slim --format '{{json .Manifest}}' | jq -r .digest)" >&2; exit 1 ;; \
+    esac
 WORKDIR /app
 COPY package.json package-lock.json ./
 # Runtime dependencies only, exactly as locked (tsx compiles the TypeScript CLI on load); no install scripts run.
@@ -27,14 +35,15 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY --from=dependencies /app/node_modules ./node_modules
 COPY --from=rds-ca /rds-ca/global-bundle.pem /opt/goldenpath/rds-ca/global-bundle.pem
-# What the CLI (ops/bin/goldenpath.cjs -> ops/main.ts) imports; owned by root, read-only to the user that runs it.
+# What the CLI (ops/bin/goldenpath.cjs -> ops/main.ts) imports; owned by root, read-only to the user that runs it
+# (node runs the entry file directly: nothing at start-up writes or chmods what root owns).
 COPY package.json package-lock.json tsconfig.json ./
 COPY contract ./contract
 COPY envs ./envs
 COPY ops ./ops
-# ops/bin/goldenpath.cjs (the package bin npx runs) registers tsx through this loader.
+# ops/bin/goldenpath.cjs registers tsx through this loader.
 COPY bin/typescript-loader.cjs ./bin/
 # The base image's `node` user; the Job's runAsUser (contract/gitops/db-provision-job.ts CLI_IMAGE_USER_ID).
 USER 1000:1000
-ENTRYPOINT ["npx", "--no-install", "goldenpath"]
+ENTRYPOINT ["node", "/app/ops/bin/goldenpath.cjs"]
 CMD ["--help"]

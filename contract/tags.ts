@@ -97,6 +97,8 @@ export function controllerTags(tags: Readonly<Record<string, string>>): Record<s
 export const CONTROLLER_TAGS = {
   lbControllerCluster: 'elbv2.k8s.aws/cluster',
   eksClusterName: 'aws:eks:cluster-name',
+  /** On the instances of a managed node group. */
+  eksNodeClusterName: 'eks:cluster-name',
   vpcCniCluster: 'cluster.k8s.amazonaws.com/name',
   kubernetesClusterPrefix: 'kubernetes.io/cluster/',
 } as const;

@@ -75,6 +75,7 @@ export class ClusterStack extends GoldenpathStack {
       clusterName: cluster,
       kubernetesVersion: VERSIONS.kubernetes,
       partition,
+      accountId: env.account.id,
       roleName: irsaRoleName(selection, 'cluster'),
       logGroupName: clusterLogGroupName(selection),
       logRetentionDays: env.cluster.logRetentionDays,

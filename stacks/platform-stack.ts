@@ -31,7 +31,7 @@ export class PlatformStack extends GoldenpathStack {
     const cluster = plan.names.cluster;
     const inScope = plan.apps;
 
-    const access = new ClusterAccess(this, 'cluster_access', { clusterName: cluster });
+    const access = new ClusterAccess(this, 'cluster_access', { clusterName: cluster, region: env.account.region });
     const preflight = new PlatformPreflight(this, 'preflight', {
       envName: env.name,
       clusterName: cluster,

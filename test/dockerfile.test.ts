@@ -1,8 +1,10 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import * as ts from 'typescript';
-import { CLI_IMAGE_RDS_CA_BUNDLE_PATH, CLI_IMAGE_USER_ID, renderDbProvisionJob } from '../contract/gitops/db-provision-job';
+import { CLI_IMAGE_ENTRYPOINT, CLI_IMAGE_RDS_CA_BUNDLE_PATH, CLI_IMAGE_USER_ID, renderDbProvisionJob } from '../contract/gitops/db-provision-job';
 import { CA_BUNDLE_VAR, RDS_CA_BUNDLE_URL } from '../ops/db/command';
 import packageJson from '../package.json';
 
@@ -24,6 +26,15 @@ function resolveSource(from: string, specifier: string): string {
   return found;
 }
 
+function loadable(from: string, specifier: string): boolean {
+  try {
+    resolveSource(from, specifier);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** What a source file loads at run time: type-only imports and exports are erased and left out. */
 function runtimeSpecifiers(file: string): string[] {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
@@ -40,7 +51,10 @@ function runtimeSpecifiers(file: string): string[] {
       found.push(node.moduleSpecifier.text);
     } else if (ts.isCallExpression(node) && node.arguments.length === 1 && ts.isStringLiteral(node.arguments[0]!)) {
       const callee = node.expression;
-      if (callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require')) found.push(node.arguments[0].text);
+      const specifier = node.arguments[0].text;
+      if (callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require')) found.push(specifier);
+      // A module path handed to a loader (the command registry's lazy('./db/command')) is loaded too.
+      else if (specifier.startsWith('./') && loadable(file, specifier)) found.push(specifier);
     }
     ts.forEachChild(node, visit);
   };
@@ -69,21 +83,35 @@ function cliClosure(): { files: Set<string>; packages: Set<string> } {
 describe('Dockerfile (the goldenpath CLI image)', () => {
   const cli = cliClosure();
 
-  it('builds every stage from node:20-bookworm-slim pinned by digest', () => {
-    const base = /^ARG NODE_IMAGE=(\S+)$/m.exec(instructions.join('\n'))?.[1];
-    expect(base).toMatch(/^node:20-bookworm-slim@sha256:[0-9a-f]{64}$/);
+  it('builds every stage from one NODE_IMAGE with no default, refused in the first stage unless it is Node 24 pinned by digest', () => {
+    expect(instructions[0]).toBe('ARG NODE_IMAGE');
     expect(ofKind('FROM').map((f) => f.split(' ')[0])).toEqual(['${NODE_IMAGE}', '${NODE_IMAGE}', '${NODE_IMAGE}']);
+    const check = ofKind('RUN')[0]!;
+    const run = (image: string) => spawnSync('sh', ['-c', check], { env: { NODE_IMAGE: image }, encoding: 'utf8' });
+    expect(run(`node:24-bookworm-slim@sha256:${'a'.repeat(64)}`).status).toBe(0);
+    for (const unpinned of ['node:24-bookworm-slim', 'node:20-bookworm-slim@sha256:' + 'a'.repeat(64), '']) {
+      const r = run(unpinned);
+      expect([r.status, r.stderr]).toEqual([1, expect.stringContaining('NODE_IMAGE must be node:24-<variant>@sha256:<digest>')]);
+    }
+  });
+
+  it('gets its base from the release workflow, which resolves node:24-bookworm-slim to a digest and records it', () => {
+    const workflow = readFileSync(join(REPO, '.github/workflows/release-image.yml'), 'utf8');
+    expect(workflow).toContain('build-args: NODE_IMAGE=${{ steps.base.outputs.image }}');
+    expect(workflow).toContain('org.opencontainers.image.base.digest=${{ steps.base.outputs.digest }}');
+    expect(workflow).toMatch(/BASE: node:24-bookworm-slim\n/);
   });
 
   it('installs exactly the locked runtime dependencies', () => {
     expect(ofKind('RUN')).toContainEqual(expect.stringMatching(/^npm ci --omit=dev\b/));
   });
 
-  it('runs the CLI as npx --no-install goldenpath, the command the provisioning Job starts with', () => {
+  it('runs the CLI as node on its entry file (no npx), the command the provisioning Job starts with', () => {
     const job = renderDbProvisionJob({ env: 'dev', roleArn: 'arn', databaseApps: [] }).job;
     const entrypoint = JSON.parse(ofKind('ENTRYPOINT')[0]!) as string[];
-    expect(entrypoint).toEqual(['npx', '--no-install', 'goldenpath']);
-    expect(job.spec?.template.spec?.containers[0]?.command?.slice(0, 3)).toEqual(entrypoint);
+    expect(entrypoint).toEqual([...CLI_IMAGE_ENTRYPOINT]);
+    expect(entrypoint[1]).toBe(`${finalStage.find((l) => l.startsWith('WORKDIR '))?.slice(8)}/${packageJson.bin.goldenpath}`);
+    expect(job.spec?.template.spec?.containers[0]?.command?.slice(0, 2)).toEqual(entrypoint);
   });
 
   it('runs as the non-root user id the Job sets', () => {
@@ -116,3 +144,48 @@ describe('Dockerfile (the goldenpath CLI image)', () => {
     expect([...cli.packages].filter((p) => !(p in packageJson.dependencies)).sort()).toEqual([]);
   });
 });
+
+/**
+ * The image's start-up, without Docker: the final stage's files laid out as
+ * root (read-only to others, as COPY leaves them), the entrypoint run as uid
+ * 1000 through setpriv with HOME=/tmp as the Job sets it.
+ */
+const asRoot = process.getuid?.() === 0;
+const setpriv = spawnSync('sh', ['-c', 'command -v setpriv'], { encoding: 'utf8' }).stdout.trim();
+const skipReason = !asRoot ? 'the tests do not run as root, so the image files cannot be laid out root-owned' : setpriv === '' ? 'setpriv (util-linux) is not installed' : undefined;
+(skipReason === undefined ? describe : describe.skip)(`the CLI image starting as uid ${CLI_IMAGE_USER_ID} over root-owned files`, () => {
+  let root: string;
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'gp-image-'));
+    chmodSync(root, 0o755);
+    const copied = finalStage.flatMap((l) => (l.startsWith('COPY ') && !l.startsWith('COPY --from') ? l.slice(5).split(/\s+/).slice(0, -1) : []));
+    for (const path of copied) cpSync(join(REPO, path), join(root, path), { recursive: true });
+    // The image's node_modules come from npm ci in the dependencies stage; the checkout's (root-owned too) stands in.
+    symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'));
+    spawnSync('chmod', ['-R', 'go-w,a+rX', root]);
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  const run = (args: string[]) => {
+    const [node, entry] = CLI_IMAGE_ENTRYPOINT;
+    const tmp = mkdtempSync(join(tmpdir(), 'gp-image-tmp-'));
+    chmodSync(tmp, 0o1777);
+    return spawnSync(setpriv, [`--reuid=${CLI_IMAGE_USER_ID}`, `--regid=${CLI_IMAGE_USER_ID}`, '--clear-groups', process.execPath.endsWith(node) ? process.execPath : node, entry.replace('/app', root), ...args], {
+      cwd: root,
+      env: { PATH: process.env.PATH, HOME: tmp, TMPDIR: tmp },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+  };
+
+  it('prints the db provision help (the Job\'s command) and exits 0', () => {
+    const r = run(['db', 'provision', '--help']);
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toContain('--ca-bundle');
+  });
+});
+if (skipReason !== undefined) {
+  describe('the CLI image starting as a non-root user', () => {
+    it.skip(`skipped: ${skipReason}`, () => undefined);
+  });
+}

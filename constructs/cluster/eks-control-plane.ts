@@ -13,6 +13,7 @@ import { awsManagedPolicyArn, eksAccessPolicyArn } from '../../contract/iam/arn'
 import { AWS_MANAGED_POLICIES } from '../../contract/iam/aws-managed-policies';
 import type { PolicyDocument } from '../../contract/iam/policy-document';
 import { serviceTrustPolicy } from './policies/irsa-trust';
+import { accountDelegatingKeyPolicy } from '../../contract/iam/key-policy';
 
 
 export interface EksControlPlaneProps {
@@ -22,6 +23,8 @@ export interface EksControlPlaneProps {
   readonly kubernetesVersion: string;
   /** AWS partition of the region (`aws`, `aws-us-gov`, `aws-cn`), for service principals and managed policy ARNs. */
   readonly partition: string;
+  /** The account whose IAM the secrets key's policy delegates to. */
+  readonly accountId: string;
   /** Name of the cluster IAM role EKS assumes. */
   readonly roleName: string;
   /** The log group EKS writes control plane logs to; created here so its retention is ours. */
@@ -86,9 +89,10 @@ export class EksControlPlane extends Construct {
       description: `Envelope encryption of Kubernetes secrets in ${props.clusterName}`,
       enableKeyRotation: true,
       deletionWindowInDays: props.keyDeletionWindowDays ?? 30,
+      policy: JSON.stringify(accountDelegatingKeyPolicy({ partition: props.partition, accountId: props.accountId })),
     });
     new KmsAlias(this, 'secrets-key-alias', { name: props.secretsKeyAlias, targetKeyId: this.secretsKey.keyId });
-    // The default key policy defers to IAM, so the control plane gets exactly the key operations envelope encryption needs.
+    // The key policy defers to IAM, so the control plane gets exactly the key operations envelope encryption needs.
     const keyUse = new IamRolePolicy(this, 'secrets-key-use', {
       role: this.role.name,
       name: 'secrets-encryption',

@@ -5,17 +5,31 @@ export const CLEANUP_DISCOVERY_ACTIONS = [
   'tag:GetResources',
   'ec2:DescribeAddresses',
   'ec2:DescribeInstances',
+  'ec2:DescribeSnapshots',
   'ec2:DescribeInternetGateways',
   'ec2:DescribeLaunchTemplates',
   'ec2:DescribeNetworkInterfaces',
   'ec2:DescribeSecurityGroups',
   'ec2:DescribeVolumes',
+  'eks:DescribeCluster',
+  'eks:ListNodegroups',
+  'eks:DescribeNodegroup',
+  'eks:ListFargateProfiles',
+  'eks:DescribeFargateProfile',
+  'eks:ListAddons',
+  'eks:DescribeAddon',
+  'kms:DescribeKey',
+  'kms:ListAliases',
+  'kms:ListResourceTags',
   'elasticloadbalancing:DescribeLoadBalancers',
   'elasticloadbalancing:DescribeTargetGroups',
   'elasticloadbalancing:DescribeTags',
   'logs:DescribeLogGroups',
   'iam:GetAccountAuthorizationDetails',
+  'iam:GetInstanceProfile',
   'iam:GetOpenIDConnectProvider',
+  'iam:ListInstanceProfiles',
+  'iam:ListInstanceProfileTags',
   'iam:ListAttachedRolePolicies',
   'iam:ListInstanceProfilesForRole',
   'iam:ListOpenIDConnectProviders',
@@ -25,13 +39,24 @@ export const CLEANUP_DISCOVERY_ACTIONS = [
   'iam:ListRolePolicies',
   'route53:ListHostedZonesByName',
   'route53:ListResourceRecordSets',
+  // The live prices of `goldenpath builds` and the reaper's cost estimate (the Price List API has no resources).
+  'pricing:GetProducts',
 ] as const;
 
 /** What `goldenpath preflight` reads besides the foundation documents: the env zone and database. */
 export const PREFLIGHT_ACTIONS = ['route53:GetHostedZone', 'rds:DescribeDBInstances'] as const;
 
-/** Deletions of regional resources a build's controllers create (selected by tag, never by name). */
+/** Deletions of regional resources a build or its controllers create (selected by tag, never by name); each supports aws:ResourceTag. */
 export const TAGGED_DELETE_ACTIONS = [
+  'acm:DeleteCertificate',
+  'eks:DeleteAddon',
+  'eks:DeleteCluster',
+  'eks:DeleteFargateProfile',
+  'eks:DeleteNodegroup',
+  'ec2:DeleteSnapshot',
+  'ec2:TerminateInstances',
+  'kms:DeleteAlias',
+  'kms:ScheduleKeyDeletion',
   'ec2:DeleteInternetGateway',
   'ec2:DeleteLaunchTemplate',
   'ec2:DeleteNatGateway',
@@ -48,6 +73,9 @@ export const TAGGED_DELETE_ACTIONS = [
   'elasticloadbalancing:DeleteLoadBalancer',
   'elasticloadbalancing:DeleteTargetGroup',
 ] as const;
+
+/** Emptying (every version) and deleting a build's bucket, allowed only on the build bucket names (S3 buckets are found by name). */
+export const BUILD_BUCKET_DELETE_ACTIONS = ['s3:GetBucketTagging', 's3:ListBucketVersions', 's3:DeleteObject', 's3:DeleteObjectVersion', 's3:DeleteBucket'] as const;
 
 /** IAM deletions of a build's roles and policies, allowed only on the build name space. */
 export const BUILD_IAM_DELETE_ACTIONS = [

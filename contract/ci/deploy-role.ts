@@ -3,6 +3,7 @@ import { policyDocument, type PolicyDocument } from '../iam/policy-document';
 import { envSecretPrefix, FOUNDATION_KINDS, foundationParameterFolder, foundationParameterName, objectStorageBucketName } from '../naming';
 import { persistent } from '../selection';
 import { CLEANUP_DISCOVERY_ACTIONS, PREFLIGHT_ACTIONS } from './actions';
+import { TAG_KEYS } from '../tags';
 import type { CiEnv } from './ci-env';
 import { ciGuardRails } from './guards';
 import { envNameSpace, stateLocation } from './names';
@@ -69,6 +70,14 @@ export function deployPolicy(env: CiEnv): PolicyDocument {
     },
     { Sid: 'LifecycleDiscovery', Effect: 'Allow', Action: [...CLEANUP_DISCOVERY_ACTIONS, ...PREFLIGHT_ACTIONS], Resource: '*' },
     { Sid: 'Prices', Effect: 'Allow', Action: ['pricing:GetProducts'], Resource: '*' },
+    {
+      // Teardown's cleanup deletes the certificates TLS issuance made for a build.
+      Sid: 'DeleteBuildCertificates',
+      Effect: 'Allow',
+      Action: ['acm:DeleteCertificate'],
+      Resource: '*',
+      Condition: { StringEquals: { [`aws:ResourceTag/${TAG_KEYS.env}`]: env.name, [`aws:ResourceTag/${TAG_KEYS.lifecycle}`]: 'ephemeral' } },
+    },
     {
       Sid: 'IamInEnvNameSpace',
       Effect: 'Allow',

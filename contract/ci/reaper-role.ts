@@ -1,10 +1,10 @@
 import { buildNamePatterns, ROUTE53_CHANGE_KEYS } from '../dns-guard';
-import { accountScope, hostedZoneArn, iamArn, logGroupArns, policyArn, roleArn } from '../iam/arn';
+import { accountScope, hostedZoneArn, iamArn, logGroupArns, policyArn, regionalArn, roleArn, s3BucketArn } from '../iam/arn';
 import { policyDocument, type PolicyDocument, type PolicyStatement } from '../iam/policy-document';
-import { clusterLogGroupName, envIdentity, envZoneName } from '../naming';
+import { clusterLogGroupName, clusterSecretsKeyAlias, envIdentity, envZoneName, objectStorageBucketName } from '../naming';
 import { ephemeral } from '../selection';
 import { CONTROLLER_TAGS, TAG_KEYS } from '../tags';
-import { BUILD_IAM_DELETE_ACTIONS, CLEANUP_DISCOVERY_ACTIONS, TAGGED_DELETE_ACTIONS } from './actions';
+import { BUILD_BUCKET_DELETE_ACTIONS, BUILD_IAM_DELETE_ACTIONS, CLEANUP_DISCOVERY_ACTIONS, TAGGED_DELETE_ACTIONS } from './actions';
 import type { CiEnv } from './ci-env';
 import { ciGuardRails, protectPersistent } from './guards';
 import { regionLock } from './region-lock';
@@ -20,7 +20,8 @@ export function reaperPolicy(env: CiEnv): PolicyDocument {
   const scope = accountScope(env.account);
   const buildCluster = anyBuildName(env.name);
   const region = { StringEquals: { 'aws:RequestedRegion': env.account.region } };
-  const controllerStatements: PolicyStatement[] = [CONTROLLER_TAGS.lbControllerCluster, CONTROLLER_TAGS.eksClusterName, CONTROLLER_TAGS.vpcCniCluster].map((key, i) => ({
+  const buildBucket = objectStorageBucketName(ephemeral(env.name, ANY_BUILD), env.account.id);
+  const controllerStatements: PolicyStatement[] = [CONTROLLER_TAGS.lbControllerCluster, CONTROLLER_TAGS.eksClusterName, CONTROLLER_TAGS.eksNodeClusterName, CONTROLLER_TAGS.vpcCniCluster].map((key, i) => ({
     Sid: `DeleteMadeByBuildControllers${i + 1}`,
     Effect: 'Allow',
     Action: TAGGED_DELETE_ACTIONS,
@@ -45,6 +46,26 @@ export function reaperPolicy(env: CiEnv): PolicyDocument {
       Effect: 'Allow',
       Action: BUILD_IAM_DELETE_ACTIONS,
       Resource: [roleArn(scope, buildCluster), policyArn(scope, buildCluster)],
+    },
+    {
+      Sid: 'DeleteBuildInstanceProfiles',
+      Effect: 'Allow',
+      Action: ['iam:DeleteInstanceProfile'],
+      Resource: iamArn(scope, `instance-profile/${buildCluster}`),
+      Condition: { StringEquals: { [`aws:ResourceTag/${TAG_KEYS.env}`]: env.name, [`aws:ResourceTag/${TAG_KEYS.lifecycle}`]: 'ephemeral' } },
+    },
+    {
+      // DeleteAlias is authorized on the alias (here, by its build name) and on its key (DeleteTaggedBuildResources).
+      Sid: 'DeleteBuildKeyAliases',
+      Effect: 'Allow',
+      Action: ['kms:DeleteAlias'],
+      Resource: regionalArn(scope, 'kms', clusterSecretsKeyAlias(ephemeral(env.name, ANY_BUILD))),
+    },
+    {
+      Sid: 'EmptyAndDeleteBuildBuckets',
+      Effect: 'Allow',
+      Action: BUILD_BUCKET_DELETE_ACTIONS,
+      Resource: [s3BucketArn(scope.partition, buildBucket), `${s3BucketArn(scope.partition, buildBucket)}/*`],
     },
     {
       // IAM authorizes this on the instance profile (EKS names node profiles itself); the CLI only calls it for a build role's profiles.
@@ -77,6 +98,6 @@ export function reaperPolicy(env: CiEnv): PolicyDocument {
     regionLock(env.account.region, stateLocation(env).region),
     ...ciGuardRails(env),
     ...stateGuardRails(env, scope.partition),
-    ...protectPersistent([...TAGGED_DELETE_ACTIONS, ...BUILD_IAM_DELETE_ACTIONS, 'iam:DeleteOpenIDConnectProvider', 'logs:DeleteLogGroup']),
+    ...protectPersistent([...TAGGED_DELETE_ACTIONS, ...BUILD_IAM_DELETE_ACTIONS, 'iam:DeleteOpenIDConnectProvider', 'iam:DeleteInstanceProfile', 'logs:DeleteLogGroup']),
   ]);
 }

@@ -17,6 +17,13 @@ export const DB_PROVISION_JOB_PREFIX = 'goldenpath-db-provision';
 const APP_LABEL = 'app.kubernetes.io/name';
 /** The `node` user of the Node.js base image the CLI image builds on (the Dockerfile's USER). */
 export const CLI_IMAGE_USER_ID = 1000;
+
+/**
+ * How the image starts the CLI (its Dockerfile ENTRYPOINT, and the Job's
+ * command): node on the entry file. `npx` would chmod the package bin, which
+ * uid 1000 cannot do over root-owned files (EPERM).
+ */
+export const CLI_IMAGE_ENTRYPOINT = ['node', '/app/ops/bin/goldenpath.cjs'] as const;
 /**
  * Where the CLI image carries the RDS CA bundle (global-bundle.pem), fetched
  * from AWS when the image is built: the Job verifies the server certificate
@@ -60,7 +67,7 @@ export function renderDbProvisionJob(props: DbProvisionJobProps): DbProvisionMan
   const image = props.image ?? `${VERSIONS.goldenpathCliImage.repository}:${VERSIONS.goldenpathCliImage.tag}`;
   const { namespace, serviceAccount } = DB_PROVISIONER_SERVICE_ACCOUNT;
   // --no-install: the CLI comes with the image; never fetch code from a registry at run time.
-  const command = ['npx', '--no-install', 'goldenpath', 'db', 'provision', '--env', props.env, '--ca-bundle', CLI_IMAGE_RDS_CA_BUNDLE_PATH];
+  const command = [...CLI_IMAGE_ENTRYPOINT, 'db', 'provision', '--env', props.env, '--ca-bundle', CLI_IMAGE_RDS_CA_BUNDLE_PATH];
   const apps = props.databaseApps.map(({ name, createDb }) => ({ name, createDb })).sort((x, y) => x.name.localeCompare(y.name));
   const hash = createHash('sha256').update(JSON.stringify({ image, command, apps })).digest('hex').slice(0, 10);
   const labels = { [APP_LABEL]: DB_PROVISION_JOB_PREFIX, [TAG_KEYS.env]: props.env };
@@ -97,13 +104,10 @@ export function renderDbProvisionJob(props: DbProvisionJobProps): DbProvisionMan
                 name: 'db-provision',
                 image,
                 command,
-                env: [
-                  { name: 'HOME', value: '/tmp' },
-                  { name: 'NPM_CONFIG_CACHE', value: '/tmp/.npm' },
-                ],
+                env: [{ name: 'HOME', value: '/tmp' }],
                 resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '512Mi' } },
                 securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
-                // The only writable path: npm and tsx caches under HOME=/tmp.
+                // The only writable path: tsx's compile cache (os.tmpdir()) and HOME.
                 volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
               },
             ],

@@ -1,8 +1,10 @@
+import { ACMClient } from '@aws-sdk/client-acm';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { EKSClient } from '@aws-sdk/client-eks';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { IAMClient } from '@aws-sdk/client-iam';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { PricingClient } from '@aws-sdk/client-pricing';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
@@ -31,7 +33,9 @@ export interface AwsClients {
   readonly ssm: SSMClient;
   readonly eks: EKSClient;
   readonly rds: RDSClient;
-  /** For the state bucket's ledger: pinned to the region it was created for (pass the bucket's region). */
+  readonly kms: KMSClient;
+  readonly acm: ACMClient;
+  /** For the state bucket's ledger and the build's buckets: pinned to the env's region. */
   readonly s3: S3Client;
   /** The Price List API, served from us-east-1 whatever the env's region. */
   readonly pricing: PricingClient;
@@ -55,6 +59,8 @@ export function createAwsClients(region: string): AwsClients {
     ssm: new SSMClient(config),
     eks: new EKSClient(config),
     rds: new RDSClient(config),
+    kms: new KMSClient(config),
+    acm: new ACMClient(config),
     s3: new S3Client(config),
     pricing: new PricingClient({ ...config, region: PRICE_LIST_REGION }),
     secretsManager: new SecretsManagerClient(config),

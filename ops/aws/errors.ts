@@ -18,7 +18,7 @@ const THROTTLING = new Set([
 ]);
 
 /** Dependencies still draining: AWS finishes them on its own, so waiting and retrying resolves them. */
-const DEPENDENCY = new Set(['DependencyViolation', 'ResourceInUse', 'InvalidNetworkInterface.InUse', 'DeleteConflict', 'IncorrectState', 'InvalidIPAddress.InUse', 'VolumeInUse', 'InvalidVolume.InUse']);
+const DEPENDENCY = new Set(['DependencyViolation', 'ResourceInUse', 'InvalidNetworkInterface.InUse', 'DeleteConflict', 'IncorrectState', 'InvalidIPAddress.InUse', 'VolumeInUse', 'InvalidVolume.InUse', 'ResourceInUseException', 'BucketNotEmpty']);
 
 export function isThrottling(err: unknown): boolean {
   const code = awsErrorCode(err);
@@ -38,5 +38,5 @@ export function isRetryable(err: unknown): boolean {
 export function isNotFound(err: unknown): boolean {
   const code = awsErrorCode(err);
   if (code === undefined) return false;
-  return code.endsWith('NotFound') || code.includes('.NotFound') || code.endsWith('NotFoundException') || code === 'NoSuchEntity' || code === 'NoSuchHostedZone';
+  return code.endsWith('NotFound') || code.includes('.NotFound') || code.endsWith('NotFoundException') || code === 'NoSuchEntity' || code === 'NoSuchHostedZone' || code === 'NoSuchBucket';
 }

@@ -30,3 +30,11 @@ export async function taggedResources(client: ResourceGroupsTaggingAPIClient, fi
   });
   return pages.flat().map((m) => ({ arn: m.ResourceARN ?? '', tags: tagsOf(m.Tags) }));
 }
+
+/** `service:type` of an ARN, e.g. `ec2:instance`, `elasticloadbalancing:loadbalancer`, `logs:log-group`. */
+export function resourceTypeOf(arn: string): string {
+  const parts = arn.split(':');
+  const service = parts[2] ?? 'unknown';
+  const resource = parts.slice(5).join(':');
+  return `${service}:${resource.split(/[:/]/)[0] ?? ''}`;
+}

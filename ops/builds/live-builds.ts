@@ -1,6 +1,7 @@
 import { isValidBuildId } from '../../contract/build-id';
 import { parseExpiresAt } from '../../contract/expiry';
 import { TAG_KEYS } from '../../contract/tags';
+import { resourceTypeOf } from '../aws/tagged-resources';
 import { DELETABLE_TAG_VALUES } from '../cleanup/ownership';
 import type { CostInventory } from './cost-estimate';
 
@@ -28,14 +29,6 @@ export interface LiveBuild {
   readonly resourcesByType: Readonly<Record<string, number>>;
   /** What it runs that costs money by the hour; `goldenpath builds` prices it. */
   readonly costInventory: CostInventory;
-}
-
-/** `service:type` of an ARN, e.g. `ec2:instance`, `elasticloadbalancing:loadbalancer`, `logs:log-group`. */
-export function resourceTypeOf(arn: string): string {
-  const parts = arn.split(':');
-  const service = parts[2] ?? 'unknown';
-  const resource = parts.slice(5).join(':');
-  return `${service}:${resource.split(/[:/]/)[0] ?? ''}`;
 }
 
 /** application | network | gateway, from `loadbalancer/app|net|gwy/...`. */

@@ -24,7 +24,7 @@ export interface CleanupReport extends PlannedCleanup {
   /** Absent in a dry run. */
   readonly outcomes?: readonly DeletionOutcome[];
   readonly deleted: number;
-  /** Still there afterwards: planned but not deleted (all of them in a dry run), failed, or of a type cleanup cannot delete. */
+  /** Still there afterwards: planned but not deleted (all of them in a dry run) or failed; a re-run retries them. */
   readonly left: number;
 }
 
@@ -32,12 +32,14 @@ export async function planBuildCleanup(deps: CleanupDeps, scope: BuildScope): Pr
   deps.progress(`[${scope.buildId}] discovering resources of cluster ${scope.clusterName} in ${scope.region}`);
   const discovery = await discoverBuild(deps.clients, scope, deps.route53);
   const plan = planCleanup(discovery.resources, scope);
-  deps.progress(`[${scope.buildId}] ${plan.deletions.length} to delete, ${plan.skipped.length} protected or foreign, ${discovery.unsupported.length} of unsupported types`);
+  deps.progress(
+    `[${scope.buildId}] ${plan.deletions.length} to delete, ${plan.going.length} already going, ${plan.skipped.length} protected or foreign, ${discovery.unsupported.length} unmanaged`,
+  );
   return { scope, plan, unsupported: discovery.unsupported };
 }
 
 export function dryRunReport(planned: PlannedCleanup): CleanupReport {
-  return { ...planned, deleted: 0, left: planned.plan.deletions.length + planned.unsupported.length };
+  return { ...planned, deleted: 0, left: planned.plan.deletions.length };
 }
 
 export async function runBuildCleanup(deps: CleanupDeps, planned: PlannedCleanup): Promise<CleanupReport> {
@@ -55,7 +57,7 @@ export async function runBuildCleanup(deps: CleanupDeps, planned: PlannedCleanup
     ...planned,
     outcomes,
     deleted: outcomes.filter((o) => o.status === 'deleted').length,
-    left: failed + planned.unsupported.length,
+    left: failed,
   };
 }
 

@@ -1,3 +1,4 @@
+import { DeleteCertificateCommand } from '@aws-sdk/client-acm';
 import { DeleteLogGroupCommand } from '@aws-sdk/client-cloudwatch-logs';
 import {
   DeleteInternetGatewayCommand,
@@ -5,6 +6,8 @@ import {
   DeleteNatGatewayCommand,
   DeleteNetworkInterfaceCommand,
   DeleteSecurityGroupCommand,
+  DeleteSnapshotCommand,
+  TerminateInstancesCommand,
   DeleteSubnetCommand,
   DeleteVolumeCommand,
   DeleteVpcCommand,
@@ -16,9 +19,12 @@ import {
   RevokeSecurityGroupIngressCommand,
   type IpPermission,
 } from '@aws-sdk/client-ec2';
+import { DeleteAddonCommand, DeleteClusterCommand, DeleteFargateProfileCommand, DeleteNodegroupCommand } from '@aws-sdk/client-eks';
 import { DeleteLoadBalancerCommand, DeleteTargetGroupCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import {
+  DeleteInstanceProfileCommand,
   DeleteOpenIDConnectProviderCommand,
+  GetInstanceProfileCommand,
   DeletePolicyCommand,
   DeletePolicyVersionCommand,
   DeleteRoleCommand,
@@ -30,12 +36,17 @@ import {
   ListRolePoliciesCommand,
   RemoveRoleFromInstanceProfileCommand,
 } from '@aws-sdk/client-iam';
+import { DeleteAliasCommand, DescribeKeyCommand, ListAliasesCommand, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
 import { ChangeResourceRecordSetsCommand, type ResourceRecordSet } from '@aws-sdk/client-route-53';
+import { DeleteBucketCommand, DeleteObjectsCommand, ListObjectVersionsCommand, type ObjectIdentifier } from '@aws-sdk/client-s3';
 import { awsErrorCode, isNotFound } from '../aws/errors';
 import type { ResourceDeleter } from './executor';
 import type { CloudResource, ResourceKind } from './resource';
 import type { TokenBucket } from '../aws/token-bucket';
 import type { AwsClients } from '../aws/clients';
+
+/** The shortest window KMS allows: the key is unusable at once and gone after it. */
+export const KMS_PENDING_WINDOW_DAYS = 7;
 
 /** Route53 takes up to 1000 changes in one atomic batch; 100 keeps a failed batch cheap to split. */
 export const ROUTE53_BATCH = 100;
@@ -130,7 +141,62 @@ export function createAwsDeleter(clients: AwsClients, route53: TokenBucket): Res
     await clients.ec2.send(new ReleaseAddressCommand({ AllocationId: r.id }));
   };
 
+  /** Aliases first (they would outlive nothing, but keep the alias name free for the next build), then the deletion is scheduled. */
+  const scheduleKeyDeletion = async (keyId: string): Promise<void> => {
+    const key = await clients.kms.send(new DescribeKeyCommand({ KeyId: keyId }));
+    const state = key.KeyMetadata?.KeyState;
+    if (state === 'PendingDeletion' || state === 'PendingReplicaDeletion') return;
+    const aliases = await clients.kms.send(new ListAliasesCommand({ KeyId: keyId }));
+    for (const a of aliases.Aliases ?? []) await ignoreGone(() => clients.kms.send(new DeleteAliasCommand({ AliasName: a.AliasName })));
+    await clients.kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: KMS_PENDING_WINDOW_DAYS }));
+  };
+
+  /** Every object version and delete marker (1000 a call), then the bucket. */
+  const emptyAndDeleteBucket = async (bucket: string): Promise<void> => {
+    for (;;) {
+      const out = await clients.s3.send(new ListObjectVersionsCommand({ Bucket: bucket, MaxKeys: 1000 }));
+      const objects: ObjectIdentifier[] = [...(out.Versions ?? []), ...(out.DeleteMarkers ?? [])].map((v) => ({ Key: v.Key, VersionId: v.VersionId }));
+      if (objects.length === 0) break;
+      const deleted = await clients.s3.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: objects, Quiet: true } }));
+      const failed = deleted.Errors ?? [];
+      if (failed.length > 0) throw Object.assign(new Error(`${failed.length} object versions of ${bucket} not deleted: ${failed[0]?.Code} ${failed[0]?.Message ?? ''}`), { name: failed[0]?.Code ?? 'DeleteObjectsFailed' });
+    }
+    await clients.s3.send(new DeleteBucketCommand({ Bucket: bucket }));
+  };
+
+  const deleteInstanceProfile = async (name: string): Promise<void> => {
+    const out = await clients.iam.send(new GetInstanceProfileCommand({ InstanceProfileName: name }));
+    for (const role of out.InstanceProfile?.Roles ?? []) {
+      await ignoreGone(() => clients.iam.send(new RemoveRoleFromInstanceProfileCommand({ InstanceProfileName: name, RoleName: role.RoleName })));
+    }
+    await clients.iam.send(new DeleteInstanceProfileCommand({ InstanceProfileName: name }));
+  };
+
+  const clusterAnd = (id: string): [string, string] => {
+    const slash = id.indexOf('/');
+    return [id.slice(0, slash), id.slice(slash + 1)];
+  };
+
   const one: Record<Exclude<ResourceKind, 'route53-record'>, (r: CloudResource) => Promise<unknown>> = {
+    'eks-addon': (r) => {
+      const [clusterName, addonName] = clusterAnd(r.id);
+      return clients.eks.send(new DeleteAddonCommand({ clusterName, addonName }));
+    },
+    'eks-fargate-profile': (r) => {
+      const [clusterName, fargateProfileName] = clusterAnd(r.id);
+      return clients.eks.send(new DeleteFargateProfileCommand({ clusterName, fargateProfileName }));
+    },
+    'eks-nodegroup': (r) => {
+      const [clusterName, nodegroupName] = clusterAnd(r.id);
+      return clients.eks.send(new DeleteNodegroupCommand({ clusterName, nodegroupName }));
+    },
+    'eks-cluster': (r) => clients.eks.send(new DeleteClusterCommand({ name: r.id })),
+    'ec2-instance': (r) => clients.ec2.send(new TerminateInstancesCommand({ InstanceIds: [r.id] })),
+    'kms-key': (r) => scheduleKeyDeletion(r.id),
+    'acm-certificate': (r) => clients.acm.send(new DeleteCertificateCommand({ CertificateArn: r.id })),
+    'ec2-snapshot': (r) => clients.ec2.send(new DeleteSnapshotCommand({ SnapshotId: r.id })),
+    's3-bucket': (r) => emptyAndDeleteBucket(r.id),
+    'iam-instance-profile': (r) => deleteInstanceProfile(r.id),
     'elbv2-load-balancer': (r) => clients.elbv2.send(new DeleteLoadBalancerCommand({ LoadBalancerArn: r.id })),
     'elbv2-target-group': (r) => clients.elbv2.send(new DeleteTargetGroupCommand({ TargetGroupArn: r.id })),
     'ec2-network-interface': (r) => clients.ec2.send(new DeleteNetworkInterfaceCommand({ NetworkInterfaceId: r.id })),

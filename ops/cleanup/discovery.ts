@@ -1,6 +1,8 @@
 import { DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import {
   DescribeAddressesCommand,
+  DescribeInstancesCommand,
+  DescribeSnapshotsCommand,
   DescribeLaunchTemplatesCommand,
   DescribeNetworkInterfacesCommand,
   DescribeSecurityGroupsCommand,
@@ -10,24 +12,39 @@ import {
   type SecurityGroup,
   type Tag as Ec2Tag,
 } from '@aws-sdk/client-ec2';
+import {
+  DescribeAddonCommand,
+  DescribeClusterCommand,
+  DescribeFargateProfileCommand,
+  DescribeNodegroupCommand,
+  ListAddonsCommand,
+  ListFargateProfilesCommand,
+  ListNodegroupsCommand,
+} from '@aws-sdk/client-eks';
 import { DescribeLoadBalancersCommand, DescribeTagsCommand, DescribeTargetGroupsCommand, type TagDescription } from '@aws-sdk/client-elastic-load-balancing-v2';
 import {
   GetAccountAuthorizationDetailsCommand,
   GetOpenIDConnectProviderCommand,
+  ListInstanceProfilesCommand,
+  ListInstanceProfileTagsCommand,
   ListOpenIDConnectProvidersCommand,
   ListPoliciesCommand,
   ListPolicyTagsCommand,
 } from '@aws-sdk/client-iam';
+import { DescribeKeyCommand, ListResourceTagsCommand } from '@aws-sdk/client-kms';
 import type { TagFilter } from '@aws-sdk/client-resource-groups-tagging-api';
+import { GetBucketTaggingCommand } from '@aws-sdk/client-s3';
 import { ListHostedZonesByNameCommand, ListResourceRecordSetsCommand, type ResourceRecordSet } from '@aws-sdk/client-route-53';
+import { s3BucketArn } from '../../contract/iam/arn';
+import { partitionOf } from '../../contract/iam/partition';
 import { CONTROLLER_TAGS, TAG_KEYS } from '../../contract/tags';
 import { resourceFromArn } from './arn-kind';
 import { isNotFound } from '../aws/errors';
 import { recordOfTxtRegistryName } from '../../contract/external-dns';
 import { isWithinSuffix, normalizeRecordName, registryOwner } from './external-dns-owner';
-import { RECORD_NAME_ATTRIBUTE, RECORD_OWNER_ATTRIBUTE } from './ownership';
+import { KEY_ALIAS_ATTRIBUTE, PROFILE_ROLES_ATTRIBUTE, RECORD_NAME_ATTRIBUTE, RECORD_OWNER_ATTRIBUTE, RECORD_PURPOSE_ATTRIBUTE, RECORD_PURPOSES } from './ownership';
 import { RULE_ATTRIBUTES } from './plan';
-import { GLOBAL_REGION, resourceKey, type CloudResource, type UnsupportedResource } from './resource';
+import { GLOBAL_REGION, NOT_FOUND_STATE, STATE_ATTRIBUTE, resourceKey, type CloudResource, type UnsupportedResource } from './resource';
 import type { BuildScope } from './scope';
 import type { TokenBucket } from '../aws/token-bucket';
 import type { AwsClients } from '../aws/clients';
@@ -49,7 +66,7 @@ export async function discoverBuild(clients: AwsClients, scope: BuildScope, rout
   const buildFilter: TagFilter[] = [{ Key: TAG_KEYS.buildId, Values: [scope.buildId] }];
   const [regional, global] = await Promise.all([
     taggedResources(clients.tagging, buildFilter),
-    taggedResources(clients.globalTagging, buildFilter, ['iam:role', 'iam:policy', 'iam:oidc-provider']),
+    taggedResources(clients.globalTagging, buildFilter, ['iam:role', 'iam:policy', 'iam:oidc-provider', 'iam:instance-profile']),
   ]);
   const fromTags: CloudResource[] = [];
   const unsupported: UnsupportedResource[] = [];
@@ -59,14 +76,126 @@ export async function discoverBuild(clients: AwsClients, scope: BuildScope, rout
     else fromTags.push(resource);
   }
   const seen = new Set(fromTags.map(resourceKey));
-  const [elb, ec2, records, logs, iam] = await Promise.all([
+  const [elb, ec2, records, logs, iam, eks, instances, keys, buckets] = await Promise.all([
     loadBalancers(clients, scope, seen),
     ec2Resources(clients, scope, fromTags),
     route53Records(clients, scope, route53),
     logGroups(clients, scope),
     iamResources(clients, scope, seen),
+    eksResources(clients, scope, fromTags),
+    ec2Instances(clients, scope, fromTags),
+    kmsKeys(clients, scope, fromTags),
+    bucketByName(clients, scope),
   ]);
-  return { resources: [...fromTags, ...elb, ...ec2, ...records, ...logs, ...iam], unsupported };
+  return { resources: [...fromTags, ...elb, ...ec2, ...records, ...logs, ...iam, ...eks, ...instances, ...keys, ...buckets], unsupported };
+}
+
+/** What the tagging API lists that the service no longer knows: AWS keeps listing deleted resources for a while. */
+function listedButGone(resource: CloudResource): CloudResource {
+  return { ...resource, attributes: { ...resource.attributes, [STATE_ATTRIBUTE]: NOT_FOUND_STATE } };
+}
+
+/**
+ * The build's cluster by its exact name, with its node groups, Fargate
+ * profiles and add-ons (each with its status: DELETING counts as gone); a
+ * cluster the tagging API lists but EKS no longer knows is gone.
+ */
+async function eksResources(clients: AwsClients, scope: BuildScope, fromTags: readonly CloudResource[]): Promise<CloudResource[]> {
+  const eks = clients.eks;
+  const region = scope.region;
+  const names = [...new Set([scope.clusterName, ...fromTags.filter((r) => r.kind === 'eks-cluster').map((r) => r.id)])];
+  const perCluster = await Promise.all(
+    names.map(async (name): Promise<CloudResource[]> => {
+      const described = await unlessGone(() => eks.send(new DescribeClusterCommand({ name })));
+      if (described?.cluster === undefined) {
+        return fromTags.filter((r) => r.kind.startsWith('eks-') && (r.id === name || r.id.startsWith(`${name}/`))).map(listedButGone);
+      }
+      const c = described.cluster;
+      const cluster: CloudResource = { kind: 'eks-cluster', id: name, arn: c.arn, region, tags: { ...c.tags }, attributes: { [STATE_ATTRIBUTE]: c.status ?? '' } };
+      const [nodegroups, profiles, addons] = await Promise.all([
+        unlessGone(() => eks.send(new ListNodegroupsCommand({ clusterName: name, maxResults: 100 }))),
+        unlessGone(() => eks.send(new ListFargateProfilesCommand({ clusterName: name, maxResults: 100 }))),
+        unlessGone(() => eks.send(new ListAddonsCommand({ clusterName: name, maxResults: 100 }))),
+      ]);
+      const children = await Promise.all([
+        ...(nodegroups?.nodegroups ?? []).map(async (n) => {
+          const out = await unlessGone(() => eks.send(new DescribeNodegroupCommand({ clusterName: name, nodegroupName: n })));
+          const g = out?.nodegroup;
+          return g === undefined ? [] : [{ kind: 'eks-nodegroup' as const, id: `${name}/${n}`, arn: g.nodegroupArn, region, tags: { ...g.tags }, attributes: { [STATE_ATTRIBUTE]: g.status ?? '' } }];
+        }),
+        ...(profiles?.fargateProfileNames ?? []).map(async (f) => {
+          const out = await unlessGone(() => eks.send(new DescribeFargateProfileCommand({ clusterName: name, fargateProfileName: f })));
+          const p = out?.fargateProfile;
+          return p === undefined ? [] : [{ kind: 'eks-fargate-profile' as const, id: `${name}/${f}`, arn: p.fargateProfileArn, region, tags: { ...p.tags }, attributes: { [STATE_ATTRIBUTE]: p.status ?? '' } }];
+        }),
+        ...(addons?.addons ?? []).map(async (a) => {
+          const out = await unlessGone(() => eks.send(new DescribeAddonCommand({ clusterName: name, addonName: a })));
+          const d = out?.addon;
+          return d === undefined ? [] : [{ kind: 'eks-addon' as const, id: `${name}/${a}`, arn: d.addonArn, region, tags: { ...d.tags }, attributes: { [STATE_ATTRIBUTE]: d.status ?? '' } }];
+        }),
+      ]);
+      return [cluster, ...children.flat()];
+    }),
+  );
+  return perCluster.flat();
+}
+
+/** Instances of the build (its tag, or the cluster's node tags) with their state; a listed instance EC2 no longer shows is terminated. */
+async function ec2Instances(clients: AwsClients, scope: BuildScope, fromTags: readonly CloudResource[]): Promise<CloudResource[]> {
+  const keys = [TAG_KEYS.buildId, `${CONTROLLER_TAGS.kubernetesClusterPrefix}${scope.clusterName}`, CONTROLLER_TAGS.eksNodeClusterName];
+  const pages = await allPages(async (token) => {
+    const out = await clients.ec2.send(new DescribeInstancesCommand({ Filters: [{ Name: 'tag-key', Values: keys }], NextToken: token, MaxResults: 1000 }));
+    return { page: (out.Reservations ?? []).flatMap((r) => r.Instances ?? []), next: out.NextToken };
+  });
+  const found = pages.flat().map((i) => ec2Resource('ec2-instance', i.InstanceId ?? '', i.Tags, scope.region, { [STATE_ATTRIBUTE]: i.State?.Name ?? '' }));
+  const shown = new Set(found.map((r) => r.id));
+  return [...found, ...fromTags.filter((r) => r.kind === 'ec2-instance' && !shown.has(r.id)).map(listedButGone)];
+}
+
+/** Keys the tagging API lists, with their state (pending deletion counts as gone), and the cluster's key found by its alias. */
+async function kmsKeys(clients: AwsClients, scope: BuildScope, fromTags: readonly CloudResource[]): Promise<CloudResource[]> {
+  const kms = clients.kms;
+  const byAlias = await unlessGone(() => kms.send(new DescribeKeyCommand({ KeyId: scope.kmsAliasName })));
+  const aliasKey = byAlias?.KeyMetadata?.KeyId;
+  const ids = [...new Set([...fromTags.filter((r) => r.kind === 'kms-key').map((r) => r.id), ...(aliasKey === undefined ? [] : [aliasKey])])];
+  const described = await Promise.all(
+    ids.map(async (id): Promise<CloudResource[]> => {
+      const out = id === aliasKey ? byAlias : await unlessGone(() => kms.send(new DescribeKeyCommand({ KeyId: id })));
+      const meta = out?.KeyMetadata;
+      if (meta === undefined) return [{ kind: 'kms-key', id, region: scope.region, tags: {}, attributes: { [STATE_ATTRIBUTE]: NOT_FOUND_STATE } }];
+      // AWS-managed keys are never ours to delete, whatever they are tagged with.
+      if (meta.KeyManager !== 'CUSTOMER') return [];
+      const tags = id === aliasKey ? tagsOfKms((await unlessGone(() => kms.send(new ListResourceTagsCommand({ KeyId: id }))))?.Tags) : {};
+      return [
+        {
+          kind: 'kms-key',
+          id,
+          arn: meta.Arn,
+          region: scope.region,
+          tags,
+          attributes: { [STATE_ATTRIBUTE]: meta.KeyState ?? '', ...(id === aliasKey ? { [KEY_ALIAS_ATTRIBUTE]: scope.kmsAliasName } : {}) },
+        },
+      ];
+    }),
+  );
+  return described.flat();
+}
+
+function tagsOfKms(list: readonly { TagKey?: string; TagValue?: string }[] | undefined): Tags {
+  return tagsOf((list ?? []).map((t) => ({ Key: t.TagKey, Value: t.TagValue })));
+}
+
+/** The build's bucket by its exact name, with its tags (a bucket without tags answers NoSuchTagSet). */
+async function bucketByName(clients: AwsClients, scope: BuildScope): Promise<CloudResource[]> {
+  const bucket = (tags: Tags): CloudResource[] => [{ kind: 's3-bucket', id: scope.bucketName, arn: s3BucketArn(partitionOf(scope.region), scope.bucketName), region: GLOBAL_REGION, tags, attributes: {} }];
+  try {
+    const out = await clients.s3.send(new GetBucketTaggingCommand({ Bucket: scope.bucketName }));
+    return bucket(tagsOf(out.TagSet));
+  } catch (err) {
+    if (isNotFound(err)) return [];
+    if ((err as { name?: string }).name === 'NoSuchTagSet') return bucket({});
+    throw err;
+  }
 }
 
 /** ELBv2 has no tag filter: list, then fetch tags (20 ARNs a call) for what the tagging API did not return. */
@@ -125,7 +254,7 @@ async function ec2Resources(clients: AwsClients, scope: BuildScope, fromTags: re
   const tagKeys = (keys: string[]): Filter[] => [{ Name: 'tag-key', Values: keys }];
   const ec2 = clients.ec2;
   const region = scope.region;
-  const [enis, volumes, groups, templates, addresses] = await Promise.all([
+  const [enis, volumes, groups, templates, addresses, snapshots] = await Promise.all([
     allPages(async (token) => {
       const out = await ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'status', Values: ['available'] }], NextToken: token, MaxResults: 1000 }));
       return { page: out.NetworkInterfaces ?? [], next: out.NextToken };
@@ -144,12 +273,17 @@ async function ec2Resources(clients: AwsClients, scope: BuildScope, fromTags: re
       return { page: out.LaunchTemplates ?? [], next: out.NextToken };
     }),
     ec2.send(new DescribeAddressesCommand({ Filters: tagKeys([TAG_KEYS.buildId, clusterKey]) })),
+    allPages(async (token) => {
+      const out = await ec2.send(new DescribeSnapshotsCommand({ OwnerIds: ['self'], Filters: tagKeys([TAG_KEYS.buildId, clusterKey]), NextToken: token, MaxResults: 1000 }));
+      return { page: out.Snapshots ?? [], next: out.NextToken };
+    }),
   ]);
   const found: CloudResource[] = [
     ...enis.flat().map((n) => ec2Resource('ec2-network-interface', n.NetworkInterfaceId ?? '', n.TagSet, region, { status: n.Status ?? '' })),
     ...volumes.flat().map((v) => ec2Resource('ec2-volume', v.VolumeId ?? '', v.Tags, region, { state: v.State ?? '' })),
     ...groups.flat().map((g) => ec2Resource('ec2-security-group', g.GroupId ?? '', g.Tags, region, { vpcId: g.VpcId ?? '' })),
     ...templates.flat().map((t) => ec2Resource('ec2-launch-template', t.LaunchTemplateId ?? '', t.Tags, region)),
+    ...snapshots.flat().map((n) => ec2Resource('ec2-snapshot', n.SnapshotId ?? '', n.Tags, region)),
     ...(addresses.Addresses ?? []).map((a) => ec2Resource('ec2-elastic-ip', a.AllocationId ?? '', a.Tags, region, a.AssociationId ? { associationId: a.AssociationId } : {})),
   ];
   const candidateGroups = [...new Set([...fromTags, ...found].filter((r) => r.kind === 'ec2-security-group').map((r) => r.id))];
@@ -259,10 +393,21 @@ async function route53Records(clients: AwsClients, scope: BuildScope, route53: T
         zoneId,
         [RECORD_NAME_ATTRIBUTE]: name,
         recordSet: JSON.stringify(s),
+        ...tlsPurpose(name, s),
         ...(owner === undefined ? {} : { [RECORD_OWNER_ATTRIBUTE]: owner }),
       },
     };
   });
+}
+
+/** ACM DNS validation CNAMEs (`_<token>.<name>` → `*.acm-validations.aws.`) and ACME DNS-01 TXT challenges (`_acme-challenge.<name>`). */
+function tlsPurpose(name: string, set: ResourceRecordSet): Record<string, string> {
+  if (set.Type === 'TXT' && name.startsWith('_acme-challenge.')) return { [RECORD_PURPOSE_ATTRIBUTE]: RECORD_PURPOSES.acmeChallenge };
+  const values = (set.ResourceRecords ?? []).map((r) => (r.Value ?? '').toLowerCase().replace(/\.$/, ''));
+  if (set.Type === 'CNAME' && name.startsWith('_') && values.length > 0 && values.every((v) => v.endsWith('.acm-validations.aws'))) {
+    return { [RECORD_PURPOSE_ATTRIBUTE]: RECORD_PURPOSES.acmValidation };
+  }
+  return {};
 }
 
 async function logGroups(clients: AwsClients, scope: BuildScope): Promise<CloudResource[]> {
@@ -288,7 +433,7 @@ async function logGroups(clients: AwsClients, scope: BuildScope): Promise<CloudR
 async function iamResources(clients: AwsClients, scope: BuildScope, seen: ReadonlySet<string>): Promise<CloudResource[]> {
   const iam = clients.iam;
   const namePrefix = `${scope.clusterName}-`;
-  const [roles, policies, providers] = await Promise.all([
+  const [roles, policies, providers, profiles] = await Promise.all([
     allPages(async (marker) => {
       const out = await iam.send(new GetAccountAuthorizationDetailsCommand({ Filter: ['Role'], Marker: marker, MaxItems: 1000 }));
       return { page: out.RoleDetailList ?? [], next: out.IsTruncated ? out.Marker : undefined };
@@ -298,6 +443,10 @@ async function iamResources(clients: AwsClients, scope: BuildScope, seen: Readon
       return { page: out.Policies ?? [], next: out.IsTruncated ? out.Marker : undefined };
     }),
     iam.send(new ListOpenIDConnectProvidersCommand({})),
+    allPages(async (marker) => {
+      const out = await iam.send(new ListInstanceProfilesCommand({ Marker: marker, MaxItems: 1000 }));
+      return { page: out.InstanceProfiles ?? [], next: out.IsTruncated ? out.Marker : undefined };
+    }),
   ]);
   const roleResources: CloudResource[] = roles
     .flat()
@@ -305,7 +454,11 @@ async function iamResources(clients: AwsClients, scope: BuildScope, seen: Readon
     .filter((r) => scope.roleNames.has(r.id) || r.id.startsWith(namePrefix) || r.tags[TAG_KEYS.buildId] !== undefined);
   const policyCandidates = policies.flat().filter((p) => (p.PolicyName ?? '').startsWith(namePrefix) && !seen.has(`iam-policy:${p.Arn}`));
   const providerCandidates = (providers.OpenIDConnectProviderList ?? []).map((p) => p.Arn ?? '').filter((arn) => arn !== '' && !seen.has(`iam-oidc-provider:${arn}`));
-  const [policyResources, providerResources] = await Promise.all([
+  // Instance profiles in the build name space (or holding one of its roles), looked up with their tags.
+  const profileCandidates = profiles
+    .flat()
+    .filter((p) => ((p.InstanceProfileName ?? '').startsWith(namePrefix) || (p.Roles ?? []).some((r) => scope.roleNames.has(r.RoleName ?? ''))) && !seen.has(`iam-instance-profile:${p.InstanceProfileName}`));
+  const [policyResources, providerResources, profileResources] = await Promise.all([
     Promise.all(
       policyCandidates.map(async (p) => {
         const out = await unlessGone(() => iam.send(new ListPolicyTagsCommand({ PolicyArn: p.Arn })));
@@ -318,6 +471,14 @@ async function iamResources(clients: AwsClients, scope: BuildScope, seen: Readon
         return out === undefined ? [] : [{ kind: 'iam-oidc-provider' as const, id: arn, arn, region: GLOBAL_REGION, tags: tagsOf(out.Tags), attributes: {} }];
       }),
     ),
+    Promise.all(
+      profileCandidates.map(async (p) => {
+        const name = p.InstanceProfileName ?? '';
+        const out = await unlessGone(() => iam.send(new ListInstanceProfileTagsCommand({ InstanceProfileName: name })));
+        const roles = (p.Roles ?? []).map((r) => r.RoleName ?? '').join(',');
+        return out === undefined ? [] : [{ kind: 'iam-instance-profile' as const, id: name, arn: p.Arn, region: GLOBAL_REGION, tags: tagsOf(out.Tags), attributes: { [PROFILE_ROLES_ATTRIBUTE]: roles } }];
+      }),
+    ),
   ]);
-  return [...roleResources, ...policyResources.flat(), ...providerResources.flat()];
+  return [...roleResources, ...policyResources.flat(), ...providerResources.flat(), ...profileResources.flat()];
 }

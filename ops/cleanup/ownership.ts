@@ -19,6 +19,13 @@ export interface Classification {
 /** Route53 records carry their ExternalDNS owner id in this attribute (set by discovery). */
 export const RECORD_OWNER_ATTRIBUTE = 'owner';
 export const RECORD_NAME_ATTRIBUTE = 'name';
+/** Set by discovery on records TLS issuance makes without an ExternalDNS owner: ACM DNS validation and ACME DNS-01 challenges. */
+export const RECORD_PURPOSE_ATTRIBUTE = 'purpose';
+export const RECORD_PURPOSES = { acmValidation: 'acm-validation', acmeChallenge: 'acme-challenge' } as const;
+/** Set by discovery on an instance profile: the roles it holds, comma-separated. */
+export const PROFILE_ROLES_ATTRIBUTE = 'roles';
+/** Set by discovery on a KMS key found through an alias. */
+export const KEY_ALIAS_ATTRIBUTE = 'alias';
 
 /** The only tag values that let cleanup touch a resource; anything else (other case, whitespace, empty, unknown words) protects it. */
 export const DELETABLE_TAG_VALUES = { lifecycle: 'ephemeral', plane: 'disposable' } as const;
@@ -62,7 +69,7 @@ export function classify(resource: CloudResource, scope: BuildScope): Classifica
 function evidence(resource: CloudResource, scope: BuildScope): Classification {
   const tags = resource.tags;
   const cluster = scope.clusterName;
-  for (const key of [CONTROLLER_TAGS.lbControllerCluster, CONTROLLER_TAGS.eksClusterName, CONTROLLER_TAGS.vpcCniCluster]) {
+  for (const key of [CONTROLLER_TAGS.lbControllerCluster, CONTROLLER_TAGS.eksClusterName, CONTROLLER_TAGS.eksNodeClusterName, CONTROLLER_TAGS.vpcCniCluster]) {
     const value = tags[key];
     if (value === cluster) return { verdict: 'build', reason: `tagged ${key}=${cluster}` };
     if (value !== undefined) return { verdict: 'other', reason: `tagged ${key}=${value}` };
@@ -78,6 +85,25 @@ function evidence(resource: CloudResource, scope: BuildScope): Classification {
       break;
     case 'route53-record':
       return recordEvidence(resource, scope);
+    case 'eks-cluster':
+      if (resource.id === cluster) return { verdict: 'build', reason: `the build's cluster ${cluster}` };
+      break;
+    case 'eks-nodegroup':
+    case 'eks-fargate-profile':
+    case 'eks-addon':
+      if (resource.id.startsWith(`${cluster}/`)) return { verdict: 'build', reason: `part of cluster ${cluster}` };
+      break;
+    case 'iam-instance-profile': {
+      const roles = (resource.attributes[PROFILE_ROLES_ATTRIBUTE] ?? '').split(',').filter((r) => r !== '');
+      if (roles.length > 0 && roles.every((r) => scope.roleNames.has(r))) return { verdict: 'build', reason: `holds only roles of cluster ${cluster} (${roles.join(', ')})` };
+      break;
+    }
+    case 's3-bucket':
+      if (resource.id === scope.bucketName) return { verdict: 'build', reason: `bucket name ${scope.bucketName} is derived from cluster ${cluster}` };
+      break;
+    case 'kms-key':
+      if (resource.attributes[KEY_ALIAS_ATTRIBUTE] === scope.kmsAliasName) return { verdict: 'build', reason: `key of alias ${scope.kmsAliasName}` };
+      break;
     default:
       break;
   }
@@ -86,6 +112,11 @@ function evidence(resource: CloudResource, scope: BuildScope): Classification {
 
 function recordEvidence(resource: CloudResource, scope: BuildScope): Classification {
   const owner = resource.attributes[RECORD_OWNER_ATTRIBUTE];
+  const purpose = resource.attributes[RECORD_PURPOSE_ATTRIBUTE];
+  // The build owns its whole suffix: TLS issuance records inside it are its own, though ExternalDNS did not write them.
+  if (owner === undefined && purpose !== undefined && isWithinSuffix(resource.attributes[RECORD_NAME_ATTRIBUTE] ?? '', scope.hostSuffix)) {
+    return { verdict: 'build', reason: `${purpose} record inside ${scope.hostSuffix}` };
+  }
   if (owner !== scope.dnsOwnerId) {
     return owner === undefined ? { verdict: 'unrelated', reason: 'no ExternalDNS owner' } : { verdict: 'other', reason: `ExternalDNS owner ${owner}` };
   }

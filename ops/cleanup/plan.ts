@@ -1,5 +1,5 @@
 import { classify, type Verdict } from './ownership';
-import { kindRank, resourceKey, type CloudResource } from './resource';
+import { isGone, kindRank, resourceKey, type CloudResource } from './resource';
 import type { BuildScope } from './scope';
 
 /** Security group rules name the group they sit in and the group they reference. */
@@ -21,6 +21,8 @@ export interface CleanupPlan {
   readonly deletions: readonly PlannedDeletion[];
   /** Found, and never touched: protected or another build's, env's, account's or region's. */
   readonly skipped: readonly SkippedResource[];
+  /** The build's, still listed by AWS but already going or gone (terminated, DELETING, pending deletion): nothing to do. */
+  readonly going: readonly PlannedDeletion[];
 }
 
 /** The same resource can be found by the tagging API and a service call: merge what each saw. */
@@ -48,6 +50,7 @@ export function mergeDiscoveries(resources: readonly CloudResource[]): CloudReso
 export function planCleanup(discovered: readonly CloudResource[], scope: BuildScope): CleanupPlan {
   const resources = mergeDiscoveries(discovered);
   const deletions: PlannedDeletion[] = [];
+  const going: PlannedDeletion[] = [];
   const skipped: SkippedResource[] = [];
   const rules: CloudResource[] = [];
   for (const resource of resources) {
@@ -56,7 +59,7 @@ export function planCleanup(discovered: readonly CloudResource[], scope: BuildSc
       continue;
     }
     const c = classify(resource, scope);
-    if (c.verdict === 'build') deletions.push({ resource, reason: c.reason });
+    if (c.verdict === 'build') (isGone(resource) ? going : deletions).push({ resource, reason: c.reason });
     else if (c.verdict === 'protected' || c.verdict === 'other') skipped.push({ resource, verdict: c.verdict, reason: c.reason });
   }
   const buildGroups = new Set(deletions.filter((d) => d.resource.kind === 'ec2-security-group').map((d) => d.resource.id));
@@ -72,5 +75,5 @@ export function planCleanup(discovered: readonly CloudResource[], scope: BuildSc
     }
   }
   deletions.sort((a, b) => kindRank(a.resource.kind) - kindRank(b.resource.kind) || a.resource.id.localeCompare(b.resource.id));
-  return { deletions, skipped };
+  return { deletions, skipped, going };
 }

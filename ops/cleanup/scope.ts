@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { clusterSecretsKeyAlias } from '../../contract/naming';
 import type { Plan } from '../../contract/plan';
 
 /** Everything that identifies one build's resources in one account and region. */
@@ -16,6 +17,10 @@ export interface BuildScope {
   readonly roleNames: ReadonlySet<string>;
   /** Control plane log groups live under this prefix; the trailing slash is the token boundary. */
   readonly logGroupPrefix: string;
+  /** The build's object storage bucket, found by its exact name. */
+  readonly bucketName: string;
+  /** The alias of the key that encrypts the cluster's secrets. */
+  readonly kmsAliasName: string;
 }
 
 /** The scope of a build's plan; a persistent selection has no build to clean up. */
@@ -33,5 +38,7 @@ export function buildScope(plan: Plan): BuildScope {
     zoneName: names.envZone,
     roleNames: new Set(Object.values(names.roles)),
     logGroupPrefix: `${posix.dirname(names.clusterLogGroup)}/`,
+    bucketName: names.objectStorageBucket,
+    kmsAliasName: clusterSecretsKeyAlias(plan.selection),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { foundationDeployCommand } from '../../contract/deploy-command';
 import { DatabaseFoundationSchema } from '../../contract/foundation';
 import { foundationParameterName, foundationStackName } from '../../contract/naming';
 import { UsageError } from '../errors';
@@ -25,11 +26,12 @@ export async function loadProvisionInputs(envName: string, apps: readonly AppDat
   apps.forEach((a) => assertAppName(a.name));
   const stack = foundationStackName(envName, 'database');
   const parameter = foundationParameterName(envName, 'database');
+  const deploy = foundationDeployCommand(envName, 'database');
 
-  const document = await readOrExplain(() => source.parameterJson(parameter), `deploy the ${stack} stack first; it publishes this document`);
+  const document = await readOrExplain(() => source.parameterJson(parameter), `deploy the ${stack} stack first (${deploy}); it publishes this document`);
   const foundation = DatabaseFoundationSchema.safeParse(document);
   if (!foundation.success) {
-    throw new UsageError(`the database foundation document ${parameter} in ${source.description} does not match schema version 1 (${foundation.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}); redeploy the ${stack} stack.`);
+    throw new UsageError(`the database foundation document ${parameter} in ${source.description} does not match schema version 1 (${foundation.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}); redeploy the ${stack} stack (${deploy}).`);
   }
   const doc = foundation.data;
 
@@ -42,9 +44,9 @@ export async function loadProvisionInputs(envName: string, apps: readonly AppDat
   for (const app of apps) {
     const secretArn = doc.appSecretArns[app.name];
     if (secretArn === undefined) {
-      throw new UsageError(`app "${app.name}" has no secret in the deployed ${stack} stack (its foundation document lists: ${Object.keys(doc.appSecretArns).join(', ') || 'none'}); deploy ${stack} after adding the app.`);
+      throw new UsageError(`app "${app.name}" has no secret in the deployed ${stack} stack (its foundation document lists: ${Object.keys(doc.appSecretArns).join(', ') || 'none'}); deploy ${stack} after adding the app (${deploy}).`);
     }
-    const secretJson = await readOrExplain(() => source.secretJson(secretArn), `deploy the ${stack} stack; it creates one secret per app`);
+    const secretJson = await readOrExplain(() => source.secretJson(secretArn), `deploy the ${stack} stack (${deploy}); it creates one secret per app`);
     targets.push(appDatabaseTarget(app, secretArn, secretJson));
   }
   return { host: doc.address, port: doc.port, master: master.data, targets };

@@ -83,12 +83,12 @@ export function register(program: Command, ctx: CommandContext): void {
           }
           report = await progress.stage(`delete ${planned.plan.deletions.length} resource(s) of build ${id}`, () => runBuildCleanup(deps, planned));
         } else if (remove) {
-          report = { ...report, outcomes: [], left: planned.unsupported.length };
+          report = { ...report, outcomes: [], left: 0 };
         }
         reports.push(report);
         if (remove) {
           const end = ctx.runtime.now();
-          const write = await recordLedgerRow(ctx, env, ledgerRow(ctx, env, { phase: 'orphans', buildId: id, start, end, exitCode: report.left > 0 ? EXIT.partialFailure : EXIT.ok, resourcesDeleted: report.deleted, resourcesLeft: report.left }));
+          const write = await recordLedgerRow(ctx, env, ledgerRow(ctx, env, { phase: 'orphans', buildId: id, start, end, exitCode: report.left > 0 ? EXIT.partialFailure : report.unsupported.length > 0 ? EXIT.findings : EXIT.ok, resourcesDeleted: report.deleted, resourcesLeft: report.left + report.unsupported.length }));
           for (const line of ledgerWriteWarnings(write)) note(line);
           ledgerWrites.push(write);
         }
@@ -103,6 +103,8 @@ export function register(program: Command, ctx: CommandContext): void {
       );
       const left = reports.reduce((n, r) => n + r.left, 0);
       if (left > 0) ctx.exitWith(remove ? EXIT.partialFailure : EXIT.findings);
+      // Unmanaged leftovers are findings: a re-run cannot delete them, so they never count as a partial failure.
+      if (reports.some((r) => r.unsupported.length > 0)) ctx.exitWith(EXIT.findings);
       if (unknownExpiry.length > 0) ctx.exitWith(EXIT.findings);
     });
 }

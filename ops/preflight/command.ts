@@ -146,7 +146,7 @@ async function platformStage(ctx: CommandContext, env: Environment, plan: Plan):
       ownerId: plan.names.dnsOwnerId,
       externalDnsRoleName: plan.names.roles['external-dns'],
       workloadBoundaryArn: boundaryArn(env, 'workload-boundary'),
-      clusterStack: plan.stacks.cluster.name,
+      clusterStack: plan.stacks.cluster,
       appSecrets,
       ...(needsKeycloak ? { keycloakAdminSecret: `${keycloak.namespace}/${KEYCLOAK_ADMIN_SECRET}` } : {}),
     },

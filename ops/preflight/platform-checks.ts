@@ -1,4 +1,6 @@
+import { foundationDeployCommand } from '../../contract/deploy-command';
 import type { DnsFoundation } from '../../contract/foundation';
+import type { PlannedStack } from '../../contract/plan';
 import type { CheckResult } from './checks';
 
 /** What AWS says about ExternalDNS's IRSA role; null when the role does not exist. */
@@ -36,8 +38,8 @@ export interface PlatformPreflightInput {
   readonly externalDnsRoleName: string;
   /** The boundary every persistent role carries (the account plane's workload boundary). */
   readonly workloadBoundaryArn: string;
-  /** The stack that creates the role (and the cluster). */
-  readonly clusterStack: string;
+  /** The stack that creates the role (and the cluster), and the command that deploys it (from the plan). */
+  readonly clusterStack: Pick<PlannedStack, 'name' | 'deployCommand'>;
   /** Selected apps with a database and the name of their credentials secret; empty below tier 2. */
   readonly appSecrets: readonly { readonly app: string; readonly secretName: string }[];
   /** `namespace/name` of the Keycloak admin Secret, when tier 3 is selected. */
@@ -56,9 +58,9 @@ function expectedExternalDns(input: PlatformPreflightInput, dns: DnsFoundation):
  */
 export function externalDnsCheck(input: PlatformPreflightInput, facts: Pick<PlatformFacts, 'dns' | 'externalDnsRole'>): CheckResult {
   const check = `ExternalDNS role ${input.externalDnsRoleName} scoped to owner ${input.ownerId}`;
-  if (facts.dns === null) return { check, ok: false, detail: 'the dns foundation document is missing or invalid', fix: `deploy ${input.env}-dns first (npx cdktf deploy ${input.env}-dns)` };
+  if (facts.dns === null) return { check, ok: false, detail: 'the dns foundation document is missing or invalid', fix: `deploy ${input.env}-dns first (${foundationDeployCommand(input.env, 'dns')})` };
   const role = facts.externalDnsRole;
-  if (role === null) return { check, ok: false, detail: 'the role does not exist', fix: `deploy ${input.clusterStack} first (npx cdktf deploy ${input.clusterStack})` };
+  if (role === null) return { check, ok: false, detail: 'the role does not exist', fix: `deploy ${input.clusterStack.name} first (${input.clusterStack.deployCommand})` };
   const expected = expectedExternalDns(input, facts.dns);
   const problems = [
     ...(role.attachedPolicyArns.length === 1 && role.attachedPolicyArns[0] === expected.policy ? [] : [`attached policies are [${role.attachedPolicyArns.join(', ')}], expected exactly ${expected.policy}`]),
@@ -67,7 +69,7 @@ export function externalDnsCheck(input: PlatformPreflightInput, facts: Pick<Plat
   ];
   return problems.length === 0
     ? { check, ok: true, detail: input.buildId === undefined ? 'persistent policy, workload boundary' : 'build policy, build boundary, build-id tag' }
-    : { check, ok: false, detail: problems.join('; '), fix: `re-deploy ${input.clusterStack} (npx cdktf deploy ${input.clusterStack}); never attach policies to this role by hand` };
+    : { check, ok: false, detail: problems.join('; '), fix: `re-deploy ${input.clusterStack.name} (${input.clusterStack.deployCommand}); never attach policies to this role by hand` };
 }
 
 /**
@@ -85,7 +87,7 @@ export function evaluatePlatformPreflight(input: PlatformPreflightInput, facts: 
       check: `database secret ${secretName} of app ${app}`,
       ok: exists,
       detail: exists ? 'exists' : 'does not exist in Secrets Manager',
-      fix: exists ? undefined : `add the app's database to database.apps in envs/${input.env}.ts and deploy ${input.env}-database (npx cdktf deploy ${input.env}-database)`,
+      fix: exists ? undefined : `add the app's database to database.apps in envs/${input.env}.ts and deploy ${input.env}-database (${foundationDeployCommand(input.env, 'database')})`,
     });
   }
   if (input.appSecrets.length > 0) {
@@ -96,7 +98,7 @@ export function evaluatePlatformPreflight(input: PlatformPreflightInput, facts: 
       detail: reach.detail,
       fix: reach.ok
         ? undefined
-        : `pods must reach the database: its security group admits the VPC CIDR on the PostgreSQL port (re-deploy ${input.env}-database), the instance must be available, and the cluster must run in the env's VPC (${input.clusterStack})`,
+        : `pods must reach the database: its security group admits the VPC CIDR on the PostgreSQL port (re-deploy ${input.env}-database: ${foundationDeployCommand(input.env, 'database')}), the instance must be available, and the cluster must run in the env's VPC (${input.clusterStack.name})`,
     });
   }
   if (input.keycloakAdminSecret !== undefined) {

@@ -6,13 +6,21 @@ import { taggedResources } from '../aws/tagged-resources';
 import { isNotFound } from '../aws/errors';
 import type { BuildScope } from '../cleanup/scope';
 
-/** API endpoint and CA of the build's cluster, or undefined when the cluster no longer exists. */
-export async function clusterEndpoint(clients: AwsClients, clusterName: string): Promise<{ server: string; caData: string } | undefined> {
+export interface BuildCluster {
+  readonly server: string;
+  readonly caData: string;
+  /** ISO-8601: tells one run of a build id from another. */
+  readonly createdAt: string;
+  readonly status: string;
+}
+
+/** The build's cluster (API endpoint, CA, creation time, status), or undefined when it no longer exists or is being deleted. */
+export async function clusterEndpoint(clients: AwsClients, clusterName: string): Promise<BuildCluster | undefined> {
   try {
     const out = await clients.eks.send(new DescribeClusterCommand({ name: clusterName }));
     const c = out.cluster;
-    if (c?.endpoint === undefined || c.certificateAuthority?.data === undefined) return undefined;
-    return { server: c.endpoint, caData: c.certificateAuthority.data };
+    if (c === undefined || c.status === 'DELETING') return undefined;
+    return { server: c.endpoint ?? '', caData: c.certificateAuthority?.data ?? '', createdAt: c.createdAt?.toISOString() ?? 'unknown', status: c.status ?? 'unknown' };
   } catch (err) {
     if (isNotFound(err)) return undefined;
     throw err;

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { classifyAwsFailure } from '../aws/failure';
 import { assertCallerMatchesEnv } from '../aws/identity';
 import { buildScope } from '../cleanup/scope';
 import { buildIdOrUsage, envOrUsage, ledgerDir, planOf, printResult, progressOf, type CommandContext } from '../command-context';
@@ -8,12 +7,12 @@ import { EXIT, type ExitCode } from '../exit-codes';
 import { eksToken } from '../kube/eks-token';
 import { httpsKubeApi } from '../kube/kube-api';
 import { assertLedgerRowWritable, ledgerRow, ledgerWriteWarnings, recordLedgerRow } from '../ledger/record';
-import { cleanupBuild } from '../cleanup/cleanup-build';
+import { cleanupBuild, planBuildCleanup } from '../cleanup/cleanup-build';
 import { cleanupDeps } from '../cleanup/deps';
-import { renderCleanup } from '../cleanup/render';
+import { renderCleanup, unmanagedHint } from '../cleanup/render';
 import { buildLoadBalancersAndVolumes, clusterEndpoint } from './aws-facts';
-import { drainCluster } from './drain';
-import { completeStage, initialState, remainingStages, type TeardownStage, type TeardownState } from './stages';
+import { runTeardown, type TeardownContext } from './stage-table';
+import { NO_CLUSTER, remainingStages, startingState } from './stages';
 import { readState, stateFilePath, writeState } from './state-file';
 
 interface TeardownOptions {
@@ -29,7 +28,7 @@ const DRAIN_POLL_MS = 10_000;
 export function register(program: Command, ctx: CommandContext): void {
   program
     .command('teardown')
-    .description('Drain, destroy (platform, then cluster), clean up orphans and record one ledger row; resumes where an interrupted run stopped')
+    .description('Drain (best-effort), destroy platform then cluster, clean up orphans and record one ledger row; every stage runs, a re-run resumes what failed')
     .requiredOption('--env <env>', 'environment name (envs/)')
     .requiredOption('--build-id <id>', 'the build to tear down')
     .option('--yes', 'do not ask (required when not interactive)')
@@ -54,86 +53,64 @@ export function register(program: Command, ctx: CommandContext): void {
       const plan = planOf(env, buildId);
       const scope = buildScope(plan);
       const stateFile = stateFilePath(ledgerDir(ctx.runtime.vars), env.name, buildId);
-      let state: TeardownState = readState(stateFile) ?? initialState(env.name, buildId);
-      const todo = remainingStages(state);
+      const deps = cleanupDeps(clients, ctx.runtime.sleep, note);
+      const teardown: TeardownContext = {
+        env: env.name,
+        scope,
+        stacks: plan.stacks,
+        runtime: ctx.runtime,
+        progress: note,
+        drainTimeoutMs: drainTimeoutS * 1000,
+        drainPollMs: DRAIN_POLL_MS,
+        cluster: () => clusterEndpoint(clients, scope.clusterName),
+        kube: (cluster) => httpsKubeApi({ ...cluster, token: () => eksToken(scope.clusterName, env.account.region, clients.sts.config.credentials) }),
+        awsLeft: () => buildLoadBalancersAndVolumes(clients, scope),
+        cleanup: async () => {
+          const report = await cleanupBuild(deps, scope);
+          note(renderCleanup(report, true));
+          return report;
+        },
+      };
+
+      const saved = readState(stateFile);
+      const cluster = await teardown.cluster();
+      const runKey = cluster?.createdAt ?? NO_CLUSTER;
+      // Only a state that says complete needs the (full) discovery to tell a finished teardown from a stale one.
+      const buildHasResources = saved !== undefined && remainingStages(saved).length === 0 && (cluster !== undefined || (await planBuildCleanup(deps, scope)).plan.deletions.length > 0);
+      const { state: initial, reason } = startingState(saved, env.name, buildId, { runKey, buildHasResources });
+      if (reason !== undefined) note(reason);
+      const todo = remainingStages(initial);
       if (todo.length === 0) {
-        printResult(ctx, opts.json === true, { env: env.name, buildId, stateFile, completed: state.completed, notes: state.notes }, `teardown of ${buildId} already complete (${stateFile}); run goldenpath orphans to re-check`);
+        printResult(ctx, opts.json === true, { env: env.name, buildId, stateFile, completed: initial.completed, notes: initial.notes }, `teardown of ${buildId} already complete and nothing of it is left (${stateFile})`);
         return;
       }
-      if (state.completed.length > 0) note(`resuming teardown of ${buildId} at ${todo[0]} (${stateFile})`);
+      if (initial.completed.length > 0) note(`resuming teardown of ${buildId} at ${todo[0]} (${stateFile})`);
+      writeState(stateFile, initial);
 
       const start = ctx.runtime.now();
-      let code: ExitCode = EXIT.ok;
-      let deleted = 0;
-      let left = 0;
-      const finish = (stage: TeardownStage, detail?: string): void => {
-        state = completeStage(state, stage, detail);
-        writeState(stateFile, state);
-        if (detail !== undefined) note(`${stage}: ${detail}`);
-      };
-
-      /** Runs one stage; a throw stops the teardown (state keeps what finished, so a re-run resumes here). */
-      const runStage = async (stage: TeardownStage): Promise<void> => {
-        if (stage === 'drain') {
-          const endpoint = await clusterEndpoint(clients, scope.clusterName);
-          if (endpoint === undefined) {
-            finish(stage, `cluster ${scope.clusterName} already gone: drain skipped`);
-            return;
-          }
-          const kube = httpsKubeApi({ ...endpoint, token: () => eksToken(scope.clusterName, env.account.region, clients.sts.config.credentials) });
-          const result = await drainCluster(kube, {
-            awsLeft: () => buildLoadBalancersAndVolumes(clients, scope),
-            timeoutMs: drainTimeoutS * 1000,
-            pollMs: DRAIN_POLL_MS,
-            sleep: ctx.runtime.sleep,
-            now: () => ctx.runtime.now().getTime(),
-            progress: note,
-          });
-          finish(stage, result.timedOut ? `timed out with ${result.awsLeft} load balancer(s)/volume(s) left; orphan cleanup takes them` : `deleted ${result.deleted} objects`);
-          return;
-        }
-        if (stage === 'destroy-platform' || stage === 'destroy-cluster') {
-          const { name: stack, variables } = plan.stacks[stage === 'destroy-platform' ? 'platform' : 'cluster'];
-          const exit = await ctx.runtime.run('npx', ['cdktf', 'destroy', stack, '--auto-approve'], { ...variables, CHECKPOINT_DISABLE: '1' });
-          if (exit !== 0) throw new Error(`cdktf destroy ${stack} exited ${exit}; fix the cause`);
-          finish(stage);
-          return;
-        }
-        const report = await cleanupBuild(cleanupDeps(clients, ctx.runtime.sleep, note), scope);
-        note(renderCleanup(report, true));
-        deleted = report.deleted;
-        left = report.left;
-        if (left > 0) throw new Error(`${left} resource(s) of the build left`);
-        finish(stage, `deleted ${deleted}`);
-      };
-
-      for (const stage of todo) {
-        let ok = true;
-        try {
-          // cdktf destroy writes to the terminal itself: its stages are announced as lines, not drawn live.
-          await progress.stage(stage, () => runStage(stage), { drawsOnTerminal: stage === 'destroy-platform' || stage === 'destroy-cluster' });
-        } catch (err) {
-          const failure = classifyAwsFailure(err);
-          note(`${stage}: failed: ${failure === undefined ? (err as Error).message : `${failure.message} — ${failure.hint}`}; re-run teardown to resume here`);
-          ok = false;
-          // Expired credentials or a lost network mid-teardown exit with their own code, so CI can tell them from a failed stage.
-          if (failure !== undefined) code = failure.exitCode;
-        }
-        if (!ok) {
-          if (code === EXIT.ok) code = EXIT.partialFailure;
-          break;
-        }
-      }
+      const outcome = await runTeardown(teardown, initial, (state) => writeState(stateFile, state), {
+        // cdktf destroy writes to the terminal itself: those stages are announced in lines, not drawn over.
+        around: (stage, work) => progress.stage(stage, work, { drawsOnTerminal: stage === 'destroy-platform' || stage === 'destroy-cluster' }),
+      });
+      const report = outcome.cleanup;
+      const deleted = report?.deleted ?? 0;
+      const left = (report?.left ?? 0) + (report?.unsupported.length ?? 0);
+      // Missing or expired credentials exit with their own code, so CI can tell them from a failed stage.
+      const code: ExitCode =
+        outcome.stoppedBy?.exitCode ?? (outcome.failed.length > 0 ? EXIT.partialFailure : (report?.unsupported.length ?? 0) > 0 ? EXIT.findings : EXIT.ok);
 
       const end = ctx.runtime.now();
       const ledger = await recordLedgerRow(ctx, env, ledgerRow(ctx, env, { phase: 'teardown', buildId, start, end, exitCode: code, resourcesDeleted: deleted, resourcesLeft: left }));
       for (const line of ledgerWriteWarnings(ledger)) note(line);
-      const remaining = remainingStages(state);
+      const remaining = remainingStages(outcome.state);
+      const unmanaged = report?.unsupported.map((u) => ({ arn: u.arn, hint: unmanagedHint(u.arn) })) ?? [];
       printResult(
         ctx,
         opts.json === true,
-        { env: env.name, buildId, stateFile, completed: state.completed, remaining, notes: state.notes, resourcesDeleted: deleted, resourcesLeft: left, ledger },
-        remaining.length === 0 ? `teardown of ${buildId} complete` : `teardown of ${buildId} stopped before ${remaining[0]}; re-run to resume`,
+        { env: env.name, buildId, stateFile, completed: outcome.state.completed, remaining, failed: outcome.failed, notes: outcome.state.notes, resourcesDeleted: deleted, resourcesLeft: left, unmanaged, ledger },
+        remaining.length === 0
+          ? `teardown of ${buildId} complete${unmanaged.length > 0 ? `; ${unmanaged.length} unmanaged leftover(s): ${unmanaged.map((u) => `${u.arn} (${u.hint})`).join('; ')}` : ''}`
+          : `teardown of ${buildId} incomplete: ${outcome.failed.join(', ')} failed (every later stage ran); re-run to finish`,
       );
       ctx.exitWith(code);
     });

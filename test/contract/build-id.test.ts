@@ -14,14 +14,14 @@ import {
   IRSA_ROLE_KEYS,
   irsaRoleName,
   objectStorageBucketName,
-  type EnvIdentity,
+  envIdentity,
 } from '../../contract/naming';
 import { ephemeral } from '../../contract/selection';
 import { ENVIRONMENT_NAMES, loadEnvironment } from '../../envs';
 
 const ENVS = ENVIRONMENT_NAMES.map((name) => {
   const env = loadEnvironment(name);
-  return { identity: { name: env.name, baseDomain: env.dns.baseDomain } as EnvIdentity, accountId: env.account.id };
+  return { identity: envIdentity(env), accountId: env.account.id };
 });
 const dev = ENVS.find((e) => e.identity.name === 'dev')!.identity;
 

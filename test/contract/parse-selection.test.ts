@@ -1,10 +1,11 @@
+import { envIdentity } from '../../contract/naming';
 import { maxBuildIdLength } from '../../contract/build-id';
 import { parseSelection, SelectionError } from '../../contract/parse-selection';
 import { ENVIRONMENT_NAMES, loadEnvironment } from '../../envs';
 
 function lookupEnv(name: string) {
   const env = loadEnvironment(name);
-  return { name: env.name, baseDomain: env.dns.baseDomain };
+  return envIdentity(env);
 }
 
 function parse(vars: Record<string, string>) {

@@ -1,6 +1,6 @@
 import { runSimulation, type Simulation } from '@cloud-copilot/iam-simulate';
 import { BUILD_ID_PRINCIPAL_TAG_KEY, normalizeRecordName, ROUTE53_CHANGE_KEYS } from '../../contract/dns-guard';
-import { disposableStackName, dnsPolicyName, foundationParameterName, hostSuffix, irsaRoleName } from '../../contract/naming';
+import { disposableStackName, dnsPolicyName, foundationParameterName, hostSuffix, irsaRoleName, envIdentity } from '../../contract/naming';
 import { buildIdOf, ephemeral, persistent, type Selection } from '../../contract/selection';
 import { clusterAutoscalerOwnerTagKey, TAG_KEYS } from '../../contract/tags';
 import { loadEnvironment } from '../../envs';
@@ -189,7 +189,7 @@ describe("a build's external-dns role (dev-dns policies attached as the build cl
   const dnsPolicy = (key: 'external-dns-persistent' | 'external-dns-build') =>
     synthesizedPolicy(dns.json, dnsPolicyName(env.name, key), ZONE_ARN);
   const role = roleOf(buildJson, BUILD, 'external-dns');
-  const identity = { name: env.name, baseDomain: env.dns.baseDomain };
+  const identity = envIdentity(env);
 
   it('is wired to the dns document: build policy attached, build boundary set, build-id tag carried', () => {
     const attachments = Object.values<TerraformJson>(buildJson.resource.aws_iam_role_policy_attachment).filter((a) => a.role === `\${${role.address}.name}`);

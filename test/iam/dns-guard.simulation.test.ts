@@ -1,7 +1,7 @@
 import { runSimulation, type Simulation } from '@cloud-copilot/iam-simulate';
 import { BUILD_ID_PRINCIPAL_TAG_KEY, normalizeRecordName, ROUTE53_CHANGE_KEYS } from '../../contract/dns-guard';
 import { txtRegistryName } from '../../contract/external-dns';
-import { dnsPolicyName, envZoneName, hostSuffix, irsaRoleName } from '../../contract/naming';
+import { dnsPolicyName, envZoneName, hostSuffix, irsaRoleName, envIdentity } from '../../contract/naming';
 import { ephemeral, persistent } from '../../contract/selection';
 import { loadEnvironment } from '../../envs';
 import { synthesizedBuildBoundary } from '../support/bootstrap-synth';
@@ -19,7 +19,7 @@ const OTHER_ZONE_ARN = 'arn:aws:route53:::hostedzone/Z0OTHERZONE0002';
 
 const A = '26-01-23-01';
 const B = '26-01-23-02';
-const identity = { name: env.name, baseDomain: env.dns.baseDomain };
+const identity = envIdentity(env);
 const zone = envZoneName(identity);
 const suffixA = hostSuffix(ephemeral(env.name, A), identity);
 const suffixB = hostSuffix(ephemeral(env.name, B), identity);

@@ -96,7 +96,8 @@ describe('PlatformStack', () => {
   it("provisions the env's database apps with the env's own name", () => {
     const job = only(SYNTHESIZED['staging (ceiling 2)'], 'resource', 'kubernetes_job_v1');
     const env = loadEnvironment('staging');
-    expect([job.spec.template.spec.container[0].command.slice(5, 7), job.metadata.name]).toEqual([
+    const command: string[] = job.spec.template.spec.container[0].command;
+    expect([command.slice(command.indexOf('--env'), command.indexOf('--env') + 2), job.metadata.name]).toEqual([
       ['--env', 'staging'],
       renderDbProvisionJob({ env: 'staging', roleArn: 'any', databaseApps: env.database.apps }).job.metadata?.name,
     ]);

@@ -38,14 +38,26 @@ describe('deploy-environment.yml', () => {
     expect(job.env?.[SELECTION_VARIABLES.lifecycle]).toBe('persistent');
   });
 
-  it.each(ENVIRONMENT_NAMES)('in %s: network, dns, database one by one, then preflight, then cluster and platform each timed into the ledger, then every output', (env) => {
+  it.each(ENVIRONMENT_NAMES)('in %s: network, dns, database one by one, then preflight, the cluster, the platform preflight, the platform (each deploy timed into the ledger), then every output', (env) => {
     const foundation = FOUNDATION_KINDS.map((k) => foundationStackName(env, k));
-    const disposable = DISPOSABLE_KINDS.map((k) => disposableStackName(persistent(env), k));
+    const [cluster, platform] = DISPOSABLE_KINDS.map((k) => disposableStackName(persistent(env), k));
     expect(actions(env)).toEqual([
       ...foundation.map((s) => `deploy ${s}`),
       'preflight',
-      ...disposable.flatMap((s) => [`deploy ${s}`, 'ledger']),
-      `output ${[...foundation, ...disposable].join(' ')}`,
+      `deploy ${cluster}`,
+      'ledger',
+      'preflight',
+      `deploy ${platform}`,
+      'ledger',
+      `output ${[...foundation, cluster, platform].join(' ')}`,
+    ]);
+  });
+
+  it('runs the platform preflight stage right before the platform', () => {
+    const calls = steps.flatMap((s) => invocationsOf(s.run ?? '', 'goldenpath')).filter((c) => c[0] === 'preflight');
+    expect(calls).toEqual([
+      ['preflight', '--env', '$GOLDENPATH_ENV'],
+      ['preflight', '--env', '$GOLDENPATH_ENV', '--stage', 'platform'],
     ]);
   });
 

@@ -2,11 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_BUILD_ID_PATTERN, isValidBuildId } from '../../contract/build-id';
 import { buildExpiresAt } from '../../contract/expiry';
-import { ARGOCD_NAMESPACE } from '../../contract/argocd';
 import { disposableStackName } from '../../contract/naming';
 import { SELECTION_VARIABLES } from '../../contract/parse-selection';
 import { ephemeral } from '../../contract/selection';
-import { APP_TIER_LABEL } from '../../contract/tags';
 import { ENVIRONMENT_NAMES, loadEnvironment } from '../../envs';
 import { parseCdktf } from './support/invocation-checks';
 import { runStep } from './support/run-step';
@@ -119,58 +117,54 @@ describe('ephemeral-build.yml build id', () => {
   });
 });
 
-describe('ephemeral-build.yml tier 0-1 health', () => {
+describe('ephemeral-build.yml verify', () => {
   const health = step(verify?.steps, 'health');
-  const vars = { ...(verify?.env as Record<string, string>), HEALTH_DEADLINE_S: '0' };
-  const node = (ready: boolean) => ({ status: { conditions: [{ type: 'Ready', status: ready ? 'True' : 'False' }] } });
-  const app = (name: string, sync: string, healthStatus: string) => ({ metadata: { name }, status: { sync: { status: sync }, health: { status: healthStatus } } });
-  const kubectl = (nodes: unknown[], appsets: string[], apps: unknown[]) =>
-    [
-      'echo "$@" >> "$RUNNER_TEMP/kubectl.log"',
-      'case "$2" in',
-      `  nodes) echo '${JSON.stringify({ items: nodes })}' ;;`,
-      `  applicationsets.argoproj.io) echo '${JSON.stringify({ items: appsets.map((name) => ({ metadata: { name } })) })}' ;;`,
-      `  applications.argoproj.io) echo '${JSON.stringify({ items: apps })}' ;;`,
-      'esac',
-    ].join('\n');
+  const vars = { ...(verify?.env as Record<string, string>), GOLDENPATH_ENV: 'dev', GOLDENPATH_BUILD_ID: '26-01-23-07', HEALTH_DEADLINE_S: '1800' };
+  /** A goldenpath that logs its arguments and reports the given checks with the given exit code. */
+  const goldenpath = (checks: { check: string; ok: boolean; detail: string }[], exit: number) =>
+    [`echo "$@" >> "$RUNNER_TEMP/goldenpath.log"`, `echo '${JSON.stringify({ ok: exit === 0, checks })}'`, `exit ${exit}`].join('\n');
+  const passed = [
+    { check: 'nodes Ready', ok: true, detail: '2/2' },
+    { check: 'app grafana (tier 1.5, wave 52)', ok: true, detail: 'sync Synced, health Healthy' },
+    { check: 'https://argocd.b-26-01-23-07.dev.goldenpathidp.io', ok: true, detail: 'https: HTTP 200; http: HTTP 301' },
+    { check: 'https://grafana.b-26-01-23-07.dev.goldenpathidp.io', ok: true, detail: 'https: HTTP 200; http: HTTP 301' },
+  ];
 
-  it('reads the namespace and tier label the contract defines', () => {
-    expect(verify?.env).toMatchObject({ ARGOCD_NAMESPACE, APP_TIER_LABEL });
+  it("checks every app the build selects, tier 1.5 included, and HTTPS, with goldenpath verify bounded by the job's deadline", () => {
+    const run = runStep(health.run!, vars, { goldenpath: goldenpath(passed, 0) });
+    expect(readFileSync(join(run.dir, 'goldenpath.log'), 'utf8').trim()).toBe('verify --env dev --build-id 26-01-23-07 --timeout 1800 --json');
   });
 
-  it('passes when every node is Ready and every tier 0-1 ApplicationSet has a Synced, Healthy Application', () => {
-    const run = runStep(health.run!, vars, { kubectl: kubectl([node(true), node(true)], ['external-dns', 'kong'], [app('external-dns', 'Synced', 'Healthy'), app('kong', 'Synced', 'Healthy')]) });
-    expect(run.status).toBe(0);
-    expect(run.outputs.seconds).toMatch(/^\d+$/);
+  it('passes on a healthy build and hands on the hostnames it checked and the timings', () => {
+    const run = runStep(health.run!, vars, { goldenpath: goldenpath(passed, 0) });
+    expect([run.status, run.outputs.hostnames, run.outputs.seconds, run.outputs.started_at, run.outputs.ended_at]).toEqual([
+      0,
+      'argocd.b-26-01-23-07.dev.goldenpathidp.io grafana.b-26-01-23-07.dev.goldenpathidp.io',
+      expect.stringMatching(/^\d+$/),
+      expect.stringMatching(/Z$/),
+      expect.stringMatching(/Z$/),
+    ]);
   });
 
-  it('selects the Argo CD objects by the tier label, tiers 0 and 1 only', () => {
-    const run = runStep(health.run!, vars, { kubectl: kubectl([node(true)], ['kong'], [app('kong', 'Synced', 'Healthy')]) });
-    const log = readFileSync(join(run.dir, 'kubectl.log'), 'utf8');
-    expect(log).toContain(`get applications.argoproj.io -n ${ARGOCD_NAMESPACE} -l ${APP_TIER_LABEL} in (0,1) -o json`);
-    expect(log).toContain(`get applicationsets.argoproj.io -n ${ARGOCD_NAMESPACE} -l ${APP_TIER_LABEL} in (0,1) -o json`);
+  it('fails with the exit code of verify, printing each failed check (an app, a hostname)', () => {
+    const checks = [...passed.slice(0, 1), { check: 'app kong (tier 1, wave 30)', ok: false, detail: 'sync Synced, health Degraded' }, { check: 'https://grafana.b-26-01-23-07.dev.goldenpathidp.io', ok: false, detail: 'https: ERR_TLS_CERT_ALTNAME_INVALID' }];
+    const run = runStep(health.run!, vars, { goldenpath: goldenpath(checks, 1) });
+    expect([run.status, run.stdout]).toEqual([1, expect.stringMatching(/FAIL app kong \(tier 1, wave 30\): sync Synced, health Degraded[\s\S]*FAIL https:\/\/grafana.*ERR_TLS_CERT_ALTNAME_INVALID/)]);
+    expect(run.outputs.ended_at).toMatch(/Z$/);
   });
 
-  it('fails at the deadline naming each app that is not Synced and Healthy, or has no Application yet', () => {
-    const run = runStep(health.run!, vars, { kubectl: kubectl([node(true)], ['external-dns', 'kong', 'cert-manager'], [app('external-dns', 'Synced', 'Healthy'), app('kong', 'OutOfSync', 'Progressing')]) });
-    expect(run.status).toBe(1);
-    expect(run.stdout).toContain('kong: sync OutOfSync, health Progressing');
-    expect(run.stdout).toContain('cert-manager: no Application yet');
-    expect(run.stdout).not.toContain('external-dns:');
+  it("still fails, with verify's exit code, when verify wrote no report", () => {
+    expect(runStep(health.run!, vars, { goldenpath: 'exit 7' }).status).toBe(7);
   });
 
-  it('fails at the deadline while a node is not Ready', () => {
-    const run = runStep(health.run!, vars, { kubectl: kubectl([node(true), node(false)], ['kong'], [app('kong', 'Synced', 'Healthy')]) });
-    expect(run.status).toBe(1);
-    expect(run.stdout).toContain('nodes Ready 1/2');
-  });
-
-  it('fails at the deadline when no tier 0-1 ApplicationSet exists (nothing to prove healthy)', () => {
-    expect(runStep(health.run!, vars, { kubectl: kubectl([node(true)], [], []) }).status).toBe(1);
-  });
-
-  it('is bounded twice: the loop deadline inside the job timeout', () => {
+  it('is bounded twice: the verify timeout inside the job timeout', () => {
     expect(Number((verify?.env as Record<string, string>).HEALTH_DEADLINE_S) / 60).toBeLessThan((verify as { 'timeout-minutes': number })['timeout-minutes']);
+  });
+
+  it("runs the platform preflight between the build's cluster and its platform", () => {
+    const names = (deploy?.steps ?? []).map((s) => s.name ?? '');
+    const at = (name: string) => names.indexOf(name);
+    expect([at("Deploy the build's cluster") < at('Platform preflight'), at('Platform preflight') < at("Deploy the build's platform")]).toEqual([true, true]);
   });
 });
 
@@ -259,7 +253,7 @@ describe('ephemeral-build.yml teardown', () => {
     it("gives the timings of deploy, health and this build's ledger rows only", () => {
       const { summary } = runStep(summaryStep.run!, vars, {}, reports);
       expect(summary).toContain('| deploy | success | 1312 |');
-      expect(summary).toContain('| tier 0-1 health | success | 418 |');
+      expect(summary).toContain('| tier 0-1.5 health and HTTPS | success | 418 |');
       expect(summary).toContain('| teardown | exit 0 | 1200.000 |');
       expect(summary).toContain('| orphans | exit 0 | 60.000 |');
       expect(summary).not.toContain('26-01-22-01');

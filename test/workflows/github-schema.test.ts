@@ -5,8 +5,8 @@ import { githubSchemaErrors } from './support/github-schema';
 import { WORKFLOWS_DIR, workflowFiles } from './support/workflows';
 
 describe("GitHub's workflow schema (@actions/workflow-parser)", () => {
-  it('finds the five workflows', () => {
-    expect(workflowFiles()).toEqual(['ci.yml', 'deploy-environment.yml', 'ephemeral-build.yml', 'orphan-reaper.yml', 'release-image.yml']);
+  it('finds the six workflows', () => {
+    expect(workflowFiles()).toEqual(['ci.yml', 'deploy-environment.yml', 'ephemeral-build.yml', 'orphan-reaper.yml', 'release-image.yml', 'tier-validation.yml']);
   });
 
   it('accepts every workflow: keys, values, expressions and the contexts each key may use', () => {

@@ -20,8 +20,8 @@ function composedStacks(selection: Selection): string[] {
 }
 
 describe('goldenpath invocations', () => {
-  it('are found in the workflows (preflight, builds, teardown, orphans, ledger)', () => {
-    expect(new Set(goldenpathCalls.map((c) => c.args[0]))).toEqual(new Set(['preflight', 'builds', 'teardown', 'orphans', 'ledger']));
+  it('are found in the workflows (preflight, builds, teardown, orphans, ledger, verify)', () => {
+    expect(new Set(goldenpathCalls.map((c) => c.args[0]))).toEqual(new Set(['preflight', 'builds', 'teardown', 'orphans', 'ledger', 'verify']));
   });
 
   it.each(goldenpathCalls.map((c) => [`${c.where}: goldenpath ${c.args.join(' ')}`, c.args] as const))('%s parses with the ops/ program', async (_title, args) => {

@@ -9,6 +9,7 @@ const BASE: EksControlPlaneProps = {
   clusterName: 'goldenpath-dev',
   kubernetesVersion: '1.33',
   partition: 'aws',
+  accountId: '111111111111',
   roleName: 'goldenpath-dev-cluster',
   logGroupName: '/aws/eks/goldenpath-dev/cluster',
   logRetentionDays: 14,
@@ -27,6 +28,13 @@ const one = (r: Json, type: string) => Object.values<Json>(r[type])[0]!;
 describe('EksControlPlane', () => {
   const r = synth();
   const cluster = one(r, 'aws_eks_cluster');
+
+  it("gives the secrets key a policy that delegates to the account's IAM, so the reaper's tag-scoped rights work", () => {
+    expect(JSON.parse(one(r, 'aws_kms_key').policy)).toEqual({
+      Version: '2012-10-17',
+      Statement: [{ Sid: 'EnableIamPolicies', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111111111111:root' }, Action: 'kms:*', Resource: '*' }],
+    });
+  });
 
   it('keeps the API endpoint private when no public CIDRs are configured', () => {
     expect(cluster.vpc_config).toMatchObject({ endpoint_private_access: true, endpoint_public_access: false });

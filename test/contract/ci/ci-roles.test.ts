@@ -74,9 +74,11 @@ describe('coverage of the lifecycle CLI', () => {
     'client-ssm': 'ssm',
     'client-s3': 's3',
     'client-pricing': 'pricing',
+    'client-acm': 'acm',
+    'client-kms': 'kms',
   };
   /** SDK commands whose IAM action has another name. */
-  const IAM_ACTION_OF: Record<string, string> = { 's3:ListObjectsV2': 's3:ListBucket', 's3:HeadObject': 's3:GetObject' };
+  const IAM_ACTION_OF: Record<string, string> = { 's3:ListObjectsV2': 's3:ListBucket', 's3:HeadObject': 's3:GetObject', 's3:DeleteObjects': 's3:DeleteObject', 's3:ListObjectVersions': 's3:ListBucketVersions' };
   const OPS = resolve(__dirname, '..', '..', '..', 'ops');
   const sources = (dir: string): string[] =>
     readdirSync(dir).flatMap((f) => {

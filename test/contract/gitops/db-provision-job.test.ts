@@ -44,7 +44,7 @@ describe('renderDbProvisionJob', () => {
 
   it('runs goldenpath db provision for the env with the pinned CLI image', () => {
     expect(container?.image).toBe(`${VERSIONS.goldenpathCliImage.repository}:${VERSIONS.goldenpathCliImage.tag}`);
-    expect(container?.command?.slice(0, 7)).toEqual(['npx', '--no-install', 'goldenpath', 'db', 'provision', '--env', 'dev']);
+    expect(container?.command?.slice(0, 6)).toEqual(['node', '/app/ops/bin/goldenpath.cjs', 'db', 'provision', '--env', 'dev']);
   });
 
   it('passes the CA bundle the image carries to --ca-bundle and mounts nothing over it', () => {

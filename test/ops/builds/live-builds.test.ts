@@ -1,5 +1,6 @@
 import { TAG_KEYS } from '../../../contract/tags';
-import { buildExpiry, buildIdOfResource, isExpired, liveBuilds, loadBalancerTypeOf, resourceTypeOf, type TaggedResource } from '../../../ops/builds/live-builds';
+import { buildExpiry, buildIdOfResource, isExpired, liveBuilds, loadBalancerTypeOf, type TaggedResource } from '../../../ops/builds/live-builds';
+import { resourceTypeOf } from '../../../ops/aws/tagged-resources';
 
 const now = new Date('2026-01-23T12:00:00Z');
 const env = { name: 'dev', baseDomain: 'goldenpathidp.io', ttlHours: 8 };

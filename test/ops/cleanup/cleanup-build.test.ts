@@ -64,7 +64,7 @@ describe('cleanupBuild against the stateful fake', () => {
   });
 
   it('waits out a load balancer whose network interfaces linger while it deletes', async () => {
-    const fake = track(world({ lingerCalls: 40 }));
+    const fake = track(world({ lingerCalls: 60 }));
     addBuild(fake, dev, '12', addFoundation(fake, dev), FULL_SHAPE);
     const report = await cleanupBuild(deps(fake), buildScope(planOf(dev, '12')));
     expect(ownedBy(fake, 'dev/12')).toEqual([]);

@@ -25,7 +25,7 @@ describe('discoverBuild', () => {
     const { resources } = await discoverBuild(f.clients(), buildScope(planOf(dev, '12')), bucket());
     const names = resources.filter((r) => r.kind === 'route53-record').map((r) => r.attributes.name).sort();
     expect(names).toEqual(
-      ['app0', 'app1', 'app2', '_gp-a.app0', '_gp-a.app1', '_gp-a.app2'].map((n) => `${n}.b-12.dev.goldenpathidp.io`).sort(),
+      ['app0', 'app1', 'app2', '_gp-a.app0', '_gp-a.app1', '_gp-a.app2', '_3f2a9c.app0', '_acme-challenge.app0'].map((n) => `${n}.b-12.dev.goldenpathidp.io`).sort(),
     );
   });
 

@@ -20,8 +20,21 @@ describe('planCleanup', () => {
     expect(plan.deletions.map((d) => d.resource.kind)).toEqual(['elbv2-load-balancer', 'elbv2-target-group', 'ec2-network-interface', 'ec2-security-group', 'ec2-subnet', 'ec2-vpc', 'iam-role']);
   });
 
-  it('lists every kind in a fixed deletion order starting with load balancers', () => {
-    expect(RESOURCE_KINDS_IN_DELETION_ORDER.slice(0, 5)).toEqual(['elbv2-load-balancer', 'elbv2-target-group', 'ec2-network-interface', 'ec2-security-group-rule', 'ec2-security-group']);
+  it('lists every kind in a fixed deletion order: the cluster with its parts first, then what ran its nodes, then load balancers before what they use', () => {
+    expect(RESOURCE_KINDS_IN_DELETION_ORDER.slice(0, 7)).toEqual(['eks-addon', 'eks-fargate-profile', 'eks-nodegroup', 'eks-cluster', 'ec2-instance', 'ec2-launch-template', 'kms-key']);
+    const order = (k: ResourceKind): number => RESOURCE_KINDS_IN_DELETION_ORDER.indexOf(k);
+    expect(order('elbv2-load-balancer')).toBeLessThan(order('elbv2-target-group'));
+    expect(order('elbv2-load-balancer')).toBeLessThan(order('acm-certificate'));
+    expect(order('ec2-network-interface')).toBeLessThan(order('ec2-security-group'));
+    expect(order('iam-instance-profile')).toBeLessThan(order('iam-role'));
+  });
+
+  it('puts what AWS still lists after deletion (a terminated instance, a key pending deletion) among the going, never the deletions', () => {
+    const plan = planCleanup(
+      [res('ec2-instance', 'i-1', ours, { state: 'terminated' }), res('kms-key', 'k-1', ours, { state: 'PendingDeletion' }), res('eks-cluster', 'c', ours, { state: 'DELETING' }), res('ec2-instance', 'i-2', ours, { state: 'running' })],
+      scope,
+    );
+    expect([plan.deletions.map((d) => d.resource.id), plan.going.map((d) => d.resource.id)]).toEqual([['i-2'], ['i-1', 'k-1', 'c']]);
   });
 
   it('revokes a rule that references a build security group from a group that is not protected', () => {

@@ -20,14 +20,14 @@ describe('renderCleanup', () => {
       ],
       scope,
     );
-    const text = renderCleanup(dryRunReport({ scope, plan, unsupported: [{ arn: 'arn:aws:eks:eu-west-2:111111111111:cluster/goldenpath-dev-b-12', tags: ours }] }), false);
+    const text = renderCleanup(dryRunReport({ scope, plan, unsupported: [{ arn: 'arn:aws:sqs:eu-west-2:111111111111:goldenpath-dev-b-12-events', tags: ours }] }), false);
     expect(text.split('\n')).toEqual([
       'build 12 (cluster goldenpath-dev-b-12, eu-west-2, account 111111111111):',
       `    1. elbv2-load-balancer arn:lb: would delete; matched: tagged ${TAG_KEYS.buildId}=12`,
       `    2. ec2-security-group sg-1: would delete; matched: tagged ${TAG_KEYS.buildId}=12`,
       `  keep ec2-volume vol-p: protected, tagged ${TAG_KEYS.lifecycle}="persistent"`,
-      '  left arn:aws:eks:eu-west-2:111111111111:cluster/goldenpath-dev-b-12: tagged with the build but of a type cleanup does not delete (check cdktf destroy)',
-      '  deleted 0, left 3',
+      '  unmanaged arn:aws:sqs:eu-west-2:111111111111:goldenpath-dev-b-12-events: tagged with the build; goldenpath does not delete sqs:goldenpath-dev-b-12-events: delete it by hand, and report the type so cleanup learns it',
+      '  deleted 0, left 2, unmanaged 1',
     ]);
   });
 });

@@ -56,7 +56,7 @@ describe('loadProvisionInputs', () => {
     const source = recordingSource(secretFileContent(SERVER, MASTER, [{ name: 'keycloak', password: 'kc' }]));
 
     await expect(loadProvisionInputs(FIXTURE_ENV, [{ name: 'backstage', createDb: true }], source)).rejects.toThrow(
-      'app "backstage" has no secret in the deployed dev-database stack (its foundation document lists: keycloak); deploy dev-database after adding the app.',
+      'app "backstage" has no secret in the deployed dev-database stack (its foundation document lists: keycloak); deploy dev-database after adding the app (GOLDENPATH_ENV=dev npx cdktf deploy dev-database).',
     );
   });
 

@@ -30,7 +30,7 @@ describe('goldenpath orphans', () => {
     expect(f.present()).toEqual(before);
     const json = JSON.parse(rt.out.join(''));
     expect(json.mode).toBe('dry-run');
-    expect(json.builds[0].deletions[0]).toMatchObject({ order: 1, kind: 'elbv2-load-balancer' });
+    expect(json.builds[0].deletions[0]).toMatchObject({ order: 1, kind: 'eks-addon' });
   });
 
   it('refuses --delete without --yes when not interactive, before any AWS call (exit 3)', async () => {

@@ -1,5 +1,7 @@
 import type { DnsFoundation } from '../../../contract/foundation';
+import { ephemeral, persistent } from '../../../contract/selection';
 import { evaluatePlatformPreflight, externalDnsCheck, type PlatformFacts, type PlatformPreflightInput } from '../../../ops/preflight/platform-checks';
+import { planFor } from '../../support/plan';
 
 const dns: DnsFoundation = {
   schemaVersion: 1,
@@ -16,7 +18,7 @@ const build: PlatformPreflightInput = {
   ownerId: 'goldenpath-dev-26-01-23-01',
   externalDnsRoleName: 'goldenpath-dev-b-26-01-23-01-external-dns',
   workloadBoundaryArn: WORKLOAD,
-  clusterStack: 'dev-b-26-01-23-01-cluster',
+  clusterStack: planFor(ephemeral('dev', '26-01-23-01')).stacks.cluster,
   appSecrets: [],
 };
 const persistentTier2: PlatformPreflightInput = {
@@ -24,7 +26,7 @@ const persistentTier2: PlatformPreflightInput = {
   ownerId: 'goldenpath-dev',
   externalDnsRoleName: 'goldenpath-dev-external-dns',
   workloadBoundaryArn: WORKLOAD,
-  clusterStack: 'dev-cluster',
+  clusterStack: planFor(persistent('dev')).stacks.cluster,
   appSecrets: [
     { app: 'backstage', secretName: 'goldenpath/dev/backstage/postgres' },
     { app: 'grafana', secretName: 'goldenpath/dev/grafana/postgres' },
@@ -65,7 +67,7 @@ describe('externalDnsCheck', () => {
   });
 
   it('fails a missing role, naming the cluster stack to deploy', () => {
-    expect(externalDnsCheck(build, { dns, externalDnsRole: null })).toMatchObject({ ok: false, detail: 'the role does not exist', fix: expect.stringMatching(/npx cdktf deploy dev-b-26-01-23-01-cluster/) });
+    expect(externalDnsCheck(build, { dns, externalDnsRole: null })).toMatchObject({ ok: false, detail: 'the role does not exist', fix: expect.stringMatching(/GOLDENPATH_ENV=dev GOLDENPATH_LIFECYCLE=ephemeral GOLDENPATH_BUILD_ID=26-01-23-01 npx cdktf deploy dev-b-26-01-23-01-cluster/) });
   });
 
   it('fails without the dns document, naming the dns stack', () => {
@@ -85,7 +87,7 @@ describe('evaluatePlatformPreflight', () => {
   it("fails each selected app whose database secret is missing, naming the app and the database stack", () => {
     const results = evaluatePlatformPreflight(persistentTier2, { ...healthyTier2, appSecrets: { 'goldenpath/dev/backstage/postgres': true } });
     const grafana = results.find((r) => r.check.includes('grafana'));
-    expect(grafana).toMatchObject({ ok: false, detail: 'does not exist in Secrets Manager', fix: expect.stringMatching(/envs\/dev\.ts.*npx cdktf deploy dev-database/) });
+    expect(grafana).toMatchObject({ ok: false, detail: 'does not exist in Secrets Manager', fix: expect.stringMatching(/envs\/dev\.ts.*GOLDENPATH_ENV=dev npx cdktf deploy dev-database/) });
   });
 
   it('fails a database the cluster cannot reach, with what the probe saw', () => {

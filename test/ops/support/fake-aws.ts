@@ -1,11 +1,14 @@
+import * as acm from '@aws-sdk/client-acm';
 import * as logs from '@aws-sdk/client-cloudwatch-logs';
 import * as ec2 from '@aws-sdk/client-ec2';
 import * as eks from '@aws-sdk/client-eks';
 import * as elb from '@aws-sdk/client-elastic-load-balancing-v2';
 import * as iam from '@aws-sdk/client-iam';
+import * as kms from '@aws-sdk/client-kms';
 import * as tagging from '@aws-sdk/client-resource-groups-tagging-api';
 import * as r53 from '@aws-sdk/client-route-53';
 import * as rds from '@aws-sdk/client-rds';
+import * as s3 from '@aws-sdk/client-s3';
 import * as secrets from '@aws-sdk/client-secrets-manager';
 import * as ssm from '@aws-sdk/client-ssm';
 import * as sts from '@aws-sdk/client-sts';
@@ -44,7 +47,16 @@ type Kind =
   | 'policy'
   | 'oidc'
   | 'cluster'
-  | 'secret';
+  | 'secret'
+  | 'nodegroup'
+  | 'addon'
+  | 'fargate'
+  | 'instance'
+  | 'snapshot'
+  | 'kms'
+  | 'bucket'
+  | 'cert'
+  | 'profile';
 
 export interface SgRef {
   readonly direction: 'ingress' | 'egress';
@@ -76,6 +88,14 @@ export interface FakeResource {
   instanceTypeOrSize?: string;
   /** The API-call tick when a deleted load balancer's ENIs vanish. */
   goneAtTick?: number;
+  /** nodegroup/addon/fargate → its cluster; cert → the load balancer using it; profile → its roles; kms → its aliases. */
+  clusterName?: string;
+  roleNames?: string[];
+  aliases?: string[];
+  /** When a cluster was created (tells one run of a build id from another). */
+  createdAt?: string;
+  /** Object versions and delete markers of a bucket. */
+  versions?: { Key: string; VersionId: string }[];
 }
 
 export interface FakeOptions {
@@ -93,7 +113,12 @@ export interface FakeOptions {
   readonly route53StringOrder?: boolean;
   /** Route53 returns at most this many records a page (default: what the caller asks, up to 300). */
   readonly route53PageSize?: number;
+  /** The tagging API keeps listing a deleted resource (with its tags) for this many calls, as AWS does. */
+  taggingListsDeletedFor?: number;
 }
+
+/** Statuses in which AWS keeps listing a resource whose deletion is under way or done. */
+const GOING_STATUSES: ReadonlySet<string> = new Set(['terminated', 'DELETING', 'PendingDeletion', 'deleting']);
 
 function err(name: string, message = name): Error {
   return Object.assign(new Error(message), { name, $metadata: {} });
@@ -131,6 +156,8 @@ export class FakeAws {
   readonly parameters = new Map<string, string>();
   /** RDS instance status by identifier. */
   readonly databases = new Map<string, string>();
+  /** Deleted resources the tagging API still lists until the tick given. */
+  private readonly ghosts: { arn: string; tags: Tags; region: string; untilTick: number }[] = [];
   /** The state bucket (the shared ledger lives there). */
   readonly s3 = new FakeS3();
   /** The Price List API (pricing:GetProducts). */
@@ -157,10 +184,13 @@ export class FakeAws {
     return [...this.resources.values()].filter((r) => r.kind === kind);
   }
 
-  /** Ids (kind:id) of every resource still present. */
+  /** Ids (kind:id) of every resource still present: what AWS lists but is already going (terminated, DELETING, pending deletion) is not. */
   present(): string[] {
     this.expireLingering();
-    return [...this.resources.keys()].sort();
+    return [...this.resources.entries()]
+      .filter(([, r]) => !GOING_STATUSES.has(r.status ?? ''))
+      .map(([k]) => k)
+      .sort();
   }
 
   arn(r: FakeResource): string {
@@ -180,6 +210,24 @@ export class FakeAws {
         return `arn:aws:eks:${region}:${account}:cluster/${r.id}`;
       case 'secret':
         return `arn:aws:secretsmanager:${region}:${account}:secret:${r.id}`;
+      case 'nodegroup':
+      case 'addon':
+      case 'fargate': {
+        const type = { nodegroup: 'nodegroup', addon: 'addon', fargate: 'fargateprofile' }[r.kind];
+        return `arn:aws:eks:${region}:${account}:${type}/${r.id}/uuid-${r.id.length}`;
+      }
+      case 'instance':
+        return `arn:aws:ec2:${region}:${account}:instance/${r.id}`;
+      case 'snapshot':
+        return `arn:aws:ec2:${region}::snapshot/${r.id}`;
+      case 'kms':
+        return `arn:aws:kms:${region}:${account}:key/${r.id}`;
+      case 'bucket':
+        return `arn:aws:s3:::${r.id}`;
+      case 'cert':
+        return r.id;
+      case 'profile':
+        return `arn:aws:iam::${account}:instance-profile/${r.id}`;
       case 'record':
         return '';
       default: {
@@ -189,13 +237,38 @@ export class FakeAws {
     }
   }
 
+  /** What deleting a load balancer does (the API call, or the controller after its Service is deleted): asynchronous, the ENIs linger. */
+  deleteLoadBalancer(arn: string): void {
+    const lb = this.get('lb', arn);
+    if (lb === undefined || lb.status === 'deleting') return;
+    // The ARN stops listing at once, the ENIs (and the LB itself) linger.
+    const gone = this.tick + (this.options.lingerCalls ?? 0);
+    lb.status = 'deleting';
+    lb.goneAtTick = gone;
+    for (const eni of this.list('eni')) if (eni.lbArn === lb.id) eni.goneAtTick = gone;
+  }
+
   private expireLingering(): void {
-    for (const [k, r] of this.resources) if (r.goneAtTick !== undefined && this.tick >= r.goneAtTick) this.resources.delete(k);
+    for (const r of [...this.resources.values()]) if (r.goneAtTick !== undefined && this.tick >= r.goneAtTick) this.forget(r);
   }
 
   private remove(kind: Kind, id: string, notFound: string): void {
-    if (this.get(kind, id) === undefined) throw err(notFound);
-    this.resources.delete(this.key(kind, id));
+    const r = this.get(kind, id);
+    if (r === undefined) throw err(notFound);
+    this.forget(r);
+  }
+
+  /** Deletes a resource; the tagging API may keep listing it for a while. */
+  private forget(r: FakeResource): void {
+    this.resources.delete(this.key(r.kind, r.id));
+    const linger = this.options.taggingListsDeletedFor ?? 0;
+    if (linger > 0 && Object.keys(r.tags).length > 0 && r.kind !== 'record') {
+      this.ghosts.push({ arn: this.arn(r), tags: r.tags, region: this.regionOf(r), untilTick: this.tick + linger });
+    }
+  }
+
+  private regionOf(r: FakeResource): string {
+    return ['role', 'policy', 'oidc', 'profile'].includes(r.kind) ? GLOBAL_SERVICES_REGION : this.options.region;
   }
 
   /** Wraps every handler: latency, call log, throttling, interruption of mutating calls. */
@@ -224,7 +297,7 @@ export class FakeAws {
         if (f.Name === 'status') return values.includes(r.status ?? '');
         if (f.Name === 'ip-permission.group-id') return (r.refs ?? []).some((x) => x.direction === 'ingress' && values.includes(x.groupId));
         if (f.Name === 'egress.ip-permission.group-id') return (r.refs ?? []).some((x) => x.direction === 'egress' && values.includes(x.groupId));
-        if (f.Name === 'instance-state-name') return true;
+        if (f.Name === 'instance-state-name') return values.includes(r.status ?? 'running');
         throw new Error(`fake EC2 does not model filter ${f.Name}`);
       }),
     );
@@ -242,11 +315,14 @@ export class FakeAws {
 
   private taggingResources(region: string): { arn: string; tags: Tags }[] {
     const global = region === GLOBAL_SERVICES_REGION;
-    return [...this.resources.values()]
+    const live = [...this.resources.values()]
       .filter((r) => r.kind !== 'record')
-      .filter((r) => (['role', 'policy', 'oidc'].includes(r.kind) ? global && this.options.iamInTagging === true : !global || this.options.region === GLOBAL_SERVICES_REGION))
+      .filter((r) => (['role', 'policy', 'oidc', 'profile'].includes(r.kind) ? global && this.options.iamInTagging === true : !global || this.options.region === GLOBAL_SERVICES_REGION))
       .filter((r) => Object.keys(r.tags).length > 0)
       .map((r) => ({ arn: this.arn(r), tags: r.tags }));
+    const ghosts = this.ghosts.filter((g) => g.untilTick > this.tick && (g.region === region || (!global && g.region === this.options.region))).map((g) => ({ arn: g.arn, tags: g.tags }));
+    const liveArns = new Set(live.map((r) => r.arn));
+    return [...live, ...ghosts.filter((g) => !liveArns.has(g.arn))];
   }
 
   /** Creates clients for the env region and mocks every call the tool makes. */
@@ -311,13 +387,7 @@ export class FakeAws {
       sElb,
       elb.DeleteLoadBalancerCommand,
       h('ELB.DeleteLoadBalancer', true, (input: elb.DeleteLoadBalancerCommandInput) => {
-        const lb = this.get('lb', input.LoadBalancerArn ?? '');
-        if (lb === undefined || lb.status === 'deleting') return {};
-        // Deleting is asynchronous: the ARN stops listing at once, the ENIs (and the LB itself) linger.
-        const gone = this.tick + (this.options.lingerCalls ?? 0);
-        lb.status = 'deleting';
-        lb.goneAtTick = gone;
-        for (const eni of this.list('eni')) if (eni.lbArn === lb.id) eni.goneAtTick = gone;
+        this.deleteLoadBalancer(input.LoadBalancerArn ?? '');
         return {};
       }),
     );
@@ -330,7 +400,7 @@ export class FakeAws {
         const lb = tg.lbArn === undefined ? undefined : this.get('lb', tg.lbArn);
         // In use while the load balancer's listeners exist; they go when its deletion starts.
         if (lb !== undefined && lb.status !== 'deleting') throw err('ResourceInUse', `target group is in use by ${tg.lbArn}`);
-        this.resources.delete(this.key('tg', tg.id));
+        this.forget(tg);
         return {};
       }),
     );
@@ -357,7 +427,18 @@ export class FakeAws {
     on(sEc2, ec2.DescribeAddressesCommand, h('EC2.DescribeAddresses', false, (i: ec2.DescribeAddressesCommandInput) => ({
       Addresses: this.withTag('eip', i.Filters).map((r) => ({ AllocationId: r.id, AssociationId: r.associationId, Tags: this.ec2Tags(r) })),
     })));
-    on(sEc2, ec2.DescribeInstancesCommand, h('EC2.DescribeInstances', false, () => ({ Reservations: [] })));
+    on(sEc2, ec2.DescribeInstancesCommand, h('EC2.DescribeInstances', false, (i: ec2.DescribeInstancesCommandInput) => ({
+      Reservations: [
+        {
+          Instances: this.withTag('instance', i.Filters).map((r) => ({
+            InstanceId: r.id,
+            InstanceType: (r.instanceTypeOrSize ?? 't3.large') as ec2._InstanceType,
+            State: { Name: (r.status ?? 'running') as ec2.InstanceStateName },
+            Tags: this.ec2Tags(r),
+          })),
+        },
+      ],
+    })));
     on(sEc2, ec2.DescribeInternetGatewaysCommand, h('EC2.DescribeInternetGateways', false, (i: ec2.DescribeInternetGatewaysCommandInput) => {
       const igw = this.get('igw', i.InternetGatewayIds?.[0] ?? '');
       if (igw === undefined) throw err('InvalidInternetGatewayID.NotFound');
@@ -401,14 +482,14 @@ export class FakeAws {
       if (user !== undefined) throw err('DependencyViolation', `resource ${id} has a dependent object (${user.id})`);
       const referrer = this.list('sg').find((g) => g.id !== id && g.refs?.some((x) => x.groupId === id));
       if (referrer !== undefined) throw err('DependencyViolation', `resource ${id} is referenced by ${referrer.id}`);
-      this.resources.delete(this.key('sg', id));
+      this.forget(this.get('sg', id)!);
       return {};
     }));
     on(sEc2, ec2.DeleteVolumeCommand, h('EC2.DeleteVolume', true, (i: ec2.DeleteVolumeCommandInput) => (this.remove('volume', i.VolumeId ?? '', 'InvalidVolume.NotFound'), {})));
     on(sEc2, ec2.DeleteNatGatewayCommand, h('EC2.DeleteNatGateway', true, (i: ec2.DeleteNatGatewayCommandInput) => {
       const nat = this.get('nat', i.NatGatewayId ?? '');
       if (nat === undefined) throw err('NatGatewayNotFound');
-      this.resources.delete(this.key('nat', nat.id));
+      this.forget(nat);
       for (const eip of this.list('eip')) if (eip.associationId === `nat:${nat.id}`) eip.associationId = undefined;
       return {};
     }));
@@ -517,11 +598,15 @@ export class FakeAws {
       r.inlinePolicies = (r.inlinePolicies ?? []).filter((p) => p !== i.PolicyName);
       return {};
     }));
-    on(sIam, iam.ListInstanceProfilesForRoleCommand, h('IAM.ListInstanceProfilesForRole', false, () => ({ InstanceProfiles: [] })));
+    on(sIam, iam.ListInstanceProfilesForRoleCommand, h('IAM.ListInstanceProfilesForRole', false, (i: iam.ListInstanceProfilesForRoleCommandInput) => ({
+      InstanceProfiles: this.list('profile')
+        .filter((p) => p.roleNames?.includes(i.RoleName ?? ''))
+        .map((p) => ({ InstanceProfileName: p.id, Arn: this.arn(p), Path: '/', InstanceProfileId: p.id, CreateDate: new Date(), Roles: [] })),
+    })));
     on(sIam, iam.DeleteRoleCommand, h('IAM.DeleteRole', true, (i: iam.DeleteRoleCommandInput) => {
       const r = role(i.RoleName);
       if ((r.attachedPolicies ?? []).length > 0 || (r.inlinePolicies ?? []).length > 0) throw err('DeleteConflict', 'role has policies');
-      this.resources.delete(this.key('role', r.id));
+      this.forget(r);
       return {};
     }));
     on(sIam, iam.ListPolicyVersionsCommand, h('IAM.ListPolicyVersions', false, (i: iam.ListPolicyVersionsCommandInput) => {
@@ -578,11 +663,174 @@ export class FakeAws {
     }));
 
     const sEks = stub(c.eks);
+    const cluster = (name: string | undefined): FakeResource => {
+      const r = this.get('cluster', name ?? '');
+      if (r === undefined) throw err('ResourceNotFoundException', `No cluster found for name: ${name}`);
+      return r;
+    };
+    const child = (kind: 'nodegroup' | 'addon' | 'fargate', clusterName: string | undefined, name: string | undefined): FakeResource => {
+      const r = this.get(kind, `${clusterName}/${name}`);
+      if (r === undefined) throw err('ResourceNotFoundException', `No ${kind} ${name} in ${clusterName}`);
+      return r;
+    };
+    const childrenOf = (kind: 'nodegroup' | 'addon' | 'fargate', clusterName: string | undefined): string[] =>
+      this.list(kind)
+        .filter((r) => r.clusterName === clusterName)
+        .map((r) => r.id.slice(r.id.indexOf('/') + 1));
+    /** EKS deletes asynchronously: DELETING at once, gone after lingerCalls calls. */
+    const startDeleting = (r: FakeResource): void => {
+      if (r.status === 'DELETING') throw err('ResourceInUseException', `${r.id} is already being deleted`);
+      r.status = 'DELETING';
+      r.goneAtTick = this.tick + (this.options.lingerCalls ?? 0);
+    };
     on(sEks, eks.DescribeClusterCommand, h('EKS.DescribeCluster', false, (i: eks.DescribeClusterCommandInput) => {
-      if (this.get('cluster', i.name ?? '') === undefined) throw err('ResourceNotFoundException');
-      return { cluster: { name: i.name, endpoint: 'https://127.0.0.1:1', certificateAuthority: { data: '' } } };
+      const r = cluster(i.name);
+      return { cluster: { name: i.name, arn: this.arn(r), createdAt: new Date(r.createdAt ?? '2026-01-23T08:00:00Z'), status: (r.status ?? 'ACTIVE') as eks.ClusterStatus, tags: r.tags, endpoint: 'https://127.0.0.1:1', certificateAuthority: { data: '' } } };
     }));
-    this.s3.serve(c.s3);
+    on(sEks, eks.ListNodegroupsCommand, h('EKS.ListNodegroups', false, (i: eks.ListNodegroupsCommandInput) => (cluster(i.clusterName), { nodegroups: childrenOf('nodegroup', i.clusterName) })));
+    on(sEks, eks.ListAddonsCommand, h('EKS.ListAddons', false, (i: eks.ListAddonsCommandInput) => (cluster(i.clusterName), { addons: childrenOf('addon', i.clusterName) })));
+    on(sEks, eks.ListFargateProfilesCommand, h('EKS.ListFargateProfiles', false, (i: eks.ListFargateProfilesCommandInput) => (cluster(i.clusterName), { fargateProfileNames: childrenOf('fargate', i.clusterName) })));
+    on(sEks, eks.DescribeNodegroupCommand, h('EKS.DescribeNodegroup', false, (i: eks.DescribeNodegroupCommandInput) => {
+      const r = child('nodegroup', i.clusterName, i.nodegroupName);
+      return { nodegroup: { nodegroupName: i.nodegroupName, nodegroupArn: this.arn(r), status: (r.status ?? 'ACTIVE') as eks.NodegroupStatus, tags: r.tags } };
+    }));
+    on(sEks, eks.DescribeAddonCommand, h('EKS.DescribeAddon', false, (i: eks.DescribeAddonCommandInput) => {
+      const r = child('addon', i.clusterName, i.addonName);
+      return { addon: { addonName: i.addonName, addonArn: this.arn(r), status: (r.status ?? 'ACTIVE') as eks.AddonStatus, tags: r.tags } };
+    }));
+    on(sEks, eks.DescribeFargateProfileCommand, h('EKS.DescribeFargateProfile', false, (i: eks.DescribeFargateProfileCommandInput) => {
+      const r = child('fargate', i.clusterName, i.fargateProfileName);
+      return { fargateProfile: { fargateProfileName: i.fargateProfileName, fargateProfileArn: this.arn(r), status: (r.status ?? 'ACTIVE') as eks.FargateProfileStatus, tags: r.tags } };
+    }));
+    on(sEks, eks.DeleteNodegroupCommand, h('EKS.DeleteNodegroup', true, (i: eks.DeleteNodegroupCommandInput) => {
+      const r = child('nodegroup', i.clusterName, i.nodegroupName);
+      startDeleting(r);
+      // The node group's instances terminate with it.
+      for (const inst of this.list('instance')) if (inst.clusterName === i.clusterName && inst.status !== 'terminated') inst.status = 'terminated';
+      return {};
+    }));
+    on(sEks, eks.DeleteAddonCommand, h('EKS.DeleteAddon', true, (i: eks.DeleteAddonCommandInput) => (startDeleting(child('addon', i.clusterName, i.addonName)), {})));
+    on(sEks, eks.DeleteFargateProfileCommand, h('EKS.DeleteFargateProfile', true, (i: eks.DeleteFargateProfileCommandInput) => (startDeleting(child('fargate', i.clusterName, i.fargateProfileName)), {})));
+    on(sEks, eks.DeleteClusterCommand, h('EKS.DeleteCluster', true, (i: eks.DeleteClusterCommandInput) => {
+      const r = cluster(i.name);
+      const blocking = [...this.list('nodegroup'), ...this.list('fargate')].find((x) => x.clusterName === i.name);
+      if (blocking !== undefined) throw err('ResourceInUseException', `Cluster has ${blocking.kind} ${blocking.id} attached`);
+      startDeleting(r);
+      for (const a of this.list('addon')) if (a.clusterName === i.name) a.goneAtTick = r.goneAtTick;
+      return {};
+    }));
+
+    on(sEc2, ec2.DescribeSnapshotsCommand, h('EC2.DescribeSnapshots', false, (i: ec2.DescribeSnapshotsCommandInput) => ({
+      Snapshots: this.withTag('snapshot', i.Filters).map((r) => ({ SnapshotId: r.id, Tags: this.ec2Tags(r) })),
+    })));
+    on(sEc2, ec2.DeleteSnapshotCommand, h('EC2.DeleteSnapshot', true, (i: ec2.DeleteSnapshotCommandInput) => (this.remove('snapshot', i.SnapshotId ?? '', 'InvalidSnapshot.NotFound'), {})));
+    on(sEc2, ec2.TerminateInstancesCommand, h('EC2.TerminateInstances', true, (i: ec2.TerminateInstancesCommandInput) => {
+      const r = this.get('instance', i.InstanceIds?.[0] ?? '');
+      if (r === undefined) throw err('InvalidInstanceID.NotFound');
+      // Terminated instances stay listed for a while.
+      r.status = 'terminated';
+      r.goneAtTick = this.tick + (this.options.lingerCalls ?? 0) + 50;
+      return { TerminatingInstances: [{ InstanceId: r.id }] };
+    }));
+
+    const sKms = stub(c.kms);
+    const key = (keyId: string | undefined): FakeResource => {
+      const r = this.get('kms', keyId ?? '') ?? this.list('kms').find((k) => k.aliases?.includes(keyId ?? ''));
+      if (r === undefined) throw err('NotFoundException', `Key '${keyId}' does not exist`);
+      return r;
+    };
+    on(sKms, kms.DescribeKeyCommand, h('KMS.DescribeKey', false, (i: kms.DescribeKeyCommandInput) => {
+      const r = key(i.KeyId);
+      return { KeyMetadata: { KeyId: r.id, Arn: this.arn(r), KeyState: (r.status ?? 'Enabled') as kms.KeyState, KeyManager: (r.owner === 'aws-managed' ? 'AWS' : 'CUSTOMER') as kms.KeyManagerType } };
+    }));
+    on(sKms, kms.ListResourceTagsCommand, h('KMS.ListResourceTags', false, (i: kms.ListResourceTagsCommandInput) => ({
+      Tags: Object.entries(key(i.KeyId).tags).map(([TagKey, TagValue]) => ({ TagKey, TagValue })),
+    })));
+    on(sKms, kms.ListAliasesCommand, h('KMS.ListAliases', false, (i: kms.ListAliasesCommandInput) => ({ Aliases: (key(i.KeyId).aliases ?? []).map((AliasName) => ({ AliasName })) })));
+    on(sKms, kms.DeleteAliasCommand, h('KMS.DeleteAlias', true, (i: kms.DeleteAliasCommandInput) => {
+      const r = this.list('kms').find((k) => k.aliases?.includes(i.AliasName ?? ''));
+      if (r === undefined) throw err('NotFoundException');
+      r.aliases = r.aliases?.filter((a) => a !== i.AliasName);
+      return {};
+    }));
+    on(sKms, kms.ScheduleKeyDeletionCommand, h('KMS.ScheduleKeyDeletion', true, (i: kms.ScheduleKeyDeletionCommandInput) => {
+      const r = key(i.KeyId);
+      if (r.status === 'PendingDeletion') throw err('KMSInvalidStateException', `${r.id} is pending deletion`);
+      if ((i.PendingWindowInDays ?? 30) < 7) throw err('ValidationException', 'PendingWindowInDays must be between 7 and 30');
+      // Pending deletion: still listed (and tagged) for the window; counts as gone.
+      r.status = 'PendingDeletion';
+      return { KeyId: r.id, KeyState: 'PendingDeletion' as const };
+    }));
+
+    const sAcm = stub(c.acm);
+    on(sAcm, acm.DeleteCertificateCommand, h('ACM.DeleteCertificate', true, (i: acm.DeleteCertificateCommandInput) => {
+      const r = this.get('cert', i.CertificateArn ?? '');
+      if (r === undefined) throw err('ResourceNotFoundException');
+      const lb = r.lbArn === undefined ? undefined : this.get('lb', r.lbArn);
+      if (lb !== undefined && lb.status !== 'deleting') throw err('ResourceInUseException', `certificate is in use by ${r.lbArn}`);
+      this.forget(r);
+      return {};
+    }));
+
+    on(sIam, iam.ListInstanceProfilesCommand, h('IAM.ListInstanceProfiles', false, () => ({
+      InstanceProfiles: this.list('profile').map((r) => ({ InstanceProfileName: r.id, Arn: this.arn(r), Path: '/', InstanceProfileId: r.id, CreateDate: new Date(), Roles: (r.roleNames ?? []).map((RoleName) => ({ RoleName, Path: '/', RoleId: RoleName, Arn: RoleName, CreateDate: new Date() })) })),
+      IsTruncated: false,
+    })));
+    const profile = (name: string | undefined): FakeResource => {
+      const r = this.get('profile', name ?? '');
+      if (r === undefined) throw err('NoSuchEntity');
+      return r;
+    };
+    on(sIam, iam.ListInstanceProfileTagsCommand, h('IAM.ListInstanceProfileTags', false, (i: iam.ListInstanceProfileTagsCommandInput) => ({ Tags: this.ec2Tags(profile(i.InstanceProfileName)) })));
+    on(sIam, iam.GetInstanceProfileCommand, h('IAM.GetInstanceProfile', false, (i: iam.GetInstanceProfileCommandInput) => {
+      const r = profile(i.InstanceProfileName);
+      return { InstanceProfile: { InstanceProfileName: r.id, Arn: this.arn(r), Path: '/', InstanceProfileId: r.id, CreateDate: new Date(), Roles: (r.roleNames ?? []).map((RoleName) => ({ RoleName, Path: '/', RoleId: RoleName, Arn: RoleName, CreateDate: new Date() })) } };
+    }));
+    on(sIam, iam.RemoveRoleFromInstanceProfileCommand, h('IAM.RemoveRoleFromInstanceProfile', true, (i: iam.RemoveRoleFromInstanceProfileCommandInput) => {
+      const r = profile(i.InstanceProfileName);
+      if (!(r.roleNames ?? []).includes(i.RoleName ?? '')) throw err('NoSuchEntity');
+      r.roleNames = (r.roleNames ?? []).filter((n) => n !== i.RoleName);
+      return {};
+    }));
+    on(sIam, iam.DeleteInstanceProfileCommand, h('IAM.DeleteInstanceProfile', true, (i: iam.DeleteInstanceProfileCommandInput) => {
+      const r = profile(i.InstanceProfileName);
+      if ((r.roleNames ?? []).length > 0) throw err('DeleteConflict', 'Cannot delete entity, must remove roles from instance profile first.');
+      this.forget(r);
+      return {};
+    }));
+    // The ledger's state bucket and the build's buckets share one S3 client, so one stub.
+    this.s3.serve(c.s3, (onS3) => {
+    const bucket = (name: string | undefined): FakeResource => {
+      const r = this.get('bucket', name ?? '');
+      if (r === undefined) throw err('NoSuchBucket', 'The specified bucket does not exist');
+      return r;
+    };
+    onS3(s3.GetBucketTaggingCommand, h('S3.GetBucketTagging', false, (i: s3.GetBucketTaggingCommandInput) => {
+      const r = bucket(i.Bucket);
+      if (Object.keys(r.tags).length === 0) throw err('NoSuchTagSet', 'The TagSet does not exist');
+      return { TagSet: this.ec2Tags(r) as s3.Tag[] };
+    }));
+    onS3(s3.ListObjectVersionsCommand, h('S3.ListObjectVersions', false, (i: s3.ListObjectVersionsCommandInput) => {
+      const all = bucket(i.Bucket).versions ?? [];
+      const page = all.slice(0, Math.min(i.MaxKeys ?? 1000, 1000));
+      return { Versions: page.filter((v) => !v.VersionId.startsWith('dm-')), DeleteMarkers: page.filter((v) => v.VersionId.startsWith('dm-')), IsTruncated: all.length > page.length };
+    }));
+    onS3(s3.DeleteObjectsCommand, h('S3.DeleteObjects', true, (i: s3.DeleteObjectsCommandInput) => {
+      const r = bucket(i.Bucket);
+      const objects = i.Delete?.Objects ?? [];
+      if (objects.length > 1000) throw err('MalformedXML', 'at most 1000 objects');
+      const gone = new Set(objects.map((o) => `${o.Key}|${o.VersionId}`));
+      r.versions = (r.versions ?? []).filter((v) => !gone.has(`${v.Key}|${v.VersionId}`));
+      return { Deleted: objects.map((o) => ({ Key: o.Key, VersionId: o.VersionId })) };
+    }));
+    onS3(s3.DeleteBucketCommand, h('S3.DeleteBucket', true, (i: s3.DeleteBucketCommandInput) => {
+      const r = bucket(i.Bucket);
+      if ((r.versions ?? []).length > 0) throw err('BucketNotEmpty', 'The bucket you tried to delete is not empty. You must delete all versions in the bucket.');
+      this.forget(r);
+      return {};
+    }));
+
+    });
     this.pricing.serve(c.pricing);
     return c;
   }

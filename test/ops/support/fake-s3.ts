@@ -75,8 +75,8 @@ export class FakeS3 {
     });
   }
 
-  /** Answers every call of this client from the fake. */
-  serve(client: s3.S3Client): s3.S3Client {
+  /** Answers every call of this client from the fake; `more` adds handlers for other commands on the same stub (the buckets a build makes). */
+  serve(client: s3.S3Client, more?: (on: (command: unknown, fn: (input: never) => Promise<unknown>) => void) => void): s3.S3Client {
     const stub = mockClient(client as never) as unknown as AwsStub<object, never, unknown>;
     this.stubs.push(stub);
     const on = (command: unknown, fn: (input: never) => Promise<unknown>): void => {
@@ -85,6 +85,7 @@ export class FakeS3 {
     on(s3.PutObjectCommand, (i: s3.PutObjectCommandInput) => this.put(i));
     on(s3.ListObjectsV2Command, (i: s3.ListObjectsV2CommandInput) => this.list(i));
     on(s3.GetObjectCommand, (i: s3.GetObjectCommandInput) => this.get(i));
+    more?.(on);
     return client;
   }
 

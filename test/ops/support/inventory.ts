@@ -1,5 +1,5 @@
 import { txtRegistryName } from '../../../contract/external-dns';
-import { appDatabaseSecretName, clusterName, dnsOwnerId, envZoneName, hostSuffix, irsaRoleName } from '../../../contract/naming';
+import { appDatabaseSecretName, clusterName, clusterSecretsKeyAlias, dnsOwnerId, envIdentity, envZoneName, hostSuffix, irsaRoleName, objectStorageBucketName } from '../../../contract/naming';
 import { ephemeral, persistent } from '../../../contract/selection';
 import { CONTROLLER_TAGS, TAG_KEYS } from '../../../contract/tags';
 import type { Environment } from '../../../envs/schema';
@@ -27,7 +27,7 @@ export interface BuildShape {
 export const FULL_SHAPE: BuildShape = { controllerTagsOnly: false, ownVpc: true, loadBalancers: 2, volumes: 2, records: 2, taggedRoles: true };
 
 export function zoneOf(env: Environment): { id: string; name: string } {
-  return { id: `Z${env.name.toUpperCase()}ZONE`, name: envZoneName({ name: env.name, baseDomain: env.dns.baseDomain }) };
+  return { id: `Z${env.name.toUpperCase()}ZONE`, name: envZoneName(envIdentity(env)) };
 }
 
 export interface Foundation {
@@ -68,6 +68,13 @@ function addRecord(fake: FakeAws, name: string, owner: string, truth: string): v
   const txtName = txtRegistryName(name, 'A');
   const txt = { Name: `${txtName}.`, Type: 'TXT' as const, TTL: 300, ResourceRecords: [{ Value: `"heritage=external-dns,external-dns/owner=${owner},external-dns/resource=service/default/x"` }] };
   for (const set of [a, txt]) fake.add({ kind: 'record', id: `${set.Name}|${set.Type}`, tags: {}, owner: truth, recordSet: set });
+}
+
+/** What TLS issuance leaves without an ExternalDNS owner: an ACM DNS validation CNAME and an ACME DNS-01 challenge TXT. */
+function addTlsRecords(fake: FakeAws, name: string, truth: string): void {
+  const validation = { Name: `_3f2a9c.${name}.`, Type: 'CNAME' as const, TTL: 300, ResourceRecords: [{ Value: '_7b1d.xyzabc.acm-validations.aws.' }] };
+  const challenge = { Name: `_acme-challenge.${name}.`, Type: 'TXT' as const, TTL: 60, ResourceRecords: [{ Value: '"ZG9udC1wYW5pYw"' }] };
+  for (const set of [validation, challenge]) fake.add({ kind: 'record', id: `${set.Name}|${set.Type}`, tags: {}, owner: truth, recordSet: set });
 }
 
 /** One build's resources as CI and its in-cluster controllers leave them. */
@@ -124,9 +131,30 @@ export function addBuild(fake: FakeAws, env: Environment, buildId: string, found
   for (const key of ['node', 'external-dns'] as const) {
     add({ kind: 'role', id: irsaRoleName(sel, key), tags: shape.taggedRoles ? ours : {}, attachedPolicies: key === 'external-dns' ? [policyArn] : [], inlinePolicies: ['inline'] });
   }
-  const suffix = hostSuffix(sel, { name: env.name, baseDomain: env.dns.baseDomain });
-  for (let i = 0; i < shape.records; i++) {
-    if (suffix.endsWith(zoneOf(env).name) && env.name === envOfZone(fake)) addRecord(fake, `app${i}.${suffix}`, dnsOwnerId(sel), owner);
+  // The cluster with what runs on it, its key and bucket, its TLS certificate and an instance profile of its node role.
+  const clusterTags = { ...ours, [TAG_KEYS.stack]: `${env.name}-b-${buildId}-cluster` };
+  add({ kind: 'cluster', id: cluster, tags: clusterTags });
+  add({ kind: 'nodegroup', id: `${cluster}/default`, tags: clusterTags, clusterName: cluster });
+  add({ kind: 'addon', id: `${cluster}/vpc-cni`, tags: clusterTags, clusterName: cluster });
+  add({ kind: 'fargate', id: `${cluster}/system`, tags: clusterTags, clusterName: cluster });
+  for (let i = 0; i < 2; i++) {
+    add({ kind: 'instance', id: id('i'), tags: { ...ours, 'eks:cluster-name': cluster, [`${CONTROLLER_TAGS.kubernetesClusterPrefix}${cluster}`]: 'owned' }, clusterName: cluster, status: 'running', instanceTypeOrSize: 't3.large' });
+  }
+  add({ kind: 'snapshot', id: id('snap'), tags: { [`${CONTROLLER_TAGS.kubernetesClusterPrefix}${cluster}`]: 'owned', ...(shape.controllerTagsOnly ? {} : ours) } });
+  add({ kind: 'kms', id: id('key'), tags: clusterTags, aliases: [clusterSecretsKeyAlias(sel)] });
+  const versions = [
+    { Key: 'chunks/a', VersionId: 'v1' },
+    { Key: 'chunks/a', VersionId: 'v2' },
+    { Key: 'chunks/b', VersionId: 'dm-1' },
+  ];
+  add({ kind: 'bucket', id: objectStorageBucketName(sel, fake.options.account), tags: clusterTags, versions });
+  const firstLb = added.find((r) => r.kind === 'lb');
+  add({ kind: 'cert', id: `arn:aws:acm:${fake.options.region}:${fake.options.account}:certificate/${id('cert')}`, tags: ours, lbArn: firstLb?.id });
+  add({ kind: 'profile', id: `${cluster}-node`, tags: ours, roleNames: [irsaRoleName(sel, 'node')] });
+  const suffix = hostSuffix(sel, envIdentity(env));
+  if (suffix.endsWith(zoneOf(env).name) && env.name === envOfZone(fake)) {
+    for (let i = 0; i < shape.records; i++) addRecord(fake, `app${i}.${suffix}`, dnsOwnerId(sel), owner);
+    addTlsRecords(fake, `app0.${suffix}`, owner);
   }
   return added;
 }

@@ -26,12 +26,20 @@ describe('teardown AWS facts', () => {
   });
 
   it('reads a cluster that no longer exists as gone', async () => {
-    expect(await clusterEndpoint(world().clients(), buildScope(planOf(dev, '12')).clusterName)).toBeUndefined();
+    const f = world();
+    f.resources.delete(f.key('cluster', 'goldenpath-dev-b-12'));
+    expect(await clusterEndpoint(f.clients(), buildScope(planOf(dev, '12')).clusterName)).toBeUndefined();
   });
 
   it('returns the endpoint and CA of a live cluster', async () => {
     const f = world();
     f.add({ kind: 'cluster', id: 'goldenpath-dev-b-12', tags: {}, owner: 'dev/12' });
-    expect(await clusterEndpoint(f.clients(), 'goldenpath-dev-b-12')).toEqual({ server: 'https://127.0.0.1:1', caData: '' });
+    expect(await clusterEndpoint(f.clients(), 'goldenpath-dev-b-12')).toMatchObject({ server: 'https://127.0.0.1:1', caData: '', status: 'ACTIVE' });
+  });
+
+  it('reads a cluster that is being deleted as gone', async () => {
+    const f = world();
+    f.add({ kind: 'cluster', id: 'goldenpath-dev-b-12', tags: {}, owner: 'dev/12', status: 'DELETING' });
+    expect(await clusterEndpoint(f.clients(), 'goldenpath-dev-b-12')).toBeUndefined();
   });
 });

@@ -19,22 +19,38 @@ function world(): FakeAws {
   addBuild(fake, dev, '12', addFoundation(fake, dev), FULL_SHAPE);
   return fake;
 }
+/** Credentials the SDK can sign the cluster token with (the fake answers AWS; the cluster API at 127.0.0.1:1 refuses the connection). */
+async function withCredentials<T>(run: () => Promise<T>): Promise<T> {
+  const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
+  process.env.AWS_ACCESS_KEY_ID = 'AKIAFAKEFAKEFAKEFAKE';
+  process.env.AWS_SECRET_ACCESS_KEY = 'fake';
+  try {
+    return await run();
+  } finally {
+    if (saved.id === undefined) delete process.env.AWS_ACCESS_KEY_ID;
+    else process.env.AWS_ACCESS_KEY_ID = saved.id;
+    if (saved.secret === undefined) delete process.env.AWS_SECRET_ACCESS_KEY;
+    else process.env.AWS_SECRET_ACCESS_KEY = saved.secret;
+  }
+}
 const owned = (f: FakeAws): number => f.present().filter((k) => f.resources.get(k)?.owner === 'dev/12').length;
 
 describe('goldenpath teardown', () => {
-  it('skips the drain of a cluster that is gone, destroys platform then cluster, cleans orphans and writes one ledger row', async () => {
+  it('skips the drain when the cluster API is unreachable, drops in-cluster state, destroys platform then cluster, cleans orphans and writes one ledger row', async () => {
     const f = world();
     const rt = testRuntime(f);
-    expect(await runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes'], rt)).toBe(EXIT.ok);
-    expect(rt.runs.map((r) => r.args.join(' '))).toEqual(['cdktf destroy dev-b-12-platform --auto-approve', 'cdktf destroy dev-b-12-cluster --auto-approve']);
-    expect(rt.runs[0]?.vars).toMatchObject({ GOLDENPATH_ENV: 'dev', GOLDENPATH_LIFECYCLE: 'ephemeral', GOLDENPATH_BUILD_ID: '12' });
+    expect(await withCredentials(() => runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes'], rt))).toBe(EXIT.ok);
+    expect(rt.runs.map((r) => `${r.command} ${r.args[0]}`)).toEqual(['sh -c', 'npx cdktf', 'npx cdktf']);
+    expect(rt.runs.slice(1).map((r) => r.args.join(' '))).toEqual(['cdktf destroy dev-b-12-platform --auto-approve', 'cdktf destroy dev-b-12-cluster --auto-approve']);
+    expect(rt.runs[0]?.args[1]).toContain('terraform state rm');
+    expect(rt.runs[1]?.vars).toMatchObject({ GOLDENPATH_ENV: 'dev', GOLDENPATH_LIFECYCLE: 'ephemeral', GOLDENPATH_BUILD_ID: '12' });
     expect(owned(f)).toBe(0);
-    expect(readState(stateFilePath(rt.ledgerDir, 'dev', '12'))?.notes[0]).toMatch(/already gone: drain skipped/);
+    expect(readState(stateFilePath(rt.ledgerDir, 'dev', '12'))?.notes[0]).toMatch(/^drain: cluster API not reachable .*drain skipped/);
     const { rows } = readLedgerFile(`${rt.ledgerDir}/ledger.csv`);
     expect(rows.map((r) => [r.phase, r.exitCode])).toEqual([['teardown', 0]]);
   });
 
-  it('stops at a failed destroy (exit 4) and resumes there on the next run', async () => {
+  it('goes on to the cleanup after a failed cluster destroy (exit 4), and the next run repeats only that destroy', async () => {
     const f = world();
     let failCluster = true;
     const rt = testRuntime(f);
@@ -42,17 +58,29 @@ describe('goldenpath teardown', () => {
       rt.runs.push({ command, args, vars });
       return failCluster && args.includes('dev-b-12-cluster') ? 1 : 0;
     } };
-    expect(await runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes'], flaky)).toBe(EXIT.partialFailure);
-    expect(owned(f)).toBeGreaterThan(0);
+    expect(await withCredentials(() => runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes'], flaky))).toBe(EXIT.partialFailure);
+    expect(owned(f)).toBe(0);
     failCluster = false;
-    expect(await runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes'], flaky)).toBe(EXIT.ok);
-    expect(rt.runs.map((r) => r.args[2])).toEqual(['dev-b-12-platform', 'dev-b-12-cluster', 'dev-b-12-cluster']);
+    expect(await withCredentials(() => runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes'], flaky))).toBe(EXIT.ok);
+    expect(rt.runs.filter((r) => r.command === 'npx').map((r) => r.args[2])).toEqual(['dev-b-12-platform', 'dev-b-12-cluster', 'dev-b-12-cluster']);
     expect(owned(f)).toBe(0);
     expect(readLedgerFile(`${rt.ledgerDir}/ledger.csv`).rows.map((r) => r.exitCode)).toEqual([EXIT.partialFailure, EXIT.ok]);
   });
 
   it('refuses to run without --yes when not interactive (exit 3)', async () => {
     expect(await runCli(['teardown', '--env', 'dev', '--build-id', '12'], testRuntime(undefined))).toBe(EXIT.safetyRefusal);
+  });
+});
+
+describe('goldenpath teardown when a stage fails', () => {
+  it('records the failure in the ledger (exit 4), runs every later stage, and keeps the failed one for the next run', async () => {
+    const f = world();
+    f.interruptAfterMutations = 0;
+    const rt = testRuntime(f);
+    expect(await withCredentials(() => runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes'], rt))).toBe(EXIT.partialFailure);
+    expect(rt.err.join('')).toMatch(/orphans: FAILED: \d+ resource\(s\) could not be deleted/);
+    expect(readState(stateFilePath(rt.ledgerDir, 'dev', '12'))?.completed).toEqual(['drain', 'destroy-platform', 'destroy-cluster']);
+    expect(readLedgerFile(`${rt.ledgerDir}/ledger.csv`).rows.map((r) => r.exitCode)).toEqual([EXIT.partialFailure]);
   });
 });
 
@@ -65,6 +93,32 @@ describe('goldenpath teardown when a stage throws', () => {
     expect(rt.err.join('')).toMatch(/drain: failed: no AWS credentials found .* — set AWS_PROFILE.*; re-run teardown to resume here/);
     expect(rt.runs).toEqual([]);
     expect(readLedgerFile(`${rt.ledgerDir}/ledger.csv`).rows.map((r) => r.exitCode)).toEqual([EXIT.credentials]);
+  });
+});
+
+describe('goldenpath teardown with a state file of another run', () => {
+  it('starts over when the saved state says complete but the build still has resources', async () => {
+    const rt = testRuntime(world());
+    const file = stateFilePath(rt.ledgerDir, 'dev', '12');
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify({ env: 'dev', buildId: '12', runKey: '2026-01-01T00:00:00.000Z', completed: ['drain', 'destroy-platform', 'destroy-cluster', 'orphans'], notes: [] }));
+    expect(await withCredentials(() => runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes'], rt))).toBe(EXIT.ok);
+    expect(rt.err.join('')).toMatch(/another run of build 12|still has resources: starting over/);
+    expect(rt.runs.filter((r) => r.command === 'npx')).toHaveLength(2);
+    expect(owned(fake)).toBe(0);
+  });
+
+  it('says so, and does nothing, when the saved state is complete and nothing of the build is left', async () => {
+    const f = new FakeAws({ account: dev.account.id, region: dev.account.region, zone: zoneOf(dev) });
+    fake = f;
+    addFoundation(f, dev);
+    const rt = testRuntime(f);
+    const file = stateFilePath(rt.ledgerDir, 'dev', '12');
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify({ env: 'dev', buildId: '12', runKey: 'none', completed: ['drain', 'destroy-platform', 'destroy-cluster', 'orphans'], notes: [] }));
+    expect(await runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes'], rt)).toBe(EXIT.ok);
+    expect(rt.out.join('')).toMatch(/already complete and nothing of it is left/);
+    expect(rt.runs).toEqual([]);
   });
 });
 
@@ -100,7 +154,7 @@ describe('goldenpath teardown and the ledger', () => {
     jest.spyOn(envs, 'loadEnvironment').mockReturnValue(withBucket);
     const f = world();
     const rt = testRuntime(f);
-    expect(await runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes', '--json'], rt)).toBe(EXIT.ok);
+    expect(await withCredentials(() => runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes', '--json'], rt))).toBe(EXIT.ok);
     const keys = [...f.s3.bucket('goldenpath-state-111111111111').keys()];
     expect(keys).toEqual([expect.stringMatching(/^goldenpath\/dev\/ledger\/\d{8}T\d{6}\.\d{3}Z_teardown_12_[0-9a-f]+\.csv$/)]);
     expect(JSON.parse(rt.out.join('')).ledger).toEqual({ file: `${rt.ledgerDir}/ledger.csv`, bucket: 's3://goldenpath-state-111111111111/goldenpath/dev/ledger/', key: keys[0] });

@@ -23,7 +23,7 @@ import { CI_ROLE_WORKFLOWS, DEFAULT_BRANCH_REF } from './workflows';
  * | deploy | `environment:{env}` (the GitHub environment's reviewers and branch policy gate it) | deploy-environment |
  * | build | `pull_request`, and a manual run on `main` — only where the env enables builds | ephemeral-build |
  * | reaper | `main` (its schedule and manual runs) | orphan-reaper |
- * | validation | `main` (its schedule and manual runs) | nightly-tier-check |
+ * | validation | `main` (its schedule and manual runs) | tier-validation |
  */
 
 export interface CiRole {

@@ -5,7 +5,7 @@ export const CI_ROLE_WORKFLOWS: Readonly<Record<CiRoleKey, string>> = {
   deploy: 'deploy-environment.yml',
   build: 'ephemeral-build.yml',
   reaper: 'orphan-reaper.yml',
-  validation: 'nightly-tier-check.yml',
+  validation: 'tier-validation.yml',
 };
 
 export const DEFAULT_BRANCH_REF = 'refs/heads/main';

@@ -41,8 +41,8 @@ COPY package.json package-lock.json tsconfig.json ./
 COPY contract ./contract
 COPY envs ./envs
 COPY ops ./ops
-# ops/bin/goldenpath.cjs registers tsx through this loader.
-COPY bin/typescript-loader.cjs ./bin/
+# ops/bin/goldenpath.cjs runs the CLI precompiled by bin/build.cjs, or registers tsx through this loader where it cannot build (read-only files).
+COPY bin/typescript-loader.cjs bin/build.cjs ./bin/
 # The base image's `node` user; the Job's runAsUser (contract/gitops/db-provision-job.ts CLI_IMAGE_USER_ID).
 USER 1000:1000
 ENTRYPOINT ["node", "/app/ops/bin/goldenpath.cjs"]

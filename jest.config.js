@@ -9,4 +9,7 @@ module.exports = {
   testTimeout: 120000,
   // Terraform and PostgreSQL tests are CPU-bound; two workers match the machine.
   maxWorkers: 2,
+  // One temp folder and one Terraform plugin cache per run, removed at the end.
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
 };

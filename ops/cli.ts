@@ -6,8 +6,13 @@ import { CliError } from './errors';
 import { EXIT, EXIT_CODE_HELP, EXIT_CODE_MEANINGS, type ExitCode } from './exit-codes';
 import type { Runtime } from './runtime';
 
-/** The program with the given commands registered, in registry order. */
-export async function buildProgram(ctx: CommandContext, entries: readonly CommandEntry[] = COMMANDS): Promise<Command> {
+/**
+ * The program with the given commands registered, in registry order. With
+ * `summariesOnly` a command is its name and summary alone, and no command
+ * module (nor the SDK clients, pg, … it imports) is loaded: enough for the
+ * top-level help and an unknown command's suggestions.
+ */
+export async function buildProgram(ctx: CommandContext, entries: readonly CommandEntry[] = COMMANDS, options: { readonly summariesOnly?: boolean } = {}): Promise<Command> {
   const program = new Command('goldenpath')
     .description('Lifecycle of goldenpath builds: preflight, live builds, orphan cleanup, teardown, the timing ledger')
     .option('--debug', 'print stack traces of errors (also GOLDENPATH_DEBUG=1); accepted anywhere on the line')
@@ -17,8 +22,13 @@ export async function buildProgram(ctx: CommandContext, entries: readonly Comman
     .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ writeOut: ctx.runtime.stdout, writeErr: ctx.runtime.stderr });
-  const modules = await Promise.all(entries.map((e) => e.load()));
-  for (const mod of modules) mod.register(program, ctx);
+  if (options.summariesOnly === true) {
+    for (const entry of entries) program.command(entry.name).description(entry.summary);
+  } else {
+    const modules = await Promise.all(entries.map((e) => e.load()));
+    for (const mod of modules) mod.register(program, ctx);
+    for (const entry of entries) program.commands.find((c) => c.name() === entry.name)?.description(entry.summary);
+  }
   for (const command of program.commands) command.exitOverride().addHelpText('after', `\n${EXIT_CODE_HELP}`);
   return program;
 }
@@ -103,11 +113,12 @@ export async function runCli(argv: readonly string[], runtime: Runtime, entries:
 
   try {
     if (args.filter((a) => a !== '--json').length === 0) {
-      const program = await buildProgram({ ...ctx, runtime: { ...runtime, stdout: runtime.stderr } }, entries);
+      const program = await buildProgram({ ...ctx, runtime: { ...runtime, stdout: runtime.stderr } }, entries, { summariesOnly: true });
       program.outputHelp({ error: true });
       return fail({ code: EXIT.usage, message: 'no command given', hint: `run one of: ${entries.map((e) => e.name).join(', ')} (goldenpath <command> --help)` });
     }
-    const program = await buildProgram(ctx, entriesFor(args, entries));
+    const needed = entriesFor(args, entries);
+    const program = await buildProgram(ctx, needed, { summariesOnly: needed.length > 1 });
     await program.parseAsync(args, { from: 'user' });
   } catch (err) {
     if (err instanceof CommanderError) {

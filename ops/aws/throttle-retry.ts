@@ -26,8 +26,13 @@ function retryingThrottles<T extends object>(client: T, policy: RetryPolicy, sle
   });
 }
 
+/** Wraps each client when it is first used, so clients (and their SDK packages) a command never calls are never created. */
 export function withThrottleRetry(clients: AwsClients, policy: RetryPolicy, sleep: Sleep): AwsClients {
   const wrapped: Record<string, unknown> = { region: clients.region };
-  for (const [name, client] of Object.entries(clients)) if (name !== 'region') wrapped[name] = retryingThrottles(client as object, policy, sleep);
+  for (const name of Object.keys(clients)) {
+    if (name === 'region') continue;
+    let client: object | undefined;
+    Object.defineProperty(wrapped, name, { enumerable: true, get: () => (client ??= retryingThrottles(clients[name as keyof AwsClients] as object, policy, sleep)) });
+  }
   return wrapped as unknown as AwsClients;
 }

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { envIdentity } from '../../contract/naming';
 import { assertCallerMatchesEnv } from '../aws/identity';
-import { envBuildResources } from './discover-builds';
+import type { envBuildResources } from './discover-builds';
 import { join } from 'node:path';
 import { envOrUsage, ledgerDir, printResult, progressOf, type CommandContext } from '../command-context';
 import { estimateHourlyCost, priceKeysOf, type CostEstimate } from './cost-estimate';
 import { liveBuilds, type LiveBuild } from './live-builds';
-import { livePrices } from './price-list';
+import type { livePrices } from './price-list';
 import { EXIT } from '../exit-codes';
 
 type PricedBuild = Omit<LiveBuild, 'costInventory'> & { readonly cost: CostEstimate };
@@ -27,16 +27,26 @@ function describe(b: PricedBuild): string {
   ].join('\n');
 }
 
+/**
+ * The EC2, tagging and pricing SDK packages, loaded once the identity is known to be the env's
+ * (require, like the command registry: the CLI's TypeScript loader compiles it).
+ */
+function discovery(): { envBuildResources: typeof envBuildResources; livePrices: typeof livePrices } {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  return { ...(require('./discover-builds') as { envBuildResources: typeof envBuildResources }), ...(require('./price-list') as { livePrices: typeof livePrices }) };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+}
+
 export function register(program: Command, ctx: CommandContext): void {
   program
     .command('builds')
-    .description('Live builds of an env found by tags: age, expiry, resources by type, hourly cost from the AWS Price List API (kept a day; a dated built-in table when offline)')
     .requiredOption('--env <env>', 'environment name (envs/)')
     .option('--json', 'machine-readable output on stdout')
     .action(async (opts: { env: string; json?: boolean }) => {
       const env = envOrUsage(opts.env);
       const clients = ctx.runtime.aws(env.account.region);
       await assertCallerMatchesEnv(clients.sts, env, ctx.runtime.vars);
+      const { envBuildResources, livePrices } = discovery();
       progressOf(ctx, opts.json === true).note(`listing build resources of env ${env.name} in ${env.account.region}`);
       const live = liveBuilds(await envBuildResources(clients, env.name), { ...envIdentity(env), ttlHours: env.ephemeral.ttlHours }, ctx.runtime.now());
       const prices = await livePrices({

@@ -68,7 +68,7 @@ async function secretSource(ctx: CommandContext, env: Environment, sourceFile: s
 
 /** The `db` command group: `db provision` (exit 4 when any app failed, 2 on bad input before anything ran). */
 export function register(program: Command, ctx: CommandContext): void {
-  const db = program.command('db').description('App databases on the environment PostgreSQL');
+  const db = program.command('db');
   db.command('provision')
     .description('Create or update each app login role and its database from the app secrets; idempotent, never drops or revokes')
     .requiredOption('--env <env>', 'environment name (envs/)')

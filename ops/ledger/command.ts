@@ -137,7 +137,6 @@ export function register(program: Command, ctx: CommandContext): void {
     .command('ledger')
     // `ledger record --env …`: options after `record` are record's, not the summary's.
     .enablePositionalOptions()
-    .description("Timings per phase (count, p50/p95, failures) and the last builds, from the env's shared ledger in its state bucket")
     .option('--env <env>', 'environment name (envs/); required')
     .option('--since <when>', 'only rows that started then or later: a date, a UTC timestamp or an age (7d, 12h)')
     .option('--last <n>', 'how many recent builds to list', '10')

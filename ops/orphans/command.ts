@@ -32,7 +32,6 @@ function concurrencyOf(text: string): number {
 export function register(program: Command, ctx: CommandContext): void {
   program
     .command('orphans')
-    .description('Find (and with --delete --yes, delete) what a build left behind; dry run by default')
     .requiredOption('--env <env>', 'environment name (envs/)')
     .option('--build-id <id>', 'the build to clean up')
     .option('--expired', 'reaper mode: every build whose goldenpath.idp/expires-at has passed')

@@ -27,7 +27,6 @@ export const PREFLIGHT_STAGES = ['foundation', 'platform'] as const;
 export function register(program: Command, ctx: CommandContext): void {
   program
     .command('preflight')
-    .description('Check that an env (and a new build) can be deployed: foundation documents, zone, database, build id, capacity')
     .requiredOption('--env <env>', 'environment name (envs/)')
     .option('--build-id <id>', 'the build about to be created (ephemeral); omit for the persistent clusters')
     .option('--allow-reuse', 'the build id may already be live (re-deploying the same build)')

@@ -28,7 +28,6 @@ const DRAIN_POLL_MS = 10_000;
 export function register(program: Command, ctx: CommandContext): void {
   program
     .command('teardown')
-    .description('Drain (best-effort), destroy platform then cluster, clean up orphans and record one ledger row; every stage runs, a re-run resumes what failed')
     .requiredOption('--env <env>', 'environment name (envs/)')
     .requiredOption('--build-id <id>', 'the build to tear down')
     .option('--yes', 'do not ask (required when not interactive)')

@@ -34,7 +34,6 @@ function secondsOf(text: string): number {
 export function register(program: Command, ctx: CommandContext): void {
   program
     .command('verify')
-    .description('Check a running cluster: every selected app (from --min-tier up) Synced and Healthy, nodes Ready, every hostname over HTTPS with a valid certificate and plain HTTP redirected, the OIDC realm at tier 3')
     .requiredOption('--env <env>', 'environment name (envs/)')
     .option('--build-id <id>', 'the build to check; omit for the persistent cluster')
     .option('--min-tier <tier>', 'check the apps of this tier and above (the nightly validation: 2)', '0')

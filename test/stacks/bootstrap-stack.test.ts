@@ -126,18 +126,18 @@ describe('splitPolicy', () => {
 describeWithTerraform('bootstrap stacks with Terraform (offline, AWS provider 5.100.0)', () => {
   describe.each(ENVS)('%s-bootstrap', (name) => {
     const { dir } = synthesized.get(name)!;
-    beforeAll(() => init(dir));
+    beforeAll(async () => init(dir));
 
-    it('refuses to plan while the env carries example values, naming the field and the file', () => {
+    it('refuses to plan while the env carries example values, naming the field and the file', async () => {
       if (name !== 'dev') return; // one refusal proves the mechanism; each plan costs seconds
-      const result = plan(dir);
+      const result = await plan(dir);
       expect(result.code).not.toBe(0);
       expect(result.stderr.replace(/\s+/g, ' ')).toMatch(/account\.id in envs\/dev\.ts is the example account 111111111111/);
     });
 
-    it('plans to add exactly the synthesized resources once the example values are acknowledged', () => {
+    it('plans to add exactly the synthesized resources once the example values are acknowledged', async () => {
       writeFileSync(join(dir, 'acknowledge.auto.tfvars.json'), JSON.stringify({ [ACKNOWLEDGE_EXAMPLE_VALUES]: true }));
-      const result = plan(dir);
+      const result = await plan(dir);
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
       expect(result.stdout).toContain(`Plan: ${resourceCount(jsonOf(name))} to add, 0 to change, 0 to destroy.`);

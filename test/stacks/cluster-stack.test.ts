@@ -1,8 +1,6 @@
-import { writeFileSync } from 'node:fs';
+import { FOUNDATION_DATA_ADDRESS, missingFoundationMessage } from '../../constructs/foundation/foundation-reader';
 import { boundaryArn } from '../../contract/ci/boundaries';
 import { loadEnvironment } from '../../envs';
-import { join } from 'node:path';
-import { FOUNDATION_DATA_ADDRESS, missingFoundationMessage } from '../../constructs/foundation/foundation-reader';
 import { planFor } from '../support/plan';
 import { FOUNDATION_SCHEMA_VERSION } from '../../contract/foundation';
 import { clusterName, disposableStackName, foundationParameterName, irsaRoleName, objectStorageBucketName, type FoundationKind, type IrsaRoleKey } from '../../contract/naming';
@@ -11,7 +9,7 @@ import { DB_PROVISIONER_SERVICE_ACCOUNT } from '../../contract/gitops/db-provisi
 import { SERVICE_ACCOUNTS, serviceAccountSubject } from '../../contract/service-accounts';
 import { TAG_KEYS } from '../../contract/tags';
 import { ALL_RULES, runRules } from '../../rules';
-import { describeWithTerraform, foundationOverride, hclString, init, terraform, terraformOk } from '../support/terraform';
+import { describeWithTerraform, foundationOverride, hclString, init, TerraformTests } from '../support/terraform';
 import { synthSelection, type Synthesized, type TerraformJson } from '../support/synth';
 
 const BUILD_A = '26-01-23-01';
@@ -98,8 +96,8 @@ function roleAddresses(json: TerraformJson, selection: Selection, key: 'external
   return { role, attachment };
 }
 
-function writeTest(dir: string, name: string, kinds: readonly FoundationKind[], runs: string): void {
-  writeFileSync(join(dir, `${name}.tftest.hcl`), `${mockProvider(kinds)}\n${runs}\n`);
+function testFile(kinds: readonly FoundationKind[], runs: string): string {
+  return `${mockProvider(kinds)}\n${runs}\n`;
 }
 
 function ruleContext(synth: Synthesized, stack: string) {
@@ -195,39 +193,33 @@ describe('Security rules on the cluster stacks', () => {
   });
 });
 
-describeWithTerraform('ClusterStack (terraform validate and test, mock provider)', () => {
+describeWithTerraform('ClusterStack (terraform test, mock provider)', () => {
   const devSelection = persistent('dev');
   const buildSelection = ephemeral('dev', BUILD_A);
   let devDir: string;
   let devJson: TerraformJson;
   let buildDir: string;
   let buildJson: TerraformJson;
+  // Each folder's files run in one `terraform test`, which validates the configuration first.
+  const devTests = new TerraformTests(() => devDir);
+  const buildTests = new TerraformTests(() => buildDir);
 
-  beforeAll(() => {
+  beforeAll(async () => {
     const dev = synthSelection(devSelection);
     devDir = dev.dir(disposableStackName(devSelection, 'cluster'));
     devJson = dev.json(disposableStackName(devSelection, 'cluster'));
-    init(devDir);
     const build = synthSelection(buildSelection);
     buildDir = build.dir(disposableStackName(buildSelection, 'cluster'));
     buildJson = build.json(disposableStackName(buildSelection, 'cluster'));
-    init(buildDir);
+    await Promise.all([init(devDir), init(buildDir)]);
+    devTests.start();
+    buildTests.start();
   });
 
-  it('validates the persistent dev cluster stack', () => {
-    expect(terraformOk(devDir, ['validate']).stdout).toContain('The configuration is valid');
-  });
-
-  it('validates the dev build cluster stack', () => {
-    expect(terraformOk(buildDir, ['validate']).stdout).toContain('The configuration is valid');
-  });
-
-  it('plans the persistent cluster from the foundation documents: private subnets, persistent DNS policy', () => {
+  devTests.add('persistent', () => {
     const cluster = only(devJson, 'aws_eks_cluster');
     const dns = roleAddresses(devJson, devSelection, 'external-dns');
-    writeTest(
-      devDir,
-      'persistent',
+    return testFile(
       ['network', 'dns', 'database'],
       `run "persistent" {
   command = plan
@@ -245,15 +237,14 @@ describeWithTerraform('ClusterStack (terraform validate and test, mock provider)
   }
 }`,
     );
-    const r = terraform(devDir, ['test', '-filter=persistent.tftest.hcl']);
-    expect(`${r.stdout}${r.stderr}`).toContain('1 passed, 0 failed');
+  });
+  it('validates and plans the persistent cluster from the foundation documents: private subnets, persistent DNS policy', async () => {
+    expect(await devTests.outcome('persistent')).toMatchObject({ status: 'pass', diagnostics: [] });
   });
 
-  it("plans the db-provisioner policy on the database document's master secret", () => {
+  devTests.add('db-provisioner', () => {
     const policy = only(devJson, 'aws_iam_policy', (c) => c.name === irsaRoleName(devSelection, 'db-provisioner'));
-    writeTest(
-      devDir,
-      'db-provisioner',
+    return testFile(
       ['network', 'dns', 'database'],
       `run "db_provisioner" {
   command = plan
@@ -263,18 +254,14 @@ describeWithTerraform('ClusterStack (terraform validate and test, mock provider)
   }
 }`,
     );
-    const r = terraform(devDir, ['test', '-filter=db-provisioner.tftest.hcl']);
-    expect(`${r.stdout}${r.stderr}`).toContain('1 passed, 0 failed');
+  });
+  it("plans the db-provisioner policy on the database document's master secret", async () => {
+    expect(await devTests.outcome('db-provisioner')).toMatchObject({ status: 'pass', diagnostics: [] });
   });
 
-  /** One `terraform test` of the build plan (two runs: the build as planned, and ACM asking for a record outside its space). */
-  let buildPlan: string | undefined;
-  const planBuild = (): string => {
-    if (buildPlan !== undefined) return buildPlan;
+  buildTests.add('build', () => {
     const dns = roleAddresses(buildJson, buildSelection, 'external-dns');
-    writeTest(
-      buildDir,
-      'build',
+    return testFile(
       ['network', 'dns'],
       `run "build" {
   command = plan
@@ -307,36 +294,33 @@ ${acmOverride(buildJson, '_0f9e8d.dev.goldenpathidp.io.')}
   expect_failures = [${only(buildJson, 'aws_route53_record')}]
 }`,
     );
-    const r = terraform(buildDir, ['test', '-filter=build.tftest.hcl']);
-    buildPlan = `${r.stdout}${r.stderr}`;
-    return buildPlan;
-  };
-
-  it('plans a build cluster whose external-dns role is bounded and tagged with the build id, and its certificate validated in its own space', () => {
-    expect(planBuild()).toMatch(/run "build"\.\.\. pass/);
+  });
+  it('validates and plans a build cluster whose external-dns role is bounded and tagged with the build id, and its certificate validated in its own space', async () => {
+    const outcome = await buildTests.outcome('build');
+    expect(outcome.runs.build).toBe('pass');
   });
 
-  it("refuses a build certificate's validation record outside the build's space (here: the persistent cluster's)", () => {
-    expect(planBuild()).toMatch(/run "foreign_validation"\.\.\. pass/);
+  it("refuses a build certificate's validation record outside the build's space (here: the persistent cluster's)", async () => {
+    const outcome = await buildTests.outcome('build');
+    expect(outcome.runs.foreign_validation).toBe('pass');
   });
 
-  it('fails the plan on the foundation data source when the dns document is absent', () => {
-    writeTest(buildDir, 'absent-expected', ['network'], `run "absent_expected" {\n  command         = plan\n  expect_failures = [${FOUNDATION_DATA_ADDRESS}]\n}`);
-    const r = terraform(buildDir, ['test', '-filter=absent-expected.tftest.hcl']);
-    expect(`${r.stdout}${r.stderr}`).toContain('1 passed, 0 failed');
+  buildTests.add('absent-expected', () => testFile(['network'], `run "absent_expected" {\n  command         = plan\n  expect_failures = [${FOUNDATION_DATA_ADDRESS}]\n}`));
+  it('fails the plan on the foundation data source when the dns document is absent', async () => {
+    expect(await buildTests.outcome('absent-expected')).toMatchObject({ status: 'pass', diagnostics: [] });
   });
 
-  it('names the dns stack to deploy first when the dns document is absent', () => {
-    writeTest(buildDir, 'absent', ['network'], 'run "absent" {\n  command = plan\n}');
-    const r = terraform(buildDir, ['test', '-filter=absent.tftest.hcl']);
-    expect(r.code).not.toBe(0);
-    expect(`${r.stdout}${r.stderr}`.replace(/\s+/g, ' ')).toContain(missingFoundationMessage('dev', planFor(persistent('dev')).stacks.dns));
+  buildTests.add('absent', () => testFile(['network'], 'run "absent" {\n  command = plan\n}'));
+  it('names the dns stack to deploy first when the dns document is absent', async () => {
+    const outcome = await buildTests.outcome('absent');
+    expect(outcome.status).toBe('error');
+    expect(outcome.diagnostics.join('\n')).toContain(missingFoundationMessage('dev', planFor(persistent('dev')).stacks.dns));
   });
 
-  it('fails the tier-2 plan when the database document is absent', () => {
-    writeTest(devDir, 'no-database', ['network', 'dns'], 'run "no_database" {\n  command = plan\n}');
-    const r = terraform(devDir, ['test', '-filter=no-database.tftest.hcl']);
-    expect(r.code).not.toBe(0);
-    expect(`${r.stdout}${r.stderr}`.replace(/\s+/g, ' ')).toContain(missingFoundationMessage('dev', planFor(persistent('dev')).stacks.database));
+  devTests.add('no-database', () => testFile(['network', 'dns'], 'run "no_database" {\n  command = plan\n}'));
+  it('fails the tier-2 plan when the database document is absent', async () => {
+    const outcome = await devTests.outcome('no-database');
+    expect(outcome.status).toBe('error');
+    expect(outcome.diagnostics.join('\n')).toContain(missingFoundationMessage('dev', planFor(persistent('dev')).stacks.database));
   });
 });

@@ -10,7 +10,7 @@ import { ENVIRONMENT_NAMES } from '../../envs';
 import type { Environment } from '../../envs/schema';
 import { fakeEndpointProvider, startFakeAwsEndpoint, type FakeAwsEndpoint } from '../support/fake-aws-endpoint';
 import { synthSelection, type TerraformJson } from '../support/synth';
-import { describeWithTerraform, foundationOverride, hclString, init, terraform, terraformOk } from '../support/terraform';
+import { describeWithTerraform, foundationOverride, hclString, init, started, TerraformTests, terraformOk, type TerraformResult } from '../support/terraform';
 
 const stackOf = (env: string) => foundationStackName(env, 'database');
 
@@ -114,38 +114,15 @@ function testProviderHcl(url: string, region: string): string {
   ].join('\n');
 }
 
-describeWithTerraform('DatabaseStack (terraform)', () => {
-  let fake: FakeAwsEndpoint;
-  const synths = new Map<string, { dir: string; env: Environment; tf: TerraformJson }>();
-
-  beforeAll(async () => {
-    fake = await startFakeAwsEndpoint({ randomPassword: SENTINEL_PASSWORD });
-    for (const envName of ENVIRONMENT_NAMES) {
-      const synth = synthSelection(persistent(envName));
-      const dir = synth.dir(stackOf(envName));
-      init(dir);
-      synths.set(envName, { dir, env: synth.env, tf: synth.json(stackOf(envName)) });
-    }
-  });
-  afterAll(() => fake?.stop());
-
-  it.each(ENVIRONMENT_NAMES)('%s passes terraform validate', (envName) => {
-    const r = terraformOk(synths.get(envName)!.dir, ['validate']);
-    expect(r.stdout).toContain('The configuration is valid');
-  });
-
-  it.each(ENVIRONMENT_NAMES)('%s plans from the network document with no password value in the plan', (envName) => {
-    const { dir, env, tf } = synths.get(envName)!;
-    const doc = networkDocument(env);
-    const db = `aws_db_instance.${only(tf, 'aws_db_instance').name}`;
-    const subnets = `aws_db_subnet_group.${only(tf, 'aws_db_subnet_group').name}`;
-    const ingress = `aws_vpc_security_group_ingress_rule.${only(tf, 'aws_vpc_security_group_ingress_rule').name}`;
-    const versions = Object.keys(tf.resource.aws_secretsmanager_secret_version).map((n) => `aws_secretsmanager_secret_version.${n}`);
-    const snapshot = env.database.finalSnapshot ? hclString(databaseFinalSnapshotIdentifier(envName)) : 'null';
-    const before = fake.targets().length;
-    writeFileSync(
-      join(dir, 'plan.tftest.hcl'),
-      `${testProviderHcl(fake.url, env.account.region)}
+/** The `terraform test` file planning an env's database stack from its network document, with no password in the plan. */
+function planTestFile(url: string, envName: string, env: Environment, tf: TerraformJson): string {
+  const doc = networkDocument(env);
+  const db = `aws_db_instance.${only(tf, 'aws_db_instance').name}`;
+  const subnets = `aws_db_subnet_group.${only(tf, 'aws_db_subnet_group').name}`;
+  const ingress = `aws_vpc_security_group_ingress_rule.${only(tf, 'aws_vpc_security_group_ingress_rule').name}`;
+  const versions = Object.keys(tf.resource.aws_secretsmanager_secret_version).map((n) => `aws_secretsmanager_secret_version.${n}`);
+  const snapshot = env.database.finalSnapshot ? hclString(databaseFinalSnapshotIdentifier(envName)) : 'null';
+  return `${testProviderHcl(url, env.account.region)}
 
 ${foundationOverride({ [foundationParameterName(envName, 'network')]: doc }).replace(/^ {2}/gm, '')}
 
@@ -168,53 +145,83 @@ run "plan" {
     error_message = "a secret value is visible in the plan"
   }
 }
-`,
-    );
-    const r = terraform(dir, ['test', '-verbose', '-filter=plan.tftest.hcl']);
-    const out = `${r.stdout}${r.stderr}`;
-    expect(out).toContain('1 passed, 0 failed');
-    expect(r.code).toBe(0);
-    expect(out).toContain('(write-only attribute)');
-    // The sentinel was really generated for every app, and still appears nowhere in the plan.
-    expect(fake.targets().slice(before).filter((t) => t === 'secretsmanager.GetRandomPassword').length).toBeGreaterThanOrEqual(env.database.apps.length);
-    expect(out).not.toContain(SENTINEL_PASSWORD);
-  });
+`;
+}
 
-  it('fails the plan naming the network stack when the network document is absent', () => {
-    const { dir, env } = synths.get('dev')!;
-    writeFileSync(
-      join(dir, 'absent.tftest.hcl'),
-      `${testProviderHcl(fake.url, env.account.region)}\n\n${foundationOverride({}).replace(/^ {2}/gm, '')}\n\nrun "absent" {\n  command = plan\n}\n`,
-    );
-    const r = terraform(dir, ['test', '-filter=absent.tftest.hcl']);
-    expect(r.code).not.toBe(0);
-    expect(`${r.stdout}${r.stderr}`.replace(/\s+/g, ' ')).toContain(missingFoundationMessage('dev', planFor(persistent('dev')).stacks.network));
-  });
-});
+interface EnvFolder {
+  readonly dir: string;
+  readonly env: Environment;
+  readonly tf: TerraformJson;
+  /** The env's own fake endpoint, so the calls it counts are this folder's. */
+  readonly fake: FakeAwsEndpoint;
+  readonly tests: TerraformTests;
+  /** GetRandomPassword calls served once the folder's `terraform test` finished. */
+  readonly passwordCalls: Promise<number>;
+}
 
-describeWithTerraform('DatabaseStack (terraform plan against a local AWS endpoint)', () => {
-  let fake: FakeAwsEndpoint;
-  let dir: string;
-  let env: Environment;
+describeWithTerraform('DatabaseStack (terraform)', () => {
+  const folders = new Map<string, EnvFolder>();
+  let savedPlan: Promise<{ planned: TerraformResult; shown: TerraformResult; targets: string[] }>;
 
+  // Every env folder: one init, then one `terraform test -verbose` (which validates first); the three side by side.
   beforeAll(async () => {
-    const synth = synthSelection(persistent('dev'));
-    env = synth.env;
-    dir = synth.dir(stackOf('dev'));
-    fake = await startFakeAwsEndpoint({
-      randomPassword: SENTINEL_PASSWORD,
-      parameters: { [foundationParameterName('dev', 'network')]: JSON.stringify(networkDocument(env)) },
+    for (const envName of ENVIRONMENT_NAMES) {
+      const synth = synthSelection(persistent(envName));
+      const dir = synth.dir(stackOf(envName));
+      const fake = await startFakeAwsEndpoint({
+        randomPassword: SENTINEL_PASSWORD,
+        parameters: { [foundationParameterName(envName, 'network')]: JSON.stringify(networkDocument(synth.env)) },
+      });
+      const tests = new TerraformTests(() => dir, ['-verbose']);
+      tests.add('plan', () => planTestFile(fake.url, envName, synth.env, synth.json(stackOf(envName))));
+      if (envName === 'dev') {
+        tests.add('absent', () => `${testProviderHcl(fake.url, synth.env.account.region)}\n\n${foundationOverride({}).replace(/^ {2}/gm, '')}\n\nrun "absent" {\n  command = plan\n}\n`);
+      }
+      const passwordCalls = started(async () => {
+        await init(dir);
+        await tests.outcome('plan');
+        return fake.targets().filter((t) => t === 'secretsmanager.GetRandomPassword').length;
+      });
+      folders.set(envName, { dir, env: synth.env, tf: synth.json(stackOf(envName)), fake, tests, passwordCalls });
+    }
+    // Then the dev folder again, as a real plan against the fake endpoint: saved, and shown as JSON.
+    const dev = folders.get('dev')!;
+    savedPlan = started(async () => {
+      await dev.passwordCalls;
+      const before = dev.fake.targets().length;
+      writeFileSync(join(dev.dir, 'fake_endpoint_override.tf.json'), JSON.stringify({ provider: { aws: fakeEndpointProvider(dev.fake.url, dev.env.account.region) } }));
+      const planned = await terraformOk(dev.dir, ['plan', '-refresh=false', '-input=false', '-lock=false', '-out=tfplan']);
+      const shown = await terraformOk(dev.dir, ['show', '-json', 'tfplan']);
+      return { planned, shown, targets: dev.fake.targets().slice(before) };
     });
-    init(dir);
-    writeFileSync(join(dir, 'fake_endpoint_override.tf.json'), JSON.stringify({ provider: { aws: fakeEndpointProvider(fake.url, env.account.region) } }));
   });
-  afterAll(() => fake?.stop());
+  afterAll(async () => {
+    await Promise.all([...folders.values()].map(({ fake }) => fake.stop()));
+  });
 
-  it('keeps every password out of the saved plan and its JSON rendering', () => {
-    const planned = terraformOk(dir, ['plan', '-refresh=false', '-input=false', '-lock=false', '-out=tfplan']);
-    const shown = terraformOk(dir, ['show', '-json', 'tfplan']);
-    expect(fake.targets()).toContain('AmazonSSM.GetParametersByPath');
-    expect(fake.targets().filter((t) => t === 'secretsmanager.GetRandomPassword').length).toBeGreaterThanOrEqual(env.database.apps.length);
+  it.each(ENVIRONMENT_NAMES)('%s validates and plans from the network document with no password value in the plan', async (envName) => {
+    const { env, tests, passwordCalls } = folders.get(envName)!;
+    const outcome = await tests.outcome('plan');
+    expect(outcome).toMatchObject({ status: 'pass', diagnostics: [] });
+    // The JSON plan shows sensitive values in clear; write-only ones are never in it.
+    const versions = (outcome.plans.plan?.resource_changes ?? []).filter((r) => r.type === 'aws_secretsmanager_secret_version');
+    expect(versions).toHaveLength(env.database.apps.length);
+    for (const { change } of versions) expect(change.after).toMatchObject({ secret_string_wo: null });
+    // The sentinel was really generated for every app, and still appears nowhere in the plan.
+    expect(await passwordCalls).toBeGreaterThanOrEqual(env.database.apps.length);
+    expect(JSON.stringify(outcome.plans.plan)).not.toContain(SENTINEL_PASSWORD);
+  });
+
+  it('fails the plan naming the network stack when the network document is absent', async () => {
+    const outcome = await folders.get('dev')!.tests.outcome('absent');
+    expect(outcome.status).toBe('error');
+    expect(outcome.diagnostics.join('\n')).toContain(missingFoundationMessage('dev', planFor(persistent('dev')).stacks.network));
+  });
+
+  it('keeps every password out of the saved plan and its JSON rendering (terraform plan against a local AWS endpoint)', async () => {
+    const { planned, shown, targets } = await savedPlan;
+    expect(targets).toContain('AmazonSSM.GetParametersByPath');
+    expect(targets.filter((t) => t === 'secretsmanager.GetRandomPassword').length).toBeGreaterThanOrEqual(folders.get('dev')!.env.database.apps.length);
     expect(planned.stdout).toContain('Plan:');
     expect(`${planned.stdout}${planned.stderr}${shown.stdout}`).not.toContain(SENTINEL_PASSWORD);
   });

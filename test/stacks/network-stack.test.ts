@@ -1,12 +1,10 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { contains, overlaps, parseCidr } from '../../contract/cidr';
 import { FOUNDATION_SCHEMA_VERSION, NetworkFoundationSchema } from '../../contract/foundation';
 import { foundationParameterName, foundationStackName, vpcFlowLogGroupName, vpcFlowLogRoleName } from '../../contract/naming';
 import { ephemeral, persistent } from '../../contract/selection';
 import { resourceTags, SUBNET_ROLE_TAGS, TAG_KEYS } from '../../contract/tags';
 import { synthSelection, type Synthesized, type TerraformJson } from '../support/synth';
-import { describeWithTerraform, hclString, init, plan, terraform, terraformOk } from '../support/terraform';
+import { describeWithTerraform, hclString, init, plan, started, TerraformTests, type TerraformResult } from '../support/terraform';
 
 const ENVS = ['dev', 'staging', 'prod'] as const;
 type EnvName = (typeof ENVS)[number];
@@ -140,73 +138,61 @@ describe('network stack across environments', () => {
 });
 
 describeWithTerraform('network stacks with Terraform (offline, AWS provider 5.100.0)', () => {
-  describe.each(ENVS)('%s-network', (env) => {
-    let dir: string;
-    beforeAll(() => {
-      dir = synthOf(env).dir(foundationStackName(env, 'network'));
-      init(dir);
-    });
-
-    it('validates', () => {
-      expect(terraformOk(dir, ['validate']).stdout).toContain('The configuration is valid.');
-    });
-
-    it('plans to add exactly the synthesized resources and nothing else', () => {
-      const result = plan(dir);
-      expect(result.stderr).toBe('');
-      expect(result.code).toBe(0);
-      expect(result.stdout).toContain(`Plan: ${resourceCount(stackJson(env))} to add, 0 to change, 0 to destroy.`);
-    });
+  const planned = new Map<EnvName, Promise<TerraformResult>>();
+  // The prod folder's plan, then its foundation-document test: one init, folders side by side.
+  const prodTests = new TerraformTests(() => synthOf('prod').dir(foundationStackName('prod', 'network')));
+  beforeAll(() => {
+    for (const env of ENVS) {
+      const dir = synthOf(env).dir(foundationStackName(env, 'network'));
+      planned.set(env, started(() => init(dir).then(() => plan(dir))));
+    }
+    void planned.get('prod')!.then(() => prodTests.start(), () => undefined);
   });
 
-  describe('prod-network foundation document (terraform test, mock provider)', () => {
-    const env = 'prod';
-    let dir: string;
-    beforeAll(() => {
-      dir = synthOf(env).dir(foundationStackName(env, 'network'));
-      init(dir);
-    });
+  it.each(ENVS)('%s-network validates and plans to add exactly the synthesized resources and nothing else', async (env) => {
+    const result = await planned.get(env)!;
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`Plan: ${resourceCount(stackJson(env))} to add, 0 to change, 0 to destroy.`);
+  });
 
-    it('holds the applied VPC and subnet ids', () => {
-      const json = stackJson(env);
-      const [parameter] = onlyResource(json, 'aws_ssm_parameter');
-      const [vpc] = onlyResource(json, 'aws_vpc');
-      const ids = (role: 'public' | 'private') => `[${subnetNames(env, role).map((n) => `aws_subnet.${n}.id`).join(', ')}]`;
-      const document = `jsondecode(aws_ssm_parameter.${parameter}.value)`;
-      const network = synthOf(env).env.network;
-      const assertions: [string, string][] = [
-        [`toset(keys(${document})) == toset(${JSON.stringify(Object.keys(NetworkFoundationSchema.shape))})`, 'document fields'],
-        [`${document}.schemaVersion == ${FOUNDATION_SCHEMA_VERSION}`, 'schema version'],
-        [`${document}.vpcId == aws_vpc.${vpc}.id`, 'vpc id'],
-        [`${document}.vpcCidr == ${JSON.stringify(network.vpcCidr)}`, 'vpc cidr'],
-        [`${document}.availabilityZones == ${JSON.stringify(network.availabilityZones)}`, 'availability zones'],
-        [`${document}.publicSubnetIds == ${ids('public')}`, 'public subnet ids'],
-        [`${document}.privateSubnetIds == ${ids('private')}`, 'private subnet ids'],
-        [`length(output.nat_gateway_ids) == ${network.availabilityZones.length}`, 'one NAT per AZ'],
-      ];
-      const { id: account, region } = synthOf(env).env.account;
-      // The flow log validates these ARNs even against mocks.
-      const mocks = {
-        aws_cloudwatch_log_group: `arn:aws:logs:${region}:${account}:log-group:${vpcFlowLogGroupName(env)}`,
-        aws_iam_role: `arn:aws:iam::${account}:role/${vpcFlowLogRoleName(env)}`,
-      };
-      writeFileSync(
-        join(dir, 'foundation_document.tftest.hcl'),
-        [
-          'mock_provider "aws" {',
-          ...Object.entries(mocks).map(([type, arn]) => `  mock_resource "${type}" {\n    defaults = { arn = ${hclString(arn)} }\n  }`),
-          '}',
-          '',
-          'run "document_holds_the_network" {',
-          '  command = apply',
-          ...assertions.map(([condition, what]) => `  assert {\n    condition     = ${condition}\n    error_message = ${hclString(`wrong ${what}`)}\n  }`),
-          '}',
-          '',
-        ].join('\n'),
-      );
-      const result = terraform(dir, ['test']);
-      expect(`${result.stdout}${result.stderr}`).toContain('1 passed, 0 failed');
-      expect(result.code).toBe(0);
-    });
+  prodTests.add('foundation_document', () => {
+    const env = 'prod';
+    const json = stackJson(env);
+    const [parameter] = onlyResource(json, 'aws_ssm_parameter');
+    const [vpc] = onlyResource(json, 'aws_vpc');
+    const ids = (role: 'public' | 'private') => `[${subnetNames(env, role).map((n) => `aws_subnet.${n}.id`).join(', ')}]`;
+    const document = `jsondecode(aws_ssm_parameter.${parameter}.value)`;
+    const network = synthOf(env).env.network;
+    const assertions: [string, string][] = [
+      [`toset(keys(${document})) == toset(${JSON.stringify(Object.keys(NetworkFoundationSchema.shape))})`, 'document fields'],
+      [`${document}.schemaVersion == ${FOUNDATION_SCHEMA_VERSION}`, 'schema version'],
+      [`${document}.vpcId == aws_vpc.${vpc}.id`, 'vpc id'],
+      [`${document}.vpcCidr == ${JSON.stringify(network.vpcCidr)}`, 'vpc cidr'],
+      [`${document}.availabilityZones == ${JSON.stringify(network.availabilityZones)}`, 'availability zones'],
+      [`${document}.publicSubnetIds == ${ids('public')}`, 'public subnet ids'],
+      [`${document}.privateSubnetIds == ${ids('private')}`, 'private subnet ids'],
+      [`length(output.nat_gateway_ids) == ${network.availabilityZones.length}`, 'one NAT per AZ'],
+    ];
+    const { id: account, region } = synthOf(env).env.account;
+    // The flow log validates these ARNs even against mocks.
+    const mocks = {
+      aws_cloudwatch_log_group: `arn:aws:logs:${region}:${account}:log-group:${vpcFlowLogGroupName(env)}`,
+      aws_iam_role: `arn:aws:iam::${account}:role/${vpcFlowLogRoleName(env)}`,
+    };
+    return [
+      'mock_provider "aws" {',
+      ...Object.entries(mocks).map(([type, arn]) => `  mock_resource "${type}" {\n    defaults = { arn = ${hclString(arn)} }\n  }`),
+      '}',
+      '',
+      'run "document_holds_the_network" {',
+      '  command = apply',
+      ...assertions.map(([condition, what]) => `  assert {\n    condition     = ${condition}\n    error_message = ${hclString(`wrong ${what}`)}\n  }`),
+      '}',
+      '',
+    ].join('\n');
+  });
+  it('prod-network foundation document holds the applied VPC and subnet ids (terraform test, mock provider)', async () => {
+    expect(await prodTests.outcome('foundation_document')).toMatchObject({ status: 'pass', diagnostics: [] });
   });
 });

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import type { Socket } from 'node:net';
 import { join } from 'node:path';
 
 /**
@@ -21,7 +22,8 @@ export interface FakeAwsEndpoint {
   readonly url: string;
   /** The `X-Amz-Target` of every request served so far, in order. */
   targets(): string[];
-  stop(): void;
+  /** Ends the server process; resolves once it has exited. */
+  stop(): Promise<void>;
 }
 
 const SERVER = `
@@ -67,6 +69,10 @@ export async function startFakeAwsEndpoint(options: FakeAwsEndpointOptions): Pro
     child.once('exit', (code) => reject(new Error(`fake AWS endpoint exited early (code ${code})`)));
     child.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
   });
+  child.removeAllListeners('exit');
+  // Neither the process nor its output pipe may keep the test worker alive.
+  child.unref();
+  (child.stdout as Socket).unref();
   return {
     url: `http://127.0.0.1:${port}`,
     targets: () => {
@@ -76,10 +82,12 @@ export async function startFakeAwsEndpoint(options: FakeAwsEndpointOptions): Pro
         return [];
       }
     },
-    stop: () => {
-      child.removeAllListeners('exit');
-      child.kill();
-    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill();
+      }),
   };
 }
 

@@ -1,15 +1,15 @@
 import { App, TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FOUNDATION_DATA_ADDRESS, FoundationReader, missingFoundationMessage, staleFoundationMessage } from '../../../constructs/foundation/foundation-reader';
-import { planFor } from '../../support/plan';
 import { foundationParameterName } from '../../../contract/naming';
 import { persistent } from '../../../contract/selection';
 import { loadEnvironment } from '../../../envs';
 import { GoldenpathStack } from '../../../stacks/goldenpath-stack';
-import { describeWithTerraform, foundationOverride, init, terraform } from '../../support/terraform';
+import { planFor } from '../../support/plan';
+import { describeWithTerraform, foundationOverride, init, TerraformTests } from '../../support/terraform';
 
 const plan = planFor(persistent('dev'));
 
@@ -29,18 +29,16 @@ const DNS = foundationParameterName('dev', 'dns');
 const networkDoc = { schemaVersion: 1, vpcId: 'vpc-0abc', privateSubnetIds: ['subnet-a', 'subnet-b'] };
 const dnsDoc = { schemaVersion: 1, zoneId: 'Z0123456789' };
 
-function consumerDir(): string {
+function synthConsumer(): string {
   const outdir = mkdtempSync(join(tmpdir(), 'gp-reader-'));
   const app = new App({ outdir });
   new ConsumerStack(app);
   app.synth();
-  const dir = join(outdir, 'stacks', plan.stacks.cluster.name);
-  init(dir);
-  return dir;
+  return join(outdir, 'stacks', plan.stacks.cluster.name);
 }
 
-function testFile(dir: string, name: string, documents: Record<string, unknown>, run: string): void {
-  writeFileSync(join(dir, `${name}.tftest.hcl`), `mock_provider "aws" {\n${foundationOverride(documents)}\n}\n\n${run}\n`);
+function testFile(documents: Record<string, unknown>, run: string): string {
+  return `mock_provider "aws" {\n${foundationOverride(documents)}\n}\n\n${run}\n`;
 }
 
 describe('FoundationReader (synthesized)', () => {
@@ -63,14 +61,14 @@ describe('FoundationReader (synthesized)', () => {
 
 describeWithTerraform('FoundationReader (terraform test, mock provider)', () => {
   let dir: string;
-  beforeAll(() => {
-    dir = consumerDir();
+  const tests = new TerraformTests(() => dir);
+  beforeAll(async () => {
+    dir = synthConsumer();
+    await init(dir);
   });
 
-  it('exposes document fields when every required document is present', () => {
+  tests.add('present', () =>
     testFile(
-      dir,
-      'present',
       { [NETWORK]: networkDoc, [DNS]: dnsDoc },
       `run "present" {
   command = plan
@@ -79,23 +77,23 @@ describeWithTerraform('FoundationReader (terraform test, mock provider)', () => 
     error_message = "foundation fields did not resolve"
   }
 }`,
-    );
-    const r = terraform(dir, ['test', '-filter=present.tftest.hcl']);
-    expect(`${r.stdout}${r.stderr}`).toContain('1 passed, 0 failed');
-    expect(r.code).toBe(0);
+    ),
+  );
+  it('exposes document fields when every required document is present', async () => {
+    expect(await tests.outcome('present')).toMatchObject({ status: 'pass', diagnostics: [] });
   });
 
-  it('fails the plan naming the stack to deploy first when a document is absent', () => {
-    testFile(dir, 'absent', { [DNS]: dnsDoc }, 'run "absent" {\n  command = plan\n}');
-    const r = terraform(dir, ['test', '-filter=absent.tftest.hcl']);
-    expect(r.code).not.toBe(0);
-    expect(`${r.stdout}${r.stderr}`.replace(/\s+/g, ' ')).toContain(missingFoundationMessage('dev', plan.stacks.network));
+  tests.add('absent', () => testFile({ [DNS]: dnsDoc }, 'run "absent" {\n  command = plan\n}'));
+  it('fails the plan naming the stack to deploy first when a document is absent', async () => {
+    const outcome = await tests.outcome('absent');
+    expect(outcome.status).toBe('error');
+    expect(outcome.diagnostics.join('\n')).toContain(missingFoundationMessage('dev', plan.stacks.network));
   });
 
-  it('fails the plan when a document has another schema version', () => {
-    testFile(dir, 'stale', { [NETWORK]: { ...networkDoc, schemaVersion: 2 }, [DNS]: dnsDoc }, 'run "stale" {\n  command = plan\n}');
-    const r = terraform(dir, ['test', '-filter=stale.tftest.hcl']);
-    expect(r.code).not.toBe(0);
-    expect(`${r.stdout}${r.stderr}`.replace(/\s+/g, ' ')).toContain(staleFoundationMessage('dev', plan.stacks.network));
+  tests.add('stale', () => testFile({ [NETWORK]: { ...networkDoc, schemaVersion: 2 }, [DNS]: dnsDoc }, 'run "stale" {\n  command = plan\n}'));
+  it('fails the plan when a document has another schema version', async () => {
+    const outcome = await tests.outcome('stale');
+    expect(outcome.status).toBe('error');
+    expect(outcome.diagnostics.join('\n')).toContain(staleFoundationMessage('dev', plan.stacks.network));
   });
 });

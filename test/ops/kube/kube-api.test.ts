@@ -34,7 +34,11 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
   base = `https://localhost:${(server.address() as AddressInfo).port}`;
 });
-afterAll(() => server.close());
+// close() alone waits for the client's keep-alive connections, which kept the jest worker from exiting.
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
 
 const api = (caPem: string = tls.cert) => httpsKubeApi({ server: base, caData: Buffer.from(caPem).toString('base64'), token: async () => 'k8s-aws-v1.token' });
 

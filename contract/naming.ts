@@ -52,7 +52,10 @@ export type FoundationKind = (typeof FOUNDATION_KINDS)[number];
 
 export const DISPOSABLE_KINDS = ['cluster', 'platform'] as const;
 export type DisposableKind = (typeof DISPOSABLE_KINDS)[number];
-export type StackKind = FoundationKind | DisposableKind;
+/** The account plane: state bucket, GitHub OIDC, CI roles and boundaries (`{env}-bootstrap`). */
+export const ACCOUNT_KINDS = ['bootstrap'] as const;
+export type AccountKind = (typeof ACCOUNT_KINDS)[number];
+export type StackKind = AccountKind | FoundationKind | DisposableKind;
 
 /** `{env}` for persistent, `{env}-b-{buildId}` for a build: the stem of disposable stack names. */
 export function disposableStem(selection: Selection): string {
@@ -62,6 +65,11 @@ export function disposableStem(selection: Selection): string {
 
 export function foundationStackName(env: string, kind: FoundationKind): string {
   return `${env}-${kind}`;
+}
+
+/** The account plane's stack (state bucket, GitHub OIDC, CI roles, boundaries): deployed first, by hand. */
+export function bootstrapStackName(env: string): string {
+  return `${env}-bootstrap`;
 }
 
 export function disposableStackName(selection: Selection, kind: DisposableKind): string {
@@ -81,8 +89,8 @@ export function envZoneName(env: EnvIdentity): string {
   return `${env.name}.${env.baseDomain}`;
 }
 
-/** The IAM policies the dns stack owns: ExternalDNS for persistent clusters and builds, and the build roles' boundary. */
-export const DNS_POLICY_KEYS = ['external-dns-persistent', 'external-dns-build', 'build-boundary'] as const;
+/** The IAM policies the dns stack owns: ExternalDNS for persistent clusters and builds (the build roles' boundary is the account plane's). */
+export const DNS_POLICY_KEYS = ['external-dns-persistent', 'external-dns-build'] as const;
 export type DnsPolicyKey = (typeof DNS_POLICY_KEYS)[number];
 
 export function dnsPolicyName(env: string, key: DnsPolicyKey): string {

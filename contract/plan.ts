@@ -15,6 +15,7 @@ import {
   envIdentity,
   envZoneName,
   FOUNDATION_KINDS,
+  bootstrapStackName,
   foundationStackName,
   hostSuffix,
   IRSA_ROLE_KEYS,
@@ -115,6 +116,7 @@ export interface Plan {
 }
 
 const PLANES: Readonly<Record<StackKind, Plane>> = {
+  bootstrap: 'account',
   network: 'foundational',
   dns: 'foundational',
   database: 'foundational',
@@ -136,6 +138,7 @@ export function derivePlan(input: PlanInput): Plan {
     return { kind, name, plane, selection: stackSelection, variables: selectionVariables(target), deployCommand: deployCommand(target) };
   };
   const stacks = Object.fromEntries([
+    ['bootstrap', planned('bootstrap', bootstrapStackName(env.name), foundation)],
     ...FOUNDATION_KINDS.map((kind: FoundationKind) => [kind, planned(kind, foundationStackName(env.name, kind), foundation)]),
     ...DISPOSABLE_KINDS.map((kind: DisposableKind) => [kind, planned(kind, disposableStackName(selection, kind), selection)]),
   ]) as Plan['stacks'];

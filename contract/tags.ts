@@ -16,7 +16,8 @@ export const TAG_KEYS = {
 
 export const MANAGED_BY = 'cdktf';
 
-export const PLANES = ['foundational', 'disposable'] as const;
+/** `account`: the bootstrap stack (state, GitHub OIDC, CI roles); created before and outliving everything else. */
+export const PLANES = ['foundational', 'disposable', 'account'] as const;
 export type Plane = (typeof PLANES)[number];
 
 /** The label that marks a cluster (Argo CD cluster Secret) as entitled to a tier. */
@@ -54,7 +55,7 @@ export interface TagInput {
 
 /** The tags every resource of a stack carries (through provider default_tags). */
 export function resourceTags(input: TagInput): Record<string, string> {
-  const lifecycle: Lifecycle = input.plane === 'foundational' ? 'persistent' : input.selection.lifecycle;
+  const lifecycle: Lifecycle = input.plane === 'disposable' ? input.selection.lifecycle : 'persistent';
   const tags: Record<string, string> = {
     [TAG_KEYS.env]: input.selection.env,
     [TAG_KEYS.plane]: input.plane,

@@ -1,4 +1,3 @@
-import { accountScope, roleArn } from '../contract/iam/arn';
 import type { EnvironmentInput } from './schema';
 
 const account = { id: '111111111111', region: 'eu-west-2' };
@@ -34,12 +33,11 @@ export const dev: EnvironmentInput = {
       persistent: { via: 'self-hosted', runsOn: ['self-hosted', 'linux', 'goldenpath-dev'] },
       builds: { via: 'public-endpoint' },
     },
-    adminRoleArn: roleArn(accountScope(account), 'goldenpath-platform-admin'),
-    ciDeployRoleArn: roleArn(accountScope(account), 'goldenpath-ci-deploy'),
     logRetentionDays: 14,
   },
   // Tier 3 (Keycloak, OIDC) is prod-only by default.
   tierCeiling: 2,
-  ephemeral: { ttlHours: 8, maxConcurrentBuilds: 4 },
+  ephemeral: { enabled: true, ttlHours: 8, maxConcurrentBuilds: 4 },
+  github: { repository: 'goldenpath-idp/goldenpath-infra' },
   gitops: { repoUrl: 'https://github.com/goldenpath-idp/goldenpath-gitops.git' },
 };

@@ -1,4 +1,3 @@
-import { accountScope, roleArn } from '../contract/iam/arn';
 import type { EnvironmentInput } from './schema';
 
 const account = { id: '333333333333', region: 'eu-west-2' };
@@ -33,10 +32,9 @@ export const prod: EnvironmentInput = {
       persistent: { via: 'self-hosted', runsOn: ['self-hosted', 'linux', 'goldenpath-prod'] },
       builds: { via: 'self-hosted', runsOn: ['self-hosted', 'linux', 'goldenpath-prod'] },
     },
-    adminRoleArn: roleArn(accountScope(account), 'goldenpath-platform-admin'),
-    ciDeployRoleArn: roleArn(accountScope(account), 'goldenpath-ci-deploy'),
     logRetentionDays: 365,
   },
-  ephemeral: { ttlHours: 4, maxConcurrentBuilds: 1 },
+  ephemeral: { enabled: false, ttlHours: 4, maxConcurrentBuilds: 1 },
+  github: { repository: 'goldenpath-idp/goldenpath-infra' },
   gitops: { repoUrl: 'https://github.com/goldenpath-idp/goldenpath-gitops.git', highAvailability: true },
 };

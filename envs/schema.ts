@@ -137,18 +137,30 @@ export const EnvironmentSchema = z
             builds: ClusterApiAccessSchema.describe("How CI reaches a build's cluster"),
           })
           .describe("How CI reaches each cluster's API; sets the endpoint access and the runs-on of every job that talks to the API"),
-        adminRoleArn: roleArn.describe('Role granted cluster admin through an access entry'),
-        ciDeployRoleArn: roleArn.describe('Role CI deploys with, granted cluster admin through an access entry'),
+        adminRoleArn: roleArn
+          .optional()
+          .describe('Role granted cluster admin through an access entry; absent: the {env}-bootstrap stack creates goldenpath-{env}-platform-admin'),
         logRetentionDays: logRetention.describe('Retention of the control plane log group'),
       })
       .describe('EKS clusters of the environment'),
     tierCeiling: TierSchema.optional().describe('Lowers the lifecycle-derived maxTier; can never raise it'),
     ephemeral: z
       .object({
+        enabled: z.boolean().describe('Whether CI may build ephemeral clusters in the env: without it there is no build role, and pull requests can assume nothing'),
         ttlHours: z.number().int().min(1).max(168).describe('Hours after which the reaper removes a build'),
         maxConcurrentBuilds: z.number().int().min(1).max(50).describe('Preflight refuses a new build beyond this many live ones'),
       })
       .describe('CI builds'),
+    github: z
+      .object({
+        repository: z.string().regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, 'must be a GitHub owner/name such as goldenpath-idp/goldenpath-infra').describe('The repository whose workflows the CI roles trust'),
+        oidcProviderArn: z
+          .string()
+          .regex(/^arn:aws(-cn|-us-gov)?:iam::\d{12}:oidc-provider\/token\.actions\.githubusercontent\.com$/, 'must be the ARN of the account\'s GitHub OIDC provider, arn:<partition>:iam::<account>:oidc-provider/token.actions.githubusercontent.com')
+          .optional()
+          .describe('An OIDC provider for GitHub the account already has (one per account): adopted instead of created by {env}-bootstrap'),
+      })
+      .describe('GitHub Actions, which the CI roles trust'),
     gitops: z
       .object({
         repoUrl: z.string().url().describe('Git repository Argo CD reads app configuration from'),
@@ -165,6 +177,14 @@ export const EnvironmentSchema = z
       .describe('Remote state; absent means the local backend'),
   })
   .superRefine((env, ctx) => {
+    const oidcAccount = env.github.oidcProviderArn?.split(':')[4];
+    if (oidcAccount !== undefined && oidcAccount !== env.account.id) {
+      ctx.addIssue({ code: 'custom', path: ['github', 'oidcProviderArn'], message: `is in account ${oidcAccount}, not the env's account ${env.account.id}` });
+    }
+    const adminAccount = env.cluster.adminRoleArn?.split(':')[4];
+    if (adminAccount !== undefined && adminAccount !== env.account.id) {
+      ctx.addIssue({ code: 'custom', path: ['cluster', 'adminRoleArn'], message: `is in account ${adminAccount}, not the env's account ${env.account.id}` });
+    }
     env.network.availabilityZones.forEach((az, i) => {
       if (!az.startsWith(env.account.region)) {
         ctx.addIssue({ code: 'custom', path: ['network', 'availabilityZones', i], message: `"${az}" is not in region ${env.account.region}` });

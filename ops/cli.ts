@@ -60,7 +60,9 @@ async function envHint(args: readonly string[]): Promise<string> {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { loadEnvironment } = require('../envs') as typeof import('../envs');
     const env = loadEnvironment(name);
-    return ` (env ${env.name}: account ${env.account.id}, ${env.account.region}; CI role ${env.cluster.ciDeployRoleArn})`;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { ciRoleArn } = require('../contract/ci/cluster-access') as typeof import('../contract/ci/cluster-access');
+    return ` (env ${env.name}: account ${env.account.id}, ${env.account.region}; deploy role ${ciRoleArn(env, 'deploy')})`;
   } catch {
     return '';
   }

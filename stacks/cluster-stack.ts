@@ -13,6 +13,9 @@ import { dbProvisionerPolicy } from '../constructs/cluster/policies/db-provision
 import { externalSecretsPolicy } from '../constructs/cluster/policies/external-secrets';
 import { loadBalancerControllerPolicy } from '../constructs/cluster/policies/load-balancer-controller';
 import { awsManagedPolicyArn } from '../contract/iam/arn';
+import { AWS_MANAGED_POLICIES } from '../contract/iam/aws-managed-policies';
+import { boundaryArn } from '../contract/ci/boundaries';
+import { clusterAccess } from '../contract/ci/cluster-access';
 import { partitionOf } from '../contract/iam/partition';
 import { FoundationReader } from '../constructs/foundation/foundation-reader';
 import { WildcardCertificate } from '../constructs/tls/wildcard-certificate';
@@ -65,6 +68,10 @@ export class ClusterStack extends GoldenpathStack {
     const foundation = new FoundationReader(this, 'foundation', { env: env.name, required });
     const privateSubnetIds = foundation.listField('network', 'privateSubnetIds');
 
+    // Every role of the cluster carries a boundary of the env's bootstrap stack: a build's, so no policy attached to it
+    // can widen its DNS space or reach persistent resources; a persistent one's, so no policy attached to it grants IAM.
+    const permissionsBoundaryArn = buildId === undefined ? boundaryArn(env, 'workload-boundary') : foundation.field('dns', 'buildBoundaryArn');
+    const access = clusterAccess(env, selection);
     this.controlPlane = new EksControlPlane(this, 'control-plane', {
       clusterName: cluster,
       kubernetesVersion: VERSIONS.kubernetes,
@@ -78,13 +85,13 @@ export class ClusterStack extends GoldenpathStack {
       keyDeletionWindowDays: buildId === undefined ? 30 : 7,
       subnetIds: privateSubnetIds,
       publicAccessCidrs: endpointAccess(apiAccessFor(env.cluster.apiAccess, plan.lifecycle)).publicAccessCidrs,
-      adminPrincipalArns: [env.cluster.ciDeployRoleArn, env.cluster.adminRoleArn],
+      adminPrincipalArns: access.admins,
+      viewerPrincipalArns: access.viewers,
+      permissionsBoundaryArn,
     });
     const eks = this.controlPlane.cluster;
     this.oidc = new OidcProvider(this, 'oidc', { issuerUrl: eks.identity.get(0).oidc.get(0).issuer });
 
-    // Every service-account role of a build carries the dns stack's boundary, so no policy attached to it can widen its DNS space.
-    const permissionsBoundaryArn = buildId === undefined ? undefined : foundation.field('dns', 'buildBoundaryArn');
     const irsa = (key: IrsaRoleKey, extra: Omit<ConstructorParameters<typeof IrsaRole>[2], 'roleName' | 'oidc' | 'serviceAccount' | 'permissionsBoundaryArn'>) =>
       new IrsaRole(this, `irsa-${key}`, { roleName: irsaRoleName(selection, key), oidc: this.oidc, serviceAccount: SERVICE_ACCOUNTS[key], permissionsBoundaryArn, ...extra });
     const account = { partition, region: env.account.region, accountId: env.account.id };
@@ -102,7 +109,7 @@ export class ClusterStack extends GoldenpathStack {
       ],
       ['cluster-autoscaler', irsa('cluster-autoscaler', { policy: clusterAutoscalerPolicy({ ...account, clusterName: cluster }) })],
       ['lb-controller', irsa('lb-controller', { policy: loadBalancerControllerPolicy(partition) })],
-      ['ebs-csi', irsa('ebs-csi', { managedPolicyArns: [awsManagedPolicyArn(partition, 'service-role/AmazonEBSCSIDriverPolicy')] })],
+      ['ebs-csi', irsa('ebs-csi', { managedPolicyArns: [awsManagedPolicyArn(partition, AWS_MANAGED_POLICIES.ebsCsiDriver)] })],
     ]);
 
     if (needs.has('object-storage')) {
@@ -113,6 +120,7 @@ export class ClusterStack extends GoldenpathStack {
         oidc: this.oidc,
         serviceAccount: SERVICE_ACCOUNTS.loki,
         forceDestroy: buildId !== undefined,
+        permissionsBoundaryArn,
       });
       roles.set('loki', this.objectStorage.role);
     }
@@ -124,7 +132,7 @@ export class ClusterStack extends GoldenpathStack {
     }
     this.irsaRoles = roles;
 
-    const nodeRole = new NodeRole(this, 'node-role', { roleName: irsaRoleName(selection, 'node'), partition });
+    const nodeRole = new NodeRole(this, 'node-role', { roleName: irsaRoleName(selection, 'node'), partition, permissionsBoundaryArn });
     const nodeSecurityGroup = new NodeSecurityGroup(this, 'node-security-group', {
       name: nodeSecurityGroupName(selection),
       vpcId: foundation.field('network', 'vpcId'),

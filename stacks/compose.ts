@@ -1,6 +1,7 @@
 import type { App } from 'cdktf';
 import type { Plan } from '../contract/plan';
 import type { Environment } from '../envs/schema';
+import { BootstrapStack } from './bootstrap-stack';
 import { ClusterStack } from './cluster-stack';
 import { DatabaseStack } from './database-stack';
 import { DnsStack } from './dns-stack';
@@ -14,6 +15,7 @@ export interface CompositionInput {
 }
 
 export interface ComposedStacks {
+  readonly bootstrap: BootstrapStack;
   readonly network: NetworkStack;
   readonly dns: DnsStack;
   readonly database: DatabaseStack;
@@ -21,9 +23,10 @@ export interface ComposedStacks {
   readonly platform: PlatformStack;
 }
 
-/** The foundational stacks of the env plus the two disposable stacks of the selection. */
+/** The env's account plane and foundational stacks plus the two disposable stacks of the selection. */
 export function composeStacks(app: App, input: CompositionInput): ComposedStacks {
   return {
+    bootstrap: new BootstrapStack(app, input),
     network: new NetworkStack(app, input),
     dns: new DnsStack(app, input),
     database: new DatabaseStack(app, input),

@@ -1,6 +1,6 @@
 import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
-import { BuildPermissionsBoundary } from '../constructs/dns/build-permissions-boundary';
+import { boundaryArn } from '../contract/ci/boundaries';
 import { ExternalDnsPolicy } from '../constructs/dns/external-dns-policy';
 import { EnvHostedZone } from '../constructs/dns/hosted-zone';
 import { FoundationDocument } from '../constructs/foundation/foundation-document';
@@ -13,7 +13,6 @@ export class DnsStack extends GoldenpathStack {
   readonly zone: EnvHostedZone;
   readonly persistentPolicy: ExternalDnsPolicy;
   readonly buildPolicy: ExternalDnsPolicy;
-  readonly buildBoundary: BuildPermissionsBoundary;
 
   constructor(scope: Construct, props: DnsStackProps) {
     super(scope, 'dns', props);
@@ -24,7 +23,8 @@ export class DnsStack extends GoldenpathStack {
     const zoneArn = this.zone.zone.arn;
     this.persistentPolicy = new ExternalDnsPolicy(this, 'external_dns_persistent', { env, zoneName, zoneArn, scope: 'persistent' });
     this.buildPolicy = new ExternalDnsPolicy(this, 'external_dns_build', { env, zoneName, zoneArn, scope: 'build' });
-    this.buildBoundary = new BuildPermissionsBoundary(this, 'build_boundary', { env, zoneName, zoneArn });
+    // The build roles' boundary is the account plane's ({env}-bootstrap): no CI role may create or change it.
+    const buildBoundaryArn = boundaryArn(props.env, 'build-boundary');
 
     new FoundationDocument(this, 'foundation', {
       env,
@@ -34,7 +34,7 @@ export class DnsStack extends GoldenpathStack {
         zoneName,
         persistentPolicyArn: this.persistentPolicy.policy.arn,
         buildPolicyArn: this.buildPolicy.policy.arn,
-        buildBoundaryArn: this.buildBoundary.policy.arn,
+        buildBoundaryArn,
       },
     });
 
@@ -43,6 +43,6 @@ export class DnsStack extends GoldenpathStack {
     new TerraformOutput(this, 'name_servers', { value: this.zone.zone.nameServers, description: 'Delegate the zone to these when the parent zone is not in this account' });
     new TerraformOutput(this, 'persistent_policy_arn', { value: this.persistentPolicy.policy.arn });
     new TerraformOutput(this, 'build_policy_arn', { value: this.buildPolicy.policy.arn });
-    new TerraformOutput(this, 'build_boundary_arn', { value: this.buildBoundary.policy.arn });
+    new TerraformOutput(this, 'build_boundary_arn', { value: buildBoundaryArn });
   }
 }

@@ -1,4 +1,5 @@
 import { TerraformOutput } from 'cdktf';
+import { boundaryArn } from '../contract/ci/boundaries';
 import type { Construct } from 'constructs';
 import { FoundationDocument } from '../constructs/foundation/foundation-document';
 import { VpcFlowLogs } from '../constructs/network/flow-logs';
@@ -31,6 +32,7 @@ export class NetworkStack extends GoldenpathStack {
       accountId: env.account.id,
       logGroupName: vpcFlowLogGroupName(env.name),
       roleName: vpcFlowLogRoleName(env.name),
+      permissionsBoundaryArn: boundaryArn(env, 'workload-boundary'),
       retentionDays: env.network.flowLogRetentionDays,
     });
 

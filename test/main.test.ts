@@ -79,14 +79,14 @@ function stacksOf(run: Run): string[] {
 }
 
 describe('main.ts', () => {
-  it('writes exactly the five dev stacks for the default selection', () => {
+  it('writes exactly the six dev stacks (account plane included) for the default selection', () => {
     expect(runs.default!.code).toBe(0);
-    expect(stacksOf(runs.default!)).toEqual(['dev-cluster', 'dev-database', 'dev-dns', 'dev-network', 'dev-platform']);
+    expect(stacksOf(runs.default!)).toEqual(['dev-bootstrap', 'dev-cluster', 'dev-database', 'dev-dns', 'dev-network', 'dev-platform']);
   });
 
-  it('writes the three foundational stacks and the two build stacks for an ephemeral build', () => {
+  it('writes the account plane, the three foundational stacks and the two build stacks for an ephemeral build', () => {
     expect(runs.build!.code).toBe(0);
-    expect(stacksOf(runs.build!)).toEqual(['dev-b-26-01-23-01-cluster', 'dev-b-26-01-23-01-platform', 'dev-database', 'dev-dns', 'dev-network']);
+    expect(stacksOf(runs.build!)).toEqual(['dev-b-26-01-23-01-cluster', 'dev-b-26-01-23-01-platform', 'dev-bootstrap', 'dev-database', 'dev-dns', 'dev-network']);
   });
 
   it.each([

@@ -10,6 +10,7 @@ import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { Construct } from 'constructs';
 import { CONTROL_PLANE_LOG_TYPES } from '../../contract/control-plane-log-types';
 import { awsManagedPolicyArn, eksAccessPolicyArn } from '../../contract/iam/arn';
+import { AWS_MANAGED_POLICIES } from '../../contract/iam/aws-managed-policies';
 import type { PolicyDocument } from '../../contract/iam/policy-document';
 import { serviceTrustPolicy } from './policies/irsa-trust';
 import { accountDelegatingKeyPolicy } from '../../contract/iam/key-policy';
@@ -43,9 +44,21 @@ export interface EksControlPlaneProps {
   readonly publicAccessCidrs: readonly string[];
   /** IAM principals granted cluster admin through access entries (duplicates collapse). */
   readonly adminPrincipalArns: readonly string[];
+  /**
+   * IAM principals granted read access to every Kubernetes object (custom resources such as Argo CD Applications included).
+   * @default none
+   */
+  readonly viewerPrincipalArns?: readonly string[];
+  /**
+   * Permissions boundary of the cluster role.
+   * @default none
+   */
+  readonly permissionsBoundaryArn?: string;
 }
 
 const CLUSTER_ADMIN_POLICY = 'AmazonEKSClusterAdminPolicy';
+/** View of every object, Secrets and custom resources included (AmazonEKSViewPolicy omits custom resources). */
+const CLUSTER_VIEW_POLICY = 'AmazonEKSAdminViewPolicy';
 
 /**
  * The EKS control plane: API authentication through access entries only,
@@ -65,10 +78,11 @@ export class EksControlPlane extends Construct {
       name: props.roleName,
       description: `EKS control plane of ${props.clusterName}`,
       assumeRolePolicy: JSON.stringify(serviceTrustPolicy('eks.amazonaws.com')),
+      permissionsBoundary: props.permissionsBoundaryArn,
     });
     const rolePolicy = new IamRolePolicyAttachment(this, 'cluster-policy', {
       role: this.role.name,
-      policyArn: awsManagedPolicyArn(props.partition, 'AmazonEKSClusterPolicy'),
+      policyArn: awsManagedPolicyArn(props.partition, AWS_MANAGED_POLICIES.eksCluster),
     });
 
     this.secretsKey = new KmsKey(this, 'secrets-key', {
@@ -115,14 +129,17 @@ export class EksControlPlane extends Construct {
       dependsOn: [this.logGroup, rolePolicy, keyUse],
     });
 
-    [...new Set(props.adminPrincipalArns)].forEach((principalArn, i) => {
-      const entry = new EksAccessEntry(this, `admin-${i}`, { clusterName: this.cluster.name, principalArn, type: 'STANDARD' });
-      new EksAccessPolicyAssociation(this, `admin-${i}-policy`, {
+    const grant = (kind: 'admin' | 'viewer', policy: string) => (principalArn: string, i: number) => {
+      const entry = new EksAccessEntry(this, `${kind}-${i}`, { clusterName: this.cluster.name, principalArn, type: 'STANDARD' });
+      new EksAccessPolicyAssociation(this, `${kind}-${i}-policy`, {
         clusterName: this.cluster.name,
         principalArn: entry.principalArn,
-        policyArn: eksAccessPolicyArn(props.partition, CLUSTER_ADMIN_POLICY),
+        policyArn: eksAccessPolicyArn(props.partition, policy),
         accessScope: { type: 'cluster' },
       });
-    });
+    };
+    const admins = [...new Set(props.adminPrincipalArns)];
+    admins.forEach(grant('admin', CLUSTER_ADMIN_POLICY));
+    [...new Set(props.viewerPrincipalArns ?? [])].filter((p) => !admins.includes(p)).forEach(grant('viewer', CLUSTER_VIEW_POLICY));
   }
 }

@@ -23,6 +23,11 @@ export interface ObjectStorageProps {
   /** The one service account allowed to assume the role (Loki). */
   readonly serviceAccount: ServiceAccountRef;
   /**
+   * Permissions boundary of the role.
+   * @default none
+   */
+  readonly permissionsBoundaryArn?: string;
+  /**
    * Days after which objects (log chunks) expire.
    * @default 30
    */
@@ -76,6 +81,7 @@ export class ObjectStorage extends Construct {
       oidc: props.oidc,
       serviceAccount: props.serviceAccount,
       policy: objectStoragePolicy(s3BucketArn(props.partition, props.bucketName)),
+      permissionsBoundaryArn: props.permissionsBoundaryArn,
     });
   }
 }

@@ -2,10 +2,10 @@ import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { Construct } from 'constructs';
 import { BUILD_ID_PRINCIPAL_TAG_KEY, buildNamePatterns, GLOB_TAG_VALUE_PATTERNS, ROUTE53_CHANGE_KEYS } from '../../contract/dns-guard';
 import { EXTERNAL_DNS_RECORD_TYPES } from '../../contract/external-dns';
-import { dnsPolicyName } from '../../contract/naming';
+import { boundaryPolicyName } from '../../contract/ci/names';
 import { TAG_KEYS } from '../../contract/tags';
 import { externalDnsChangeStatement, externalDnsReadStatements } from './external-dns-policy';
-import type { PolicyDocument } from '../../contract/iam/policy-document';
+import type { PolicyDocument, PolicyStatement } from '../../contract/iam/policy-document';
 import { policyJson } from './policy-json';
 
 export interface BuildPermissionsBoundaryProps {
@@ -13,9 +13,66 @@ export interface BuildPermissionsBoundaryProps {
   readonly env: string;
   /** The env zone; builds may write only below their own `b-{buildId}` label in it. */
   readonly zoneName: string;
-  /** ARN of the env zone (a Terraform reference is fine). */
-  readonly zoneArn: string;
+  /**
+   * ARN of the env zone (a Terraform reference is fine). The account plane
+   * creates the boundary before the zone exists: then the record names alone
+   * (inside the build's own space) bound the writes.
+   * @default any zone of the account
+   */
+  readonly zoneArn?: string;
+  /**
+   * What a build must never reach whatever policy is attached to its roles:
+   * resources tagged persistent or of another env, the state bucket, the
+   * env's app secrets.
+   * @default no confinement beyond DNS
+   */
+  readonly confinement?: BuildConfinement;
 }
+
+export interface BuildConfinement {
+  /** ARNs of the state bucket and its objects. */
+  readonly stateBucketArns: readonly string[];
+  /** ARN pattern of the env's persistent app secrets (`goldenpath/{env}/*`). */
+  readonly persistentSecretArns: readonly string[];
+  /** Every hosted zone's ARN pattern in the partition (`arn:…:route53:::hostedzone/*`). */
+  readonly anyZoneArn: string;
+}
+
+/**
+ * Actions that change or read into a resource, by service, denied to every
+ * build role on resources tagged persistent or of another env. Reads that
+ * take no resource (Describe*, List*) and creating network interfaces in the
+ * env's subnets (the VPC CNI does) stay possible.
+ */
+export const CONFINED_ACTIONS = [
+  'autoscaling:*',
+  'ec2:Associate*',
+  'ec2:Attach*',
+  'ec2:Authorize*',
+  'ec2:Delete*',
+  'ec2:Detach*',
+  'ec2:Disassociate*',
+  'ec2:Modify*',
+  'ec2:Reboot*',
+  'ec2:Replace*',
+  'ec2:Revoke*',
+  'ec2:Stop*',
+  'ec2:Terminate*',
+  'eks:*',
+  'elasticloadbalancing:Add*',
+  'elasticloadbalancing:Create*',
+  'elasticloadbalancing:Delete*',
+  'elasticloadbalancing:Deregister*',
+  'elasticloadbalancing:Modify*',
+  'elasticloadbalancing:Register*',
+  'elasticloadbalancing:Remove*',
+  'elasticloadbalancing:Set*',
+  'kms:*',
+  'logs:*',
+  'rds:*',
+  'secretsmanager:*',
+  'ssm:*',
+] as const;
 
 /**
  * Services outside the boundary's ceiling: DNS (only the build's own records
@@ -33,14 +90,15 @@ export const BUILD_SERVICE_LINKED_ROLE_SERVICES = ['elasticloadbalancing.amazona
  * STS, ExternalDNS's reads, and record changes inside the role's own
  * `b-{build-id}` space. The denies hold whatever else is attached.
  */
-export function buildPermissionsBoundaryDocument(props: Omit<BuildPermissionsBoundaryProps, 'env'>): PolicyDocument {
+export function buildPermissionsBoundaryDocument(props: BuildPermissionsBoundaryProps): PolicyDocument {
   const change = ['route53:ChangeResourceRecordSets'];
+  const zoneArn = props.zoneArn ?? props.confinement?.anyZoneArn ?? '*';
   return {
     Version: '2012-10-17',
     Statement: [
       { Sid: 'CeilingOutsideDnsAndIdentity', Effect: 'Allow', NotAction: BOUNDARY_EXCLUDED_SERVICES.map((s) => `${s}:*`), Resource: '*' },
-      ...externalDnsReadStatements(props.zoneArn),
-      externalDnsChangeStatement({ scope: 'build', zoneName: props.zoneName, zoneArn: props.zoneArn }),
+      ...externalDnsReadStatements(zoneArn),
+      externalDnsChangeStatement({ scope: 'build', zoneName: props.zoneName, zoneArn }),
       {
         Sid: 'CreateBuildServiceLinkedRoles',
         Effect: 'Allow',
@@ -55,7 +113,7 @@ export function buildPermissionsBoundaryDocument(props: Omit<BuildPermissionsBou
         Resource: '*',
         Condition: { 'ForAnyValue:StringNotLike': { [ROUTE53_CHANGE_KEYS.names]: buildNamePatterns(props.zoneName) } },
       },
-      { Sid: 'DenyOtherZones', Effect: 'Deny', Action: change, NotResource: [props.zoneArn] },
+      ...(props.zoneArn === undefined ? [] : [{ Sid: 'DenyOtherZones', Effect: 'Deny' as const, Action: change, NotResource: [props.zoneArn] }]),
       {
         Sid: 'DenyRecordTypesOutsideExternalDns',
         Effect: 'Deny',
@@ -78,19 +136,44 @@ export function buildPermissionsBoundaryDocument(props: Omit<BuildPermissionsBou
         Action: ['iam:TagRole', 'iam:UntagRole', 'iam:PutRolePermissionsBoundary', 'iam:DeleteRolePermissionsBoundary'],
         Resource: '*',
       },
+      ...(props.confinement === undefined ? [] : confinementStatements(props.env, props.confinement)),
     ],
   };
 }
 
-/** The boundary as a managed policy of the dns stack; the cluster stack attaches it to every service-account role of a build. */
+/** Denies that keep a build inside its build, whatever policy its roles carry. */
+function confinementStatements(env: string, c: BuildConfinement): PolicyStatement[] {
+  return [
+    {
+      Sid: 'DenyPersistentResources',
+      Effect: 'Deny',
+      Action: CONFINED_ACTIONS,
+      Resource: '*',
+      Condition: { StringEquals: { [`aws:ResourceTag/${TAG_KEYS.lifecycle}`]: 'persistent' } },
+    },
+    {
+      Sid: 'DenyOtherEnvResources',
+      Effect: 'Deny',
+      Action: CONFINED_ACTIONS,
+      Resource: '*',
+      Condition: { StringNotEquals: { [`aws:ResourceTag/${TAG_KEYS.env}`]: env }, Null: { [`aws:ResourceTag/${TAG_KEYS.env}`]: 'false' } },
+    },
+    // S3 evaluates no resource tags: the state bucket by name.
+    { Sid: 'DenyStateBucket', Effect: 'Deny', Action: ['s3:*'], Resource: c.stateBucketArns },
+    // A build reads no persistent app secret, tagged or not (at maxTier 1.5 builds use none).
+    { Sid: 'DenyPersistentSecrets', Effect: 'Deny', Action: ['secretsmanager:*'], Resource: c.persistentSecretArns },
+  ];
+}
+
+/** The boundary as a managed policy of the env's bootstrap stack; the cluster stack attaches it to every role of a build. */
 export class BuildPermissionsBoundary extends Construct {
   readonly policy: IamPolicy;
 
   constructor(scope: Construct, id: string, props: BuildPermissionsBoundaryProps) {
     super(scope, id);
     this.policy = new IamPolicy(this, 'policy', {
-      name: dnsPolicyName(props.env, 'build-boundary'),
-      description: `Permissions boundary of ${props.env} build roles: DNS writes only below b-<${TAG_KEYS.buildId} tag>.${props.zoneName}, no tag or boundary changes`,
+      name: boundaryPolicyName(props.env, 'build-boundary'),
+      description: `Permissions boundary of ${props.env} build roles: DNS writes only below b-<${TAG_KEYS.buildId} tag>.${props.zoneName}, no tag or boundary changes, nothing persistent`,
       policy: policyJson(buildPermissionsBoundaryDocument(props)),
     });
   }

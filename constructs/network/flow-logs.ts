@@ -22,6 +22,11 @@ export interface VpcFlowLogsProps {
   readonly logGroupName: string;
   /** IAM role the flow logs service assumes to deliver them. */
   readonly roleName: string;
+  /**
+   * Permissions boundary of the delivery role.
+   * @default none
+   */
+  readonly permissionsBoundaryArn?: string;
   /** A CloudWatch Logs retention value (the env schema restricts it to the allowed ones). */
   readonly retentionDays: number;
 }
@@ -42,6 +47,7 @@ export class VpcFlowLogs extends Construct {
     this.role = new IamRole(this, 'delivery-role', {
       name: props.roleName,
       description: `Delivers VPC flow logs to ${props.logGroupName}`,
+      permissionsBoundary: props.permissionsBoundaryArn,
       assumeRolePolicy: JSON.stringify({
         Version: '2012-10-17',
         Statement: [

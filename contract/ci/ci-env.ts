@@ -7,6 +7,9 @@ export interface CiEnv {
   readonly name: string;
   readonly account: { readonly id: string; readonly region: string };
   readonly dns: { readonly baseDomain: string };
-  readonly cluster: { readonly ciDeployRoleArn: string };
+  /** A cluster admin role the env already has; absent: the bootstrap stack's platform admin role. */
+  readonly cluster: { readonly adminRoleArn?: string };
+  /** Builds run in the env only when enabled: no build role otherwise. */
+  readonly ephemeral: { readonly enabled: boolean };
   readonly stateBackend?: { readonly bucket: string; readonly region: string; readonly keyPrefix: string };
 }

@@ -1,67 +1,38 @@
-import { accountScope, iamArn, policyArn, roleArn, s3BucketArn, s3ObjectArn, secretArn, ssmParameterArn } from '../iam/arn';
-import { policyDocument, type PolicyDocument, type PolicyStatement } from '../iam/policy-document';
-import { dnsPolicyName, envSecretPrefix, FOUNDATION_KINDS, foundationParameterFolder, foundationParameterName, NAME_PREFIX, objectStorageBucketName, stateKey } from '../naming';
-import { ephemeral, persistent } from '../selection';
+import { accountScope, iamArn, policyArn, roleArn, s3BucketArn, secretArn, ssmParameterArn } from '../iam/arn';
+import { policyDocument, type PolicyDocument } from '../iam/policy-document';
+import { envSecretPrefix, FOUNDATION_KINDS, foundationParameterFolder, foundationParameterName, objectStorageBucketName } from '../naming';
+import { persistent } from '../selection';
 import { CLEANUP_DISCOVERY_ACTIONS, PREFLIGHT_ACTIONS } from './actions';
 import { TAG_KEYS } from '../tags';
 import type { CiEnv } from './ci-env';
-import { ANY_BUILD, anyBuildName } from './names';
+import { ciGuardRails } from './guards';
+import { envNameSpace, stateLocation } from './names';
+import { regionLock } from './region-lock';
+import { ledgerStatements, stateArns, stateGuardRails } from './state-access';
 
 /**
- * Services whose resources the stacks create, update and destroy. A deploy
- * role needs their write actions; what bounds it is the name space, region
- * and boundary statements below, not the action list.
+ * Services whose resources the persistent stacks create, update and destroy.
+ * A deploy role needs their write actions; what bounds it is the name space,
+ * region, boundary and guard-rail statements, not the action list.
  */
 export const DEPLOY_SERVICES = ['acm', 'autoscaling', 'ec2', 'eks', 'elasticloadbalancing', 'kms', 'logs', 'rds', 'route53'] as const;
 
 /**
- * Services without a region: their calls carry us-east-1 whatever the env's
- * region. And the tagging API's read, which lists IAM resources only in
- * us-east-1 (the CLI's global services region): cleanup discovery calls it there.
+ * The env deploy role (deploy-environment, inside the GitHub environment of
+ * the env): everything `cdktf deploy` of the env's foundational and
+ * persistent stacks needs; IAM only in the env's name space, every role it
+ * creates under the workload boundary; the persistent state keys; the
+ * foundation documents; nothing outside the env's region.
  */
-export const GLOBAL_SERVICE_ACTIONS = ['iam:*', 'route53:*', 'sts:*', 'tag:GetResources'] as const;
-
-function dirOf(key: string): string {
-  return key.slice(0, key.lastIndexOf('/'));
-}
-
-/**
- * The ci-deploy role: everything `cdktf deploy`/`destroy` of the env's stacks
- * needs, IAM only in the env's name space, the state objects of the env only,
- * the foundation documents only, nothing outside the env's region, and no way
- * to strip the DNS boundary from a build role.
- */
-export function ciDeployPolicy(env: CiEnv): PolicyDocument {
+export function deployPolicy(env: CiEnv): PolicyDocument {
   const scope = accountScope(env.account);
-  const envNames = `${NAME_PREFIX}-${env.name}-*`;
-  const buildRoles = roleArn(scope, anyBuildName(env.name));
-  const boundary = policyArn(scope, dnsPolicyName(env.name, 'build-boundary'));
-  const backend = env.stateBackend;
-  const state: PolicyStatement[] =
-    backend === undefined
-      ? []
-      : (() => {
-          const keys = [stateKey(backend.keyPrefix, persistent(env.name), '*'), stateKey(backend.keyPrefix, ephemeral(env.name, ANY_BUILD), '*')];
-          return [
-            {
-              Sid: 'ListEnvState',
-              Effect: 'Allow',
-              Action: ['s3:ListBucket'],
-              Resource: s3BucketArn(scope.partition, backend.bucket),
-              Condition: { StringLike: { 's3:prefix': [`${dirOf(keys[0]!)}/*`] } },
-            },
-            {
-              // `.tflock` objects next to each state: S3 native locking (use_lockfile).
-              Sid: 'ReadWriteEnvState',
-              Effect: 'Allow',
-              Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
-              Resource: keys.flatMap((k) => [s3ObjectArn(scope.partition, backend.bucket, k), s3ObjectArn(scope.partition, backend.bucket, `${k}.tflock`)]),
-            },
-          ];
-        })();
-  const regions = [...new Set([env.account.region, ...(backend === undefined ? [] : [backend.region])])];
+  const names = envNameSpace(env.name);
+  const state = stateArns(env, scope.partition);
   return policyDocument([
-    ...state,
+    { Sid: 'ListEnvState', Effect: 'Allow', Action: ['s3:ListBucket'], Resource: state.bucket, Condition: { StringLike: { 's3:prefix': [`${state.envFolder}/*`] } } },
+    // `.tflock` objects next to each state: S3 native locking (use_lockfile).
+    { Sid: 'ReadWriteEnvState', Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], Resource: state.persistent },
+    ...ledgerStatements(env, scope.partition),
     {
       Sid: 'FoundationDocuments',
       Effect: 'Allow',
@@ -88,16 +59,17 @@ export function ciDeployPolicy(env: CiEnv): PolicyDocument {
     },
     { Sid: 'RandomPasswords', Effect: 'Allow', Action: ['secretsmanager:GetRandomPassword'], Resource: '*' },
     {
-      // Object storage of clusters that reach tier 2; never the state bucket or another env's.
+      // Object storage of the persistent cluster when it reaches tier 2; never the state bucket or another env's.
       Sid: 'EnvObjectStorage',
       Effect: 'Allow',
       Action: ['s3:*'],
-      Resource: [persistent(env.name), ephemeral(env.name, ANY_BUILD)].flatMap((sel) => {
-        const bucket = s3BucketArn(scope.partition, objectStorageBucketName(sel, env.account.id));
+      Resource: (() => {
+        const bucket = s3BucketArn(scope.partition, objectStorageBucketName(persistent(env.name), env.account.id));
         return [bucket, `${bucket}/*`];
-      }),
+      })(),
     },
     { Sid: 'LifecycleDiscovery', Effect: 'Allow', Action: [...CLEANUP_DISCOVERY_ACTIONS, ...PREFLIGHT_ACTIONS], Resource: '*' },
+    { Sid: 'Prices', Effect: 'Allow', Action: ['pricing:GetProducts'], Resource: '*' },
     {
       // Teardown's cleanup deletes the certificates TLS issuance made for a build.
       Sid: 'DeleteBuildCertificates',
@@ -111,32 +83,15 @@ export function ciDeployPolicy(env: CiEnv): PolicyDocument {
       Effect: 'Allow',
       Action: ['iam:*'],
       Resource: [
-        roleArn(scope, envNames),
-        policyArn(scope, envNames),
+        roleArn(scope, names),
+        policyArn(scope, names),
         iamArn(scope, 'instance-profile/*'),
         iamArn(scope, `oidc-provider/oidc.eks.${env.account.region}.amazonaws.com/id/*`),
       ],
     },
     { Sid: 'ServiceLinkedRoles', Effect: 'Allow', Action: ['iam:CreateServiceLinkedRole'], Resource: roleArn(scope, 'aws-service-role/*') },
-    {
-      Sid: 'OnlyTheEnvRegion',
-      Effect: 'Deny',
-      NotAction: GLOBAL_SERVICE_ACTIONS,
-      Resource: '*',
-      Condition: { StringNotEquals: { 'aws:RequestedRegion': regions } },
-    },
-    {
-      Sid: 'BuildRolesKeepTheDnsBoundary',
-      Effect: 'Deny',
-      Action: ['iam:DeleteRolePermissionsBoundary'],
-      Resource: buildRoles,
-    },
-    {
-      Sid: 'BuildRolesGetOnlyTheDnsBoundary',
-      Effect: 'Deny',
-      Action: ['iam:PutRolePermissionsBoundary'],
-      Resource: buildRoles,
-      Condition: { StringNotEquals: { 'iam:PermissionsBoundary': boundary } },
-    },
+    regionLock(env.account.region, stateLocation(env).region),
+    ...ciGuardRails(env),
+    ...stateGuardRails(env, scope.partition),
   ]);
 }

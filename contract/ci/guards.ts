@@ -1,7 +1,185 @@
+import { accountScope, awsManagedPolicyArn, iamArn, policyArn, roleArn } from '../iam/arn';
 import type { PolicyStatement } from '../iam/policy-document';
 import { PLANES, TAG_KEYS } from '../tags';
+import { CLUSTER_AWS_MANAGED_POLICIES } from '../iam/aws-managed-policies';
+import type { CiEnv } from './ci-env';
+import { GITHUB_OIDC_HOST } from './github-oidc';
+import { anyBuildName, anyCiRoleName, boundaryPolicyName, envNameSpace, platformAdminRoleName } from './names';
 
-/** Never touch what is persistent or foundational, whatever else a statement allows. */
+/** Tag keys that decide what a resource is (and so what a CI role may do to it): settable only when the resource is created. */
+export const PROTECTION_TAG_KEYS = [TAG_KEYS.lifecycle, TAG_KEYS.plane, TAG_KEYS.env, TAG_KEYS.buildId] as const;
+
+/**
+ * Every tagging call of the services the stacks and controllers use. Auto
+ * Scaling is not among them: EKS creates a node group's group untagged and
+ * the cluster stack adds the tags one by one; the build role may tag only
+ * groups of its own clusters.
+ */
+export const TAGGING_ACTIONS = [
+  'ec2:CreateTags',
+  'ec2:DeleteTags',
+  'eks:TagResource',
+  'eks:UntagResource',
+  'elasticloadbalancing:AddTags',
+  'elasticloadbalancing:RemoveTags',
+  'iam:TagOpenIDConnectProvider',
+  'iam:TagPolicy',
+  'iam:TagRole',
+  'iam:UntagOpenIDConnectProvider',
+  'iam:UntagPolicy',
+  'iam:UntagRole',
+  'kms:TagResource',
+  'kms:UntagResource',
+  'logs:TagLogGroup',
+  'logs:TagResource',
+  'logs:UntagLogGroup',
+  'logs:UntagResource',
+  'rds:AddTagsToResource',
+  'rds:RemoveTagsFromResource',
+  'route53:ChangeTagsForResource',
+  's3:PutBucketTagging',
+  'secretsmanager:TagResource',
+  'secretsmanager:UntagResource',
+  'ssm:AddTagsToResource',
+  'ssm:RemoveTagsFromResource',
+  'tag:TagResources',
+  'tag:UntagResources',
+] as const;
+
+const UNTAGGING = TAGGING_ACTIONS.filter((a) => /(Untag|Remove|Delete)/.test(a));
+const TAGGING = TAGGING_ACTIONS.filter((a) => !UNTAGGING.includes(a));
+
+/** IAM calls that create long-lived credentials or identities outside roles. */
+export const USER_AND_KEY_ACTIONS = [
+  'iam:AddUserToGroup',
+  'iam:AttachGroupPolicy',
+  'iam:AttachUserPolicy',
+  'iam:CreateAccessKey',
+  'iam:CreateGroup',
+  'iam:CreateLoginProfile',
+  'iam:CreateServiceSpecificCredential',
+  'iam:CreateUser',
+  'iam:PutGroupPolicy',
+  'iam:PutUserPolicy',
+  'iam:UpdateAccessKey',
+  'iam:UpdateLoginProfile',
+  'iam:UploadSSHPublicKey',
+  'iam:UploadSigningCertificate',
+] as const;
+
+/** Writes on a policy document: what no CI role may do to a boundary. */
+export const POLICY_WRITE_ACTIONS = [
+  'iam:CreatePolicy',
+  'iam:CreatePolicyVersion',
+  'iam:DeletePolicy',
+  'iam:DeletePolicyVersion',
+  'iam:SetDefaultPolicyVersion',
+  'iam:TagPolicy',
+  'iam:UntagPolicy',
+] as const;
+
+/** Writes on the GitHub OIDC provider the CI roles trust. */
+export const OIDC_PROVIDER_WRITE_ACTIONS = [
+  'iam:AddClientIDToOpenIDConnectProvider',
+  'iam:DeleteOpenIDConnectProvider',
+  'iam:RemoveClientIDFromOpenIDConnectProvider',
+  'iam:TagOpenIDConnectProvider',
+  'iam:UntagOpenIDConnectProvider',
+  'iam:UpdateOpenIDConnectProviderThumbprint',
+] as const;
+
+/** Calls that give a role policies: allowed only on a role that carries one of the env's boundaries. */
+export const ROLE_POLICY_GRANT_ACTIONS = ['iam:AttachRolePolicy', 'iam:PutRolePolicy'] as const;
+
+/** The ARNs the guard rails are about. */
+export function guardedArns(env: CiEnv) {
+  const scope = accountScope(env.account);
+  return {
+    buildBoundary: policyArn(scope, boundaryPolicyName(env.name, 'build-boundary')),
+    workloadBoundary: policyArn(scope, boundaryPolicyName(env.name, 'workload-boundary')),
+    /** The CI roles' own policies and their boundary (`goldenpath-{env}-ci-*`). */
+    ciPolicies: policyArn(scope, anyCiRoleName(env.name)),
+    ciRoles: roleArn(scope, anyCiRoleName(env.name)),
+    platformAdmin: roleArn(scope, platformAdminRoleName(env.name)),
+    envRoles: roleArn(scope, envNameSpace(env.name)),
+    buildRoles: roleArn(scope, anyBuildName(env.name)),
+    githubProvider: iamArn(scope, `oidc-provider/${GITHUB_OIDC_HOST}`),
+    awsManagedPolicies: awsManagedPolicyArn(scope.partition, '*'),
+    allowedAwsManagedPolicies: CLUSTER_AWS_MANAGED_POLICIES.map((p) => awsManagedPolicyArn(scope.partition, p)),
+  };
+}
+
+/**
+ * Denies every CI role carries, whatever its allows: no escalation through
+ * IAM (admin policies, users and keys, roles without a boundary, other roles,
+ * the CI roles themselves, the boundaries, the OIDC provider) and no
+ * re-tagging of what decides a resource's protection.
+ */
+export function ciGuardRails(env: CiEnv): PolicyStatement[] {
+  const a = guardedArns(env);
+  const boundaries = [a.buildBoundary, a.workloadBoundary];
+  return [
+    {
+      Sid: 'NoAwsManagedPoliciesButTheClusterOnes',
+      Effect: 'Deny',
+      Action: ['iam:AttachRolePolicy', 'iam:AttachUserPolicy', 'iam:AttachGroupPolicy'],
+      Resource: '*',
+      Condition: { ArnLike: { 'iam:PolicyARN': a.awsManagedPolicies }, ArnNotEquals: { 'iam:PolicyARN': a.allowedAwsManagedPolicies } },
+    },
+    { Sid: 'NoUsersOrKeys', Effect: 'Deny', Action: USER_AND_KEY_ACTIONS, Resource: '*' },
+    { Sid: 'NoRolesOutsideTheEnv', Effect: 'Deny', Action: ['iam:PassRole', 'sts:AssumeRole'], NotResource: [a.envRoles] },
+    { Sid: 'NoCiOrAdminRoles', Effect: 'Deny', NotAction: ['iam:GetRole', 'iam:ListRoleTags', 'iam:ListRolePolicies', 'iam:ListAttachedRolePolicies', 'iam:GetRolePolicy'], Resource: [a.ciRoles, a.platformAdmin] },
+    { Sid: 'NoBoundaryChanges', Effect: 'Deny', Action: POLICY_WRITE_ACTIONS, Resource: [...boundaries, a.ciPolicies] },
+    { Sid: 'NoOidcProviderChanges', Effect: 'Deny', Action: OIDC_PROVIDER_WRITE_ACTIONS, Resource: a.githubProvider },
+    { Sid: 'RolesKeepTheirBoundary', Effect: 'Deny', Action: ['iam:DeleteRolePermissionsBoundary'], Resource: '*' },
+    {
+      Sid: 'BuildRolesGetTheBuildBoundary',
+      Effect: 'Deny',
+      Action: ['iam:CreateRole', 'iam:PutRolePermissionsBoundary'],
+      Resource: a.buildRoles,
+      Condition: { StringNotEquals: { 'iam:PermissionsBoundary': a.buildBoundary } },
+    },
+    {
+      Sid: 'OtherRolesGetTheWorkloadBoundary',
+      Effect: 'Deny',
+      Action: ['iam:CreateRole', 'iam:PutRolePermissionsBoundary'],
+      NotResource: [a.buildRoles],
+      Condition: { StringNotEquals: { 'iam:PermissionsBoundary': a.workloadBoundary } },
+    },
+    {
+      Sid: 'PoliciesOnlyOnBoundedRoles',
+      Effect: 'Deny',
+      Action: ROLE_POLICY_GRANT_ACTIONS,
+      Resource: '*',
+      Condition: { StringNotEquals: { 'iam:PermissionsBoundary': boundaries } },
+    },
+    {
+      // A resource that already carries the env tag exists: its protection tags were set at creation.
+      Sid: 'ProtectionTagsOnlyAtCreation',
+      Effect: 'Deny',
+      Action: TAGGING,
+      Resource: '*',
+      Condition: { 'ForAnyValue:StringEquals': { 'aws:TagKeys': PROTECTION_TAG_KEYS }, Null: { [`aws:ResourceTag/${TAG_KEYS.env}`]: 'false' } },
+    },
+    {
+      // EC2 says when a tag call is part of a create (ec2:CreateAction); any other tagging of these keys is a re-tag.
+      Sid: 'ProtectionTagsOnlyAtEc2Creation',
+      Effect: 'Deny',
+      Action: ['ec2:CreateTags'],
+      Resource: '*',
+      Condition: { 'ForAnyValue:StringEquals': { 'aws:TagKeys': PROTECTION_TAG_KEYS }, Null: { 'ec2:CreateAction': 'true' } },
+    },
+    {
+      Sid: 'ProtectionTagsNeverRemoved',
+      Effect: 'Deny',
+      Action: UNTAGGING,
+      Resource: '*',
+      Condition: { 'ForAnyValue:StringEquals': { 'aws:TagKeys': PROTECTION_TAG_KEYS } },
+    },
+  ];
+}
+
+/** Never delete what is persistent or foundational, whatever else a statement allows. */
 export function protectPersistent(actions: readonly string[]): PolicyStatement[] {
   return [
     {
@@ -16,7 +194,7 @@ export function protectPersistent(actions: readonly string[]): PolicyStatement[]
       Effect: 'Deny',
       Action: actions,
       Resource: '*',
-      Condition: { StringEquals: { [`aws:ResourceTag/${TAG_KEYS.plane}`]: PLANES[0] } },
+      Condition: { StringEquals: { [`aws:ResourceTag/${TAG_KEYS.plane}`]: PLANES.filter((p) => p !== 'disposable') } },
     },
   ];
 }

@@ -6,8 +6,10 @@ import { ephemeral } from '../selection';
 import { CONTROLLER_TAGS, TAG_KEYS } from '../tags';
 import { BUILD_BUCKET_DELETE_ACTIONS, BUILD_IAM_DELETE_ACTIONS, CLEANUP_DISCOVERY_ACTIONS, TAGGED_DELETE_ACTIONS } from './actions';
 import type { CiEnv } from './ci-env';
-import { protectPersistent } from './guards';
-import { ANY_BUILD, anyBuildName } from './names';
+import { ciGuardRails, protectPersistent } from './guards';
+import { regionLock } from './region-lock';
+import { ledgerStatements, stateGuardRails } from './state-access';
+import { ANY_BUILD, anyBuildName, stateLocation } from './names';
 
 /**
  * The reaper: finds builds and deletes what they left, in the env's account
@@ -90,6 +92,12 @@ export function reaperPolicy(env: CiEnv): PolicyDocument {
         'ForAllValues:StringLike': { [ROUTE53_CHANGE_KEYS.names]: buildNamePatterns(envZoneName(envIdentity(env)), ANY_BUILD) },
       },
     },
+    ...ledgerStatements(env, scope.partition),
+    // The cost estimate of `goldenpath builds`, which the reaper's path lists.
+    { Sid: 'Prices', Effect: 'Allow', Action: ['pricing:GetProducts'], Resource: '*' },
+    regionLock(env.account.region, stateLocation(env).region),
+    ...ciGuardRails(env),
+    ...stateGuardRails(env, scope.partition),
     ...protectPersistent([...TAGGED_DELETE_ACTIONS, ...BUILD_IAM_DELETE_ACTIONS, 'iam:DeleteOpenIDConnectProvider', 'iam:DeleteInstanceProfile', 'logs:DeleteLogGroup']),
   ]);
 }

@@ -1,4 +1,5 @@
 import { GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts';
+import { ciRoleArn } from '../../contract/ci/cluster-access';
 import type { Environment } from '../../envs/schema';
 import { WrongAccountError } from '../errors';
 
@@ -39,7 +40,7 @@ export async function assertCallerMatchesEnv(sts: STSClient, env: Environment, v
   if (problems.length > 0) {
     throw new WrongAccountError(
       `refusing to act on env "${env.name}": ${problems.join('; ')}`,
-      `the env's CI role is ${env.cluster.ciDeployRoleArn}; with AWS_PROFILE, pick a profile of account ${env.account.id}`,
+      `the env's deploy role is ${ciRoleArn(env, 'deploy')}; with AWS_PROFILE, pick a profile of account ${env.account.id}`,
     );
   }
   return identity.Arn ?? '';

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { GetParametersCommand } from '@aws-sdk/client-ssm';
 import { KEYCLOAK_ADMIN_SECRET, keycloak } from '../../contract/catalog/apps/keycloak';
 import { DatabaseFoundationSchema } from '../../contract/foundation';
+import { boundaryArn } from '../../contract/ci/boundaries';
+import { ACKNOWLEDGE_EXAMPLE_VALUES_VARIABLE, exampleValueProblems } from '../../contract/example-values';
 import { appDatabaseSecretName, databaseIdentifier, envIdentity, foundationParameterName } from '../../contract/naming';
 import type { Plan } from '../../contract/plan';
 import type { Environment } from '../../envs/schema';
@@ -37,8 +39,18 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('--egress-ip <address>', 'runner stage: the public egress address of this runner (default: RUNNER_EGRESS_IP)')
     .option('--runner-labels <labels>', 'runner stage: comma-separated labels of this runner (default: RUNNER_LABELS)')
     .option('--json', 'machine-readable output on stdout')
-    .action(async (opts: { env: string; buildId?: string; allowReuse?: boolean; stage: string; egressIp?: string; runnerLabels?: string; json?: boolean }) => {
+    .option('--examples-only', 'only check (offline) that the env carries none of the example values it ships with')
+    .action(async (opts: { env: string; buildId?: string; allowReuse?: boolean; stage: string; egressIp?: string; runnerLabels?: string; json?: boolean; examplesOnly?: boolean }) => {
       const env = envOrUsage(opts.env);
+      // An env that still carries the shipped example values is not meant for a real account: refuse before any AWS call.
+      const examples = exampleValueProblems(env);
+      if (opts.examplesOnly === true || (examples.length > 0 && ctx.runtime.vars[ACKNOWLEDGE_EXAMPLE_VALUES_VARIABLE] !== '1')) {
+        const results = examples.map((detail) => ({ check: 'no example values', ok: false, detail, fix: 'set the env\'s own value (README, Day 0 step 1)' }));
+        const text = examples.length === 0 ? `env ${env.name} carries no example values` : [...results.map((r) => `FAIL ${r.check}: ${r.detail}`), `preflight failed: ${examples.length} example value(s)`].join('\n');
+        printResult(ctx, opts.json === true, { env: env.name, ok: examples.length === 0, checks: results }, text);
+        if (examples.length > 0) ctx.exitWith(EXIT.findings);
+        return;
+      }
       const buildId = opts.buildId === undefined ? undefined : buildIdOrUsage(env, opts.buildId);
       if (!(PREFLIGHT_STAGES as readonly string[]).includes(opts.stage)) throw new UsageError(`--stage must be one of ${PREFLIGHT_STAGES.join(', ')}, got "${opts.stage}"`);
       const plan = planOf(env, buildId);
@@ -145,6 +157,7 @@ async function platformStage(ctx: CommandContext, env: Environment, plan: Plan):
       buildId: plan.buildId,
       ownerId: plan.names.dnsOwnerId,
       externalDnsRoleName: plan.names.roles['external-dns'],
+      workloadBoundaryArn: boundaryArn(env, 'workload-boundary'),
       clusterStack: plan.stacks.cluster,
       appSecrets,
       ...(needsKeycloak ? { keycloakAdminSecret: `${keycloak.namespace}/${KEYCLOAK_ADMIN_SECRET}` } : {}),

@@ -36,6 +36,8 @@ export interface PlatformPreflightInput {
   /** ExternalDNS `txtOwnerId`: `goldenpath-{env}` or `goldenpath-{env}-{buildId}`. */
   readonly ownerId: string;
   readonly externalDnsRoleName: string;
+  /** The boundary every persistent role carries (the account plane's workload boundary). */
+  readonly workloadBoundaryArn: string;
   /** The stack that creates the role (and the cluster), and the command that deploys it (from the plan). */
   readonly clusterStack: Pick<PlannedStack, 'name' | 'deployCommand'>;
   /** Selected apps with a database and the name of their credentials secret; empty below tier 2. */
@@ -45,7 +47,7 @@ export interface PlatformPreflightInput {
 }
 
 function expectedExternalDns(input: PlatformPreflightInput, dns: DnsFoundation): { policy: string; boundary: string | null } {
-  return input.buildId === undefined ? { policy: dns.persistentPolicyArn, boundary: null } : { policy: dns.buildPolicyArn, boundary: dns.buildBoundaryArn };
+  return input.buildId === undefined ? { policy: dns.persistentPolicyArn, boundary: input.workloadBoundaryArn } : { policy: dns.buildPolicyArn, boundary: dns.buildBoundaryArn };
 }
 
 /**
@@ -66,7 +68,7 @@ export function externalDnsCheck(input: PlatformPreflightInput, facts: Pick<Plat
     ...(input.buildId === undefined || role.buildIdTag === input.buildId ? [] : [`build-id tag is ${role.buildIdTag ?? 'missing'}, expected ${input.buildId}`]),
   ];
   return problems.length === 0
-    ? { check, ok: true, detail: input.buildId === undefined ? 'persistent policy, no boundary' : 'build policy, build boundary, build-id tag' }
+    ? { check, ok: true, detail: input.buildId === undefined ? 'persistent policy, workload boundary' : 'build policy, build boundary, build-id tag' }
     : { check, ok: false, detail: problems.join('; '), fix: `re-deploy ${input.clusterStack.name} (${input.clusterStack.deployCommand}); never attach policies to this role by hand` };
 }
 

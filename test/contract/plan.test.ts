@@ -43,9 +43,9 @@ describe('derivePlan: identity', () => {
 });
 
 describe('derivePlan: stacks', () => {
-  it("names the env's foundational stacks and the selection's disposable ones", () => {
+  it("names the env's account plane and foundational stacks and the selection's disposable ones", () => {
     const stacks = derivePlan({ env: dev, selection: build }).stacks;
-    expect(Object.values(stacks).map((s) => s.name)).toEqual(['dev-network', 'dev-dns', 'dev-database', 'dev-b-26-01-23-01-cluster', 'dev-b-26-01-23-01-platform']);
+    expect(Object.values(stacks).map((s) => s.name)).toEqual(['dev-bootstrap', 'dev-network', 'dev-dns', 'dev-database', 'dev-b-26-01-23-01-cluster', 'dev-b-26-01-23-01-platform']);
   });
 
   it("gives a build's foundational stacks the env's persistent selection", () => {

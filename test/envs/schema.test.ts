@@ -56,9 +56,21 @@ describe('defineEnvironment', () => {
       ...dev,
       account: { ...dev.account, region: 'us-gov-west-1' },
       network: { ...dev.network, availabilityZones: ['us-gov-west-1a', 'us-gov-west-1b'] },
-      cluster: { ...dev.cluster, adminRoleArn: govArn('platform-admin'), ciDeployRoleArn: govArn('ci-deploy') },
+      cluster: { ...dev.cluster, adminRoleArn: govArn('platform-admin') },
     };
-    expect(defineEnvironment(gov).cluster.ciDeployRoleArn).toBe(govArn('ci-deploy'));
+    expect(defineEnvironment(gov).cluster.adminRoleArn).toBe(govArn('platform-admin'));
+  });
+
+  it("rejects an admin role or OIDC provider of another account, naming the field", () => {
+    const other = '999999999999';
+    expect(() => defineEnvironment({ ...dev, cluster: { ...dev.cluster, adminRoleArn: `arn:aws:iam::${other}:role/admin` } })).toThrow(/cluster\.adminRoleArn: is in account 999999999999/);
+    expect(() =>
+      defineEnvironment({ ...dev, github: { ...dev.github, oidcProviderArn: `arn:aws:iam::${other}:oidc-provider/token.actions.githubusercontent.com` } }),
+    ).toThrow(/github\.oidcProviderArn: is in account 999999999999/);
+  });
+
+  it('rejects a repository that is not owner/name', () => {
+    expect(() => defineEnvironment({ ...dev, github: { repository: 'goldenpath-infra' } })).toThrow(/github\.repository: must be a GitHub owner\/name/);
   });
 
   it('rejects a node group whose minSize exceeds maxSize at its index', () => {

@@ -4,6 +4,7 @@ import { disposableStackName, dnsPolicyName, foundationParameterName, hostSuffix
 import { buildIdOf, ephemeral, persistent, type Selection } from '../../contract/selection';
 import { clusterAutoscalerOwnerTagKey, TAG_KEYS } from '../../contract/tags';
 import { loadEnvironment } from '../../envs';
+import { synthesizedBuildBoundary } from '../support/bootstrap-synth';
 import { synthDnsStack, synthesizedPolicy } from '../support/dns-synth';
 import { synthSelection, type TerraformJson } from '../support/synth';
 
@@ -185,7 +186,7 @@ describe('cluster-autoscaler role (dev-cluster policy, IAM simulation)', () => {
 
 describe("a build's external-dns role (dev-dns policies attached as the build cluster stack wires them, IAM simulation)", () => {
   const dns = synthDnsStack(env);
-  const dnsPolicy = (key: 'external-dns-persistent' | 'external-dns-build' | 'build-boundary') =>
+  const dnsPolicy = (key: 'external-dns-persistent' | 'external-dns-build') =>
     synthesizedPolicy(dns.json, dnsPolicyName(env.name, key), ZONE_ARN);
   const role = roleOf(buildJson, BUILD, 'external-dns');
   const identity = envIdentity(env);
@@ -210,7 +211,7 @@ describe("a build's external-dns role (dev-dns policies attached as the build cl
         { name: 'external-dns-build', policy: dnsPolicy('external-dns-build') },
         { name: 'external-dns-persistent', policy: dnsPolicy('external-dns-persistent') },
       ],
-      permissionBoundaryPolicies: [{ name: 'build-boundary', policy: dnsPolicy('build-boundary') }],
+      permissionBoundaryPolicies: [{ name: 'build-boundary', policy: synthesizedBuildBoundary(env) }],
     });
 
   it('writes a record under its own suffix', async () => {

@@ -4,6 +4,7 @@ import { txtRegistryName } from '../../contract/external-dns';
 import { dnsPolicyName, envZoneName, hostSuffix, irsaRoleName, envIdentity } from '../../contract/naming';
 import { ephemeral, persistent } from '../../contract/selection';
 import { loadEnvironment } from '../../envs';
+import { synthesizedBuildBoundary } from '../support/bootstrap-synth';
 import { synthDnsStack, synthesizedPolicy } from '../support/dns-synth';
 
 /**
@@ -109,7 +110,8 @@ const CASES: readonly GuardCase[] = [
   { title: 'build cannot write a label ending in its own', role: 'buildA', names: [`xb-${A}.${zone}`], expect: 'ExplicitlyDenied' },
   { title: 'build batch mixing its own and another build name is denied whole', role: 'buildA', names: [`app.${suffixA}`, `app.${suffixB}`], expect: 'ExplicitlyDenied' },
   { title: 'build cannot write an NS delegation in its own space', role: 'buildA', names: [`team.${suffixA}`], types: ['NS'], expect: 'ExplicitlyDenied' },
-  { title: 'build cannot write its own name in another zone', role: 'buildA', names: [`app.${suffixA}`], resource: OTHER_ZONE_ARN, expect: 'ExplicitlyDenied' },
+  // The external-dns build policy names the env zone; the boundary (created before the zone, by the account plane) cannot.
+  { title: 'build cannot write its own name in another zone', role: 'buildA', names: [`app.${suffixA}`], resource: OTHER_ZONE_ARN, expect: 'ImplicitlyDenied' },
 
   // build B, and build ids sharing a prefix
   { title: 'another build writes its own record', role: 'buildB', names: [`app.${suffixB}`], expect: 'Allowed' },
@@ -124,7 +126,10 @@ const CASES: readonly GuardCase[] = [
   { title: 'build with route53:* attached still writes its own record', role: 'buildA+broad', names: [`app.${suffixA}`], expect: 'Allowed' },
   { title: 'build with route53:* attached cannot write the persistent space', role: 'buildA+broad', names: [`app.${zone}`], expect: 'ExplicitlyDenied' },
   { title: 'build with route53:* attached cannot write another build', role: 'buildA+broad', names: [`app.${suffixB}`], expect: 'ExplicitlyDenied' },
-  { title: 'build with route53:* attached cannot write another zone', role: 'buildA+broad', names: [`app.${suffixA}`], resource: OTHER_ZONE_ARN, expect: 'ExplicitlyDenied' },
+  // Known limit: the account plane's boundary cannot name the zone (it exists before the dns stack), so with route53:* attached a
+  // build may write its own b-{id} names in another zone of the account; no other name, and a delegated parent zone does not serve them.
+  { title: 'build with route53:* attached still writes only its own names, in whatever zone', role: 'buildA+broad', names: [`app.${suffixA}`], resource: OTHER_ZONE_ARN, expect: 'Allowed' },
+  { title: 'build with route53:* attached cannot write a persistent name in another zone', role: 'buildA+broad', names: [`app.${zone}`], resource: OTHER_ZONE_ARN, expect: 'ExplicitlyDenied' },
   { title: 'build with route53:* attached cannot create a hosted zone', role: 'buildA+broad', action: 'route53:CreateHostedZone', resource: '*', expect: 'ImplicitlyDenied' },
   { title: 'build with iam:* attached cannot tag itself', role: 'buildA+broad', action: 'iam:TagRole', resource: selfRoleArn, expect: 'ExplicitlyDenied' },
   { title: 'build with iam:* attached cannot untag itself', role: 'buildA+broad', action: 'iam:UntagRole', resource: selfRoleArn, expect: 'ExplicitlyDenied' },
@@ -167,11 +172,12 @@ const BROAD_POLICY = {
 };
 
 const synthesized = synthDnsStack(env);
-const policy = (key: 'external-dns-persistent' | 'external-dns-build' | 'build-boundary') =>
+const policy = (key: 'external-dns-persistent' | 'external-dns-build') =>
   synthesizedPolicy(synthesized.json, dnsPolicyName(env.name, key), ZONE_ARN);
 const persistentPolicy = policy('external-dns-persistent');
 const buildPolicy = policy('external-dns-build');
-const boundary = policy('build-boundary');
+// The boundary belongs to the account plane ({env}-bootstrap), which no CI role may change.
+const boundary = synthesizedBuildBoundary(env);
 
 const BUILD_TAGS: Record<Exclude<RoleKey, 'persistent'>, string | undefined> = {
   buildA: A,

@@ -33,7 +33,7 @@ describe('goldenpath errors an operator can act on', () => {
     expect(await runCli(['builds', '--env', 'dev'], rt)).toBe(EXIT.credentials);
     const err = rt.err.join('');
     expect(err.trim().split('\n')).toHaveLength(1);
-    expect(err).toMatch(/^goldenpath: no AWS credentials found \(.*\) — set AWS_PROFILE .*aws sso login.* \(env dev: account \d{12}, eu-west-2; CI role arn:aws:iam::/m);
+    expect(err).toMatch(/^goldenpath: no AWS credentials found \(.*\) — set AWS_PROFILE .*aws sso login.* \(env dev: account \d{12}, eu-west-2; deploy role arn:aws:iam::/m);
     expect(err).not.toMatch(/\n\s+at /);
   });
 
@@ -62,7 +62,7 @@ describe('goldenpath errors an operator can act on', () => {
     fake = new FakeAws({ account: '999999999999', region: dev.account.region, zone: zoneOf(dev) });
     const rt = testRuntime(fake);
     expect(await runCli(['builds', '--env', 'dev'], rt)).toBe(EXIT.wrongAccount);
-    expect(rt.err.join('')).toMatch(/goldenpath: refusing to act on env "dev": credentials are for account 999999999999, but env "dev" lives in \d{12}.* — the env's CI role is arn:aws:iam::/);
+    expect(rt.err.join('')).toMatch(/goldenpath: refusing to act on env "dev": credentials are for account 999999999999, but env "dev" lives in \d{12}.* — the env's deploy role is arn:aws:iam::/);
   });
 
   it('prints the stack trace with --debug, anywhere on the line', async () => {

@@ -1,4 +1,6 @@
 import { FOUNDATION_DATA_ADDRESS, missingFoundationMessage } from '../../constructs/foundation/foundation-reader';
+import { boundaryArn } from '../../contract/ci/boundaries';
+import { loadEnvironment } from '../../envs';
 import { planFor } from '../support/plan';
 import { FOUNDATION_SCHEMA_VERSION } from '../../contract/foundation';
 import { clusterName, disposableStackName, foundationParameterName, irsaRoleName, objectStorageBucketName, type FoundationKind, type IrsaRoleKey } from '../../contract/naming';
@@ -6,7 +8,6 @@ import { ephemeral, persistent, type Selection } from '../../contract/selection'
 import { DB_PROVISIONER_SERVICE_ACCOUNT } from '../../contract/gitops/db-provision-job';
 import { SERVICE_ACCOUNTS, serviceAccountSubject } from '../../contract/service-accounts';
 import { TAG_KEYS } from '../../contract/tags';
-import { loadEnvironment } from '../../envs';
 import { defineEnvironment } from '../../envs/schema';
 import { ALL_RULES, runRules } from '../../rules';
 import { describeWithTerraform, foundationOverride, hclString, init, TerraformTests } from '../support/terraform';
@@ -142,14 +143,14 @@ describe('ClusterStack synthesis', () => {
     expect(Object.entries(condition).find(([key]) => key.endsWith(':sub'))?.[1]).toBe(serviceAccountSubject(DB_PROVISIONER_SERVICE_ACCOUNT));
   });
 
-  it("bounds every service account role of a build by the dns document's build boundary, and none of a persistent cluster", () => {
+  it("bounds every service account role of a build by the dns document's build boundary, and a persistent cluster's by the workload boundary", () => {
     const boundaries = (json: TerraformJson, selection: Selection) =>
       Object.values<TerraformJson>(json.resource.aws_iam_role)
         .filter((r) => Object.keys(json.output.irsa_role_arns.value).some((key) => r.name === irsaRoleName(selection, key as IrsaRoleKey)))
         .map((r) => r.permissions_boundary);
     expect(new Set(boundaries(buildJson, buildSelection))).toEqual(new Set(['${local.foundation_dns.buildBoundaryArn}']));
     expect(boundaries(buildJson, buildSelection)).toHaveLength(Object.keys(buildJson.output.irsa_role_arns.value).length);
-    expect(new Set(boundaries(devJson, persistent('dev')))).toEqual(new Set([undefined]));
+    expect(new Set(boundaries(devJson, persistent('dev')))).toEqual(new Set([boundaryArn(loadEnvironment('dev'), 'workload-boundary')]));
   });
 
   it('outputs a role ARN for every service account role it creates', () => {
@@ -263,7 +264,7 @@ describeWithTerraform('ClusterStack (terraform test, mock provider)', () => {
     error_message = "the cluster is not in the network document's private subnets"
   }
   assert {
-    condition     = ${dns.attachment}.policy_arn == ${hclString(DOCS.dns.persistentPolicyArn)} && ${dns.role}.permissions_boundary == null
+    condition     = ${dns.attachment}.policy_arn == ${hclString(DOCS.dns.persistentPolicyArn)} && ${dns.role}.permissions_boundary == ${hclString(boundaryArn(loadEnvironment("dev"), "workload-boundary"))}
     error_message = "the persistent external-dns role does not carry the dns document's persistent policy alone"
   }
   assert {

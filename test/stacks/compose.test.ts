@@ -26,12 +26,12 @@ beforeAll(() => {
 });
 
 describe('composeStacks', () => {
-  it('composes the three foundational and the two persistent disposable stacks of an env', () => {
-    expect(stackNames(persistentStacks)).toEqual(['dev-network', 'dev-dns', 'dev-database', 'dev-cluster', 'dev-platform']);
+  it('composes the account plane, the three foundational and the two persistent disposable stacks of an env', () => {
+    expect(stackNames(persistentStacks)).toEqual(['dev-bootstrap', 'dev-network', 'dev-dns', 'dev-database', 'dev-cluster', 'dev-platform']);
   });
 
-  it('composes the three foundational and the two build stacks of a build', () => {
-    expect(stackNames(buildStacks)).toEqual(['dev-network', 'dev-dns', 'dev-database', 'dev-b-26-01-23-01-cluster', 'dev-b-26-01-23-01-platform']);
+  it('composes the account plane, the three foundational and the two build stacks of a build', () => {
+    expect(stackNames(buildStacks)).toEqual(['dev-bootstrap', 'dev-network', 'dev-dns', 'dev-database', 'dev-b-26-01-23-01-cluster', 'dev-b-26-01-23-01-platform']);
   });
 
   it("gives a build's foundational stacks the env's persistent selection", () => {

@@ -1,4 +1,5 @@
 import { DnsFoundationSchema } from '../../contract/foundation';
+import { boundaryArn } from '../../contract/ci/boundaries';
 import { DNS_POLICY_KEYS, dnsPolicyName, foundationParameterName } from '../../contract/naming';
 import { ENVIRONMENT_DEFINITIONS, loadEnvironment } from '../../envs';
 import { defineEnvironment } from '../../envs/schema';
@@ -22,7 +23,7 @@ describe('DnsStack (synthesized)', () => {
     expect(Object.values<TerraformJson>(json.resource.aws_route53_zone).map((z) => z.name)).toEqual(['dev.goldenpathidp.io']);
   });
 
-  it('creates the persistent and build ExternalDNS policies and the build boundary', () => {
+  it('creates the persistent and build ExternalDNS policies (the build boundary is the account plane\'s)', () => {
     expect(Object.values<TerraformJson>(json.resource.aws_iam_policy).map((p) => p.name).sort()).toEqual(DNS_POLICY_KEYS.map((k) => dnsPolicyName('dev', k)).sort());
   });
 
@@ -66,12 +67,12 @@ describeWithTerraform('DnsStack (terraform)', () => {
   it.each(ENVS)('%s-dns validates and plans offline', async (name) => {
     const r = await planned.get(name)!;
     expect(r.stderr).toBe('');
-    expect(r.stdout).toContain('Plan: 5 to add, 0 to change, 0 to destroy.');
+    expect(r.stdout).toContain('Plan: 4 to add, 0 to change, 0 to destroy.');
   });
 
   it('plans the NS delegation when the env names a parent zone', async () => {
     const r = await planned.get('parent-zone')!;
-    expect(r.stdout).toContain('Plan: 6 to add, 0 to change, 0 to destroy.');
+    expect(r.stdout).toContain('Plan: 5 to add, 0 to change, 0 to destroy.');
   });
 
   devTests.add('policies', () => {
@@ -83,7 +84,7 @@ describeWithTerraform('DnsStack (terraform)', () => {
     });
     const doc = `jsondecode(${Object.keys(json.resource.aws_ssm_parameter).map((n) => `aws_ssm_parameter.${n}`)[0]}.value)`;
     asserts.push(
-      `  assert {\n    condition     = ${doc}.zoneId == "Z0DEVZONE00001" && ${doc}.buildBoundaryArn == ${policyAddress(json, dnsPolicyName('dev', 'build-boundary'))}.arn\n    error_message = "foundation document does not carry the zone and policies"\n  }`,
+      `  assert {\n    condition     = ${doc}.zoneId == "Z0DEVZONE00001" && ${doc}.buildBoundaryArn == ${hclString(boundaryArn(loadEnvironment('dev'), 'build-boundary'))}\n    error_message = "foundation document does not carry the zone and policies"\n  }`,
     );
     return [
       'mock_provider "aws" {',

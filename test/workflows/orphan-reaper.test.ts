@@ -22,33 +22,6 @@ describe('orphan-reaper.yml', () => {
     expect(calls).toEqual([['orphans', '--env', '$GOLDENPATH_ENV', '--expired', '--delete', '--yes', '--json']]);
   });
 
-  describe('reaper role', () => {
-    const read = steps.find((s) => s.id === 'reaper-role')!;
-    const ARN = 'arn:aws:iam::111111111111:role/goldenpath-dev-ci-reaper';
-
-    it('comes from the repository variable GOLDENPATH_REAPER_ROLE_ARNS, not the deploy role', () => {
-      expect(read.env?.ROLE_ARNS).toBe('${{ vars.GOLDENPATH_REAPER_ROLE_ARNS }}');
-      const login = steps.find((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials@'));
-      expect(login?.with?.['role-to-assume']).toBe('${{ steps.reaper-role.outputs.role_arn }}');
-    });
-
-    it("picks the matrix env's ARN out of the JSON object", () => {
-      const run = runStep(read.run!, { GOLDENPATH_ENV: 'dev', ROLE_ARNS: JSON.stringify({ dev: ARN, prod: 'arn:aws:iam::333333333333:role/x' }) }, {});
-      expect(run.status).toBe(0);
-      expect(run.outputs.role_arn).toBe(ARN);
-    });
-
-    it.each([
-      ['unset', ''],
-      ['not JSON', 'arn:aws:iam::111111111111:role/x'],
-      ['without this env', JSON.stringify({ prod: ARN })],
-    ])('fails naming the variable and its form when it is %s', (_case, value) => {
-      const run = runStep(read.run!, { GOLDENPATH_ENV: 'dev', ROLE_ARNS: value }, {});
-      expect(run.status).toBe(1);
-      expect(run.stdout).toContain('set the repository variable GOLDENPATH_REAPER_ROLE_ARNS to a JSON object holding the reaper role ARN of env dev');
-    });
-  });
-
   it('writes the report into the job summary even when the sweep failed', () => {
     const summary = steps.find((s) => s.run?.includes('$GITHUB_STEP_SUMMARY'));
     expect(summary?.if).toBe('always()');

@@ -1,11 +1,11 @@
 import { Testing } from 'cdktf';
 import { BOUNDARY_EXCLUDED_SERVICES, BuildPermissionsBoundary, buildPermissionsBoundaryDocument } from '../../../constructs/dns/build-permissions-boundary';
 import { listOf } from '../../../contract/iam/policy-document';
-import { dnsPolicyName } from '../../../contract/naming';
+import { boundaryPolicyName } from '../../../contract/ci/names';
 
 const zoneName = 'dev.goldenpathidp.io';
 const zoneArn = 'arn:aws:route53:::hostedzone/Z0TEST';
-const statements = buildPermissionsBoundaryDocument({ zoneName, zoneArn }).Statement;
+const statements = buildPermissionsBoundaryDocument({ env: 'dev', zoneName, zoneArn }).Statement;
 
 describe('buildPermissionsBoundaryDocument', () => {
   it('never allows the "*" action', () => {
@@ -44,6 +44,6 @@ describe('BuildPermissionsBoundary', () => {
     const policies = Object.values<Record<string, string>>(
       JSON.parse(Testing.synthScope((s) => new BuildPermissionsBoundary(s, 'b', { env: 'dev', zoneName, zoneArn }))).resource.aws_iam_policy,
     );
-    expect(policies.map((p) => p.name)).toEqual([dnsPolicyName('dev', 'build-boundary')]);
+    expect(policies.map((p) => p.name)).toEqual([boundaryPolicyName('dev', 'build-boundary')]);
   });
 });

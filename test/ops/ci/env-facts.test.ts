@@ -2,7 +2,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { defineEnvironment } from '../../../envs/schema';
 import { dev } from '../../../envs/dev';
-import { envFacts, formatFacts, remoteStateProblem } from '../../../ops/ci/env-facts';
+import { prod } from '../../../envs/prod';
+import { ciSessionSeconds } from '../../../contract/ci/sessions';
+import { buildsDisabledProblem, envFacts, formatFacts, remoteStateProblem } from '../../../ops/ci/env-facts';
 
 const REPO = resolve(__dirname, '..', '..', '..');
 const SCRIPT = join(REPO, 'ops', 'ci', 'env-facts.ts');
@@ -10,13 +12,27 @@ const withState = defineEnvironment({ ...dev, stateBackend: { bucket: 'goldenpat
 const local = defineEnvironment(dev);
 
 describe('env facts for workflows', () => {
-  it('reads region, account and the deploy role from the env definition', () => {
+  it('reads region, account and the CI roles of the env from its definition', () => {
     expect(envFacts(local)).toMatchObject({
       env: 'dev',
       account_id: dev.account.id,
       region: dev.account.region,
-      ci_deploy_role_arn: dev.cluster.ciDeployRoleArn,
+      ephemeral_enabled: 'true',
+      deploy_role_arn: `arn:aws:iam::${dev.account.id}:role/goldenpath-dev-ci-deploy`,
+      build_role_arn: `arn:aws:iam::${dev.account.id}:role/goldenpath-dev-ci-build`,
+      reaper_role_arn: `arn:aws:iam::${dev.account.id}:role/goldenpath-dev-ci-reaper`,
+      validation_role_arn: `arn:aws:iam::${dev.account.id}:role/goldenpath-dev-ci-validation`,
     });
+  });
+
+  it('gives each role the session length of the contract, for role-duration-seconds', () => {
+    expect(envFacts(local).deploy_role_duration_seconds).toBe(String(ciSessionSeconds('deploy')));
+    expect(envFacts(local).build_role_duration_seconds).toBe(String(ciSessionSeconds('build')));
+  });
+
+  it('refuses a build in an env that does not enable them, naming the field and file', () => {
+    expect(buildsDisabledProblem(defineEnvironment(prod))).toMatch(/env "prod" does not enable ephemeral builds.*ephemeral\.enabled.*envs\/prod\.ts/);
+    expect(buildsDisabledProblem(local)).toBeUndefined();
   });
 
   it('names the state location: the env prefix in the bucket, or local', () => {
@@ -50,7 +66,10 @@ describe('env facts for workflows', () => {
 
   it('prints the facts of an env as a script', () => {
     const out = execFileSync(process.execPath, ['--import', 'tsx', SCRIPT, '--env', 'staging'], { cwd: REPO, encoding: 'utf8' });
-    expect(out).toMatch(/^env=staging\naccount_id=\d{12}\nregion=[a-z0-9-]+\nci_deploy_role_arn=arn:aws:iam::\d{12}:role\/\S+\nrunner_persistent=\[.+\]\nrunner_builds=\[.+\]\napi_access_persistent=[a-z-]+\napi_access_builds=[a-z-]+\nstate_backend=\S+\n$/);
+    expect(out).toMatch(/^env=staging\naccount_id=\d{12}\nregion=[a-z0-9-]+\n/);
+    expect(out).toMatch(/\ndeploy_role_arn=arn:aws:iam::\d{12}:role\/goldenpath-staging-ci-deploy\n/);
+    expect(out).toMatch(/\nstate_backend=\S+\n$/);
+    expect(out).toMatch(/\nrunner_persistent=\[.+\]\nrunner_builds=\[.+\]\napi_access_persistent=[a-z-]+\napi_access_builds=[a-z-]+\n/);
   });
 
   it('exits 2 naming the known envs for an unknown env', () => {
@@ -58,5 +77,20 @@ describe('env facts for workflows', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/unknown environment "qa": known environments are dev, staging, prod/);
     expect(run.stdout).toBe('');
+  });
+});
+
+describe('env facts guards', () => {
+  it('refuses an env that still carries example values, naming field and file, before anything else', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', SCRIPT, '--env', 'dev', '--refuse-example-values', '--require-remote-state'], { cwd: REPO, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/env "dev" still carries example values: account\.id in envs\/dev\.ts is the example account 111111111111/);
+    expect(run.stdout).toBe('');
+  });
+
+  it('refuses a build in prod, which does not enable them', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', SCRIPT, '--env', 'prod', '--require-builds'], { cwd: REPO, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/env "prod" does not enable ephemeral builds/);
   });
 });

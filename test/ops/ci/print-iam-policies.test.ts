@@ -8,10 +8,21 @@ const SCRIPT = join(REPO, 'ops', 'ci', 'print-iam-policies.ts');
 const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', SCRIPT, ...args], { cwd: REPO, encoding: 'utf8' });
 
 describe('print-iam-policies', () => {
-  it('prints both roles of the env exactly as generated, as JSON', () => {
-    const out = run(['--env', 'prod', '--repository', 'goldenpath-idp/goldenpath-infra']);
+  it('prints every CI role of the env exactly as generated: roleName, roleArn, trust, policy, boundary', () => {
+    const out = run(['--env', 'dev', '--repository', 'acme/platform']);
     expect(out.status).toBe(0);
-    expect(JSON.parse(out.stdout)).toEqual(JSON.parse(JSON.stringify(ciRoles(loadEnvironment('prod'), 'goldenpath-idp/goldenpath-infra'))));
+    const printed = JSON.parse(out.stdout) as Record<string, Record<string, unknown>>;
+    const roles = ciRoles(loadEnvironment('dev'), 'acme/platform');
+    expect(Object.keys(printed).sort()).toEqual(['build', 'deploy', 'reaper', 'validation']);
+    for (const [key, role] of Object.entries(roles)) {
+      expect(printed[key]).toEqual(JSON.parse(JSON.stringify({ roleName: role.roleName, roleArn: role.roleArn, trust: role.trust, policy: role.policy, boundary: role.boundary })));
+    }
+  });
+
+  it("defaults to the env's repository and prints no build role where builds are disabled", () => {
+    const out = run(['--env', 'prod']);
+    expect(out.status).toBe(0);
+    expect(Object.keys(JSON.parse(out.stdout)).sort()).toEqual(['deploy', 'reaper', 'validation']);
   });
 
   it('exits 2 naming the expected form of a bad repository, printing nothing', () => {

@@ -74,6 +74,28 @@ describe('goldenpath preflight --stage runner', () => {
   });
 });
 
+describe('goldenpath preflight and the example values', () => {
+  const withoutAcknowledgement = () => {
+    const rt = testRuntime(undefined);
+    return { ...rt, vars: { ...rt.vars, GOLDENPATH_ACKNOWLEDGE_EXAMPLE_VALUES: undefined } };
+  };
+
+  it('refuses an env that still carries example values before any AWS call, naming each field and file', async () => {
+    const rt = withoutAcknowledgement();
+    expect(await runCli(['preflight', '--env', 'prod'], rt)).toBe(EXIT.findings);
+    const out = rt.out.join('');
+    expect(out).toMatch(/FAIL no example values: account\.id in envs\/prod\.ts is the example account 333333333333/);
+    expect(out).toMatch(/gitops\.repoUrl in envs\/prod\.ts is the example GitOps repository/);
+    expect(out).toMatch(/VERSIONS\.goldenpathCliImage\.repository in contract\/versions\.ts/);
+  });
+
+  it('lists them offline with --examples-only', async () => {
+    const rt = testRuntime(undefined);
+    expect(await runCli(['preflight', '--env', 'dev', '--examples-only', '--json'], rt)).toBe(EXIT.findings);
+    expect(JSON.parse(rt.out.join('')).checks.map((c: { detail: string }) => c.detail)).toEqual(expect.arrayContaining([expect.stringMatching(/account\.id in envs\/dev\.ts is the example account/)]));
+  });
+});
+
 describe('goldenpath preflight --stage platform', () => {
   const dnsDoc = {
     schemaVersion: 1,
@@ -91,7 +113,7 @@ describe('goldenpath preflight --stage platform', () => {
     fake.parameters.set(foundationParameterName('dev', 'dns'), JSON.stringify(dnsDoc));
     fake.parameters.set(foundationParameterName('dev', 'database'), JSON.stringify(databaseDoc));
     fake.add({ kind: 'role', id: irsaRoleName(build, 'external-dns'), tags: { [TAG_KEYS.buildId]: '26-01-23-05' }, owner: 'dev/26-01-23-05', attachedPolicies: [dnsDoc.buildPolicyArn], boundaryArn: options.boundary ?? dnsDoc.buildBoundaryArn });
-    fake.add({ kind: 'role', id: irsaRoleName(persistent('dev'), 'external-dns'), tags: {}, owner: 'persistent', attachedPolicies: [dnsDoc.persistentPolicyArn] });
+    fake.add({ kind: 'role', id: irsaRoleName(persistent('dev'), 'external-dns'), tags: {}, owner: 'persistent', attachedPolicies: [dnsDoc.persistentPolicyArn], boundaryArn: `arn:aws:iam::${dev.account.id}:policy/goldenpath-dev-workload-boundary` });
     fake.add({ kind: 'cluster', id: clusterName(persistent('dev')), tags: {}, owner: 'persistent' });
     for (const app of options.secrets ?? ['backstage', 'grafana']) fake.add({ kind: 'secret', id: appDatabaseSecretName('dev', app), tags: {}, owner: 'foundational' });
     return fake;

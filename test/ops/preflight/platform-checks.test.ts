@@ -11,11 +11,13 @@ const dns: DnsFoundation = {
   buildPolicyArn: 'arn:aws:iam::111111111111:policy/goldenpath-dev-external-dns-build',
   buildBoundaryArn: 'arn:aws:iam::111111111111:policy/goldenpath-dev-build-boundary',
 };
+const WORKLOAD = 'arn:aws:iam::111111111111:policy/goldenpath-dev-workload-boundary';
 const build: PlatformPreflightInput = {
   env: 'dev',
   buildId: '26-01-23-01',
   ownerId: 'goldenpath-dev-26-01-23-01',
   externalDnsRoleName: 'goldenpath-dev-b-26-01-23-01-external-dns',
+  workloadBoundaryArn: WORKLOAD,
   clusterStack: planFor(ephemeral('dev', '26-01-23-01')).stacks.cluster,
   appSecrets: [],
 };
@@ -23,6 +25,7 @@ const persistentTier2: PlatformPreflightInput = {
   env: 'dev',
   ownerId: 'goldenpath-dev',
   externalDnsRoleName: 'goldenpath-dev-external-dns',
+  workloadBoundaryArn: WORKLOAD,
   clusterStack: planFor(persistent('dev')).stacks.cluster,
   appSecrets: [
     { app: 'backstage', secretName: 'goldenpath/dev/backstage/postgres' },
@@ -30,7 +33,7 @@ const persistentTier2: PlatformPreflightInput = {
   ],
 };
 const buildRole = { attachedPolicyArns: [dns.buildPolicyArn], boundaryArn: dns.buildBoundaryArn, buildIdTag: '26-01-23-01' };
-const persistentRole = { attachedPolicyArns: [dns.persistentPolicyArn], boundaryArn: null, buildIdTag: null };
+const persistentRole = { attachedPolicyArns: [dns.persistentPolicyArn], boundaryArn: WORKLOAD, buildIdTag: null };
 const healthyTier2: PlatformFacts = {
   dns,
   externalDnsRole: persistentRole,
@@ -55,7 +58,7 @@ describe('externalDnsCheck', () => {
     expect([result.ok, result.detail, result.fix]).toEqual([false, expect.stringMatching(detail), expect.stringMatching(/re-deploy dev-b-26-01-23-01-cluster/)]);
   });
 
-  it('passes a persistent role with exactly the persistent policy and no boundary', () => {
+  it('passes a persistent role with exactly the persistent policy and the workload boundary', () => {
     expect(externalDnsCheck(persistentTier2, { dns, externalDnsRole: persistentRole }).ok).toBe(true);
   });
 

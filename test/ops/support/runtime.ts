@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import { ACKNOWLEDGE_EXAMPLE_VALUES_VARIABLE } from '../../../contract/example-values';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Runtime } from '../../../ops/runtime';
@@ -23,7 +24,8 @@ export function testRuntime(fake: FakeAws | undefined, overrides: Partial<Runtim
     err,
     runs,
     ledgerDir,
-    vars: { GOLDENPATH_LEDGER_DIR: ledgerDir },
+    // The example envs run against the fake account; preflight would refuse their example values otherwise.
+    vars: { GOLDENPATH_LEDGER_DIR: ledgerDir, [ACKNOWLEDGE_EXAMPLE_VALUES_VARIABLE]: '1' },
     stdout: (t) => void out.push(t),
     stderr: (t) => void err.push(t),
     now: () => new Date('2026-01-23T12:00:00Z'),

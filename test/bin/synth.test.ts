@@ -25,7 +25,7 @@ describe('npm run synth (bin/synth.cjs)', () => {
     const again = await synth([`--output=${out}`], {});
     expect(again.code).toBe(0);
     expect(readdirSync(join(out, 'stacks')).sort()).toEqual(['dev-bootstrap', 'dev-cluster', 'dev-database', 'dev-dns', 'dev-network', 'dev-platform']);
-    expect(again.stdout).toBe('Generated Terraform code for the stacks: dev-cluster, dev-database, dev-dns, dev-network, dev-platform\n');
+    expect(again.stdout).toBe('Generated Terraform code for the stacks: dev-bootstrap, dev-cluster, dev-database, dev-dns, dev-network, dev-platform\n');
   });
 
   it('prints only the app\'s message and exits 2 on bad input', async () => {

@@ -21,11 +21,11 @@ describe('npm run synth (bin/synth.cjs)', () => {
   it('writes to --output and removes the stack folders the new manifest no longer names', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'gp-synth-cli-')), 'out');
     expect((await synth(['--output', out], BUILD)).code).toBe(0);
-    expect(readdirSync(join(out, 'stacks')).sort()).toEqual(['dev-b-26-01-23-01-cluster', 'dev-b-26-01-23-01-platform', 'dev-database', 'dev-dns', 'dev-network']);
+    expect(readdirSync(join(out, 'stacks')).sort()).toEqual(['dev-b-26-01-23-01-cluster', 'dev-b-26-01-23-01-platform', 'dev-bootstrap', 'dev-database', 'dev-dns', 'dev-network']);
     const again = await synth([`--output=${out}`], {});
     expect(again.code).toBe(0);
-    expect(readdirSync(join(out, 'stacks')).sort()).toEqual(['dev-cluster', 'dev-database', 'dev-dns', 'dev-network', 'dev-platform']);
-    expect(again.stdout).toBe('Generated Terraform code for the stacks: dev-cluster, dev-database, dev-dns, dev-network, dev-platform\n');
+    expect(readdirSync(join(out, 'stacks')).sort()).toEqual(['dev-bootstrap', 'dev-cluster', 'dev-database', 'dev-dns', 'dev-network', 'dev-platform']);
+    expect(again.stdout).toBe('Generated Terraform code for the stacks: dev-bootstrap, dev-cluster, dev-database, dev-dns, dev-network, dev-platform\n');
   });
 
   it('prints only the app\'s message and exits 2 on bad input', async () => {

@@ -108,7 +108,7 @@ export class ClusterStack extends GoldenpathStack {
             }),
       ],
       ['cluster-autoscaler', irsa('cluster-autoscaler', { policy: clusterAutoscalerPolicy({ ...account, clusterName: cluster }) })],
-      ['lb-controller', irsa('lb-controller', { policy: loadBalancerControllerPolicy(partition) })],
+      ['lb-controller', irsa('lb-controller', { policy: loadBalancerControllerPolicy({ partition, clusterName: cluster }) })],
       ['ebs-csi', irsa('ebs-csi', { managedPolicyArns: [awsManagedPolicyArn(partition, AWS_MANAGED_POLICIES.ebsCsiDriver)] })],
     ]);
 

@@ -96,7 +96,7 @@ export class ClusterStack extends GoldenpathStack {
       new IrsaRole(this, `irsa-${key}`, { roleName: irsaRoleName(selection, key), oidc: this.oidc, serviceAccount: SERVICE_ACCOUNTS[key], permissionsBoundaryArn, ...extra });
     const account = { partition, region: env.account.region, accountId: env.account.id };
     const roles = new Map<IrsaRoleKey, IrsaRole>([
-      ['external-secrets', irsa('external-secrets', { policy: externalSecretsPolicy({ ...account, env: env.name }) })],
+      ['external-secrets', irsa('external-secrets', { policy: externalSecretsPolicy({ ...account, secretNames: plan.appSecretNames }) })],
       [
         'external-dns',
         buildId === undefined

@@ -40,6 +40,13 @@ function ownPolicy(json: TerraformJson, name: string, references: Readonly<Recor
   return JSON.parse(text.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{'));
 }
 
+/** The policy behind an attachment's policy ARN, when it is a policy of the same stack. */
+function ownPolicyByArn(json: TerraformJson, policyArn: string): Record<string, unknown> {
+  const match = /^\$\{aws_iam_policy\.([^.]+)\.arn\}$/.exec(policyArn);
+  if (match === null) throw new Error(`attachment of ${policyArn}, not a policy of this stack`);
+  return ownPolicy(json, json.resource.aws_iam_policy[match[1]!].name as string);
+}
+
 function roleOf(json: TerraformJson, selection: Selection, key: 'external-dns'): { address: string; config: TerraformJson } {
   const name = irsaRoleName(selection, key);
   const [entry] = Object.entries<TerraformJson>(json.resource.aws_iam_role).filter(([, r]) => r.name === name);
@@ -79,8 +86,16 @@ describe('external-secrets role (dev-cluster policy, IAM simulation)', () => {
   const read = (name: string, action = 'secretsmanager:GetSecretValue') =>
     decide({ ...request(DEV, 'external-secrets', action, secret(name)), identityPolicies: [{ name: 'external-secrets', policy }] });
 
-  it('reads goldenpath/dev/backstage/postgres', async () => {
-    expect(await read('goldenpath/dev/backstage/postgres')).toBe('Allowed');
+  it('reads the database secrets of its tier-2 apps: goldenpath/dev/backstage/postgres and goldenpath/dev/grafana/postgres', async () => {
+    expect([await read('goldenpath/dev/backstage/postgres'), await read('goldenpath/dev/grafana/postgres')]).toEqual(['Allowed', 'Allowed']);
+  });
+
+  it("cannot read Keycloak's secret: Keycloak is out of dev's scope (ceiling 2)", async () => {
+    expect(await read('goldenpath/dev/keycloak/postgres')).toBe('ImplicitlyDenied');
+  });
+
+  it('cannot read any other secret of its env: goldenpath/dev/other/postgres, goldenpath/dev/backstage/admin', async () => {
+    expect([await read('goldenpath/dev/other/postgres'), await read('goldenpath/dev/backstage/admin')]).toEqual(['ImplicitlyDenied', 'ImplicitlyDenied']);
   });
 
   it('cannot read another environment: goldenpath/prod/backstage/postgres', async () => {
@@ -108,6 +123,40 @@ describe('external-secrets role (dev-cluster policy, IAM simulation)', () => {
 
   it('decrypts the database key only through Secrets Manager of its region', async () => {
     expect([await decrypt(`secretsmanager.${REGION}.amazonaws.com`), await decrypt(`s3.${REGION}.amazonaws.com`)]).toEqual(['Allowed', 'ImplicitlyDenied']);
+  });
+});
+
+describe("a build's external-secrets role (build cluster policies as attached, with its boundary, IAM simulation)", () => {
+  const roleName = irsaRoleName(BUILD, 'external-secrets');
+  const [roleKey] = Object.entries<TerraformJson>(buildJson.resource.aws_iam_role).find(([, r]) => r.name === roleName)!;
+  const attached = Object.values<TerraformJson>(buildJson.resource.aws_iam_role_policy_attachment ?? {}).filter((a) => a.role === `\${aws_iam_role.${roleKey}.name}`);
+  const secret = (name: string) => `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:${name}-AbC123`;
+  const read = (name: string) =>
+    decide({
+      ...request(BUILD, 'external-secrets', 'secretsmanager:GetSecretValue', secret(name)),
+      identityPolicies: attached.map((a, i) => ({ name: `attached-${i}`, policy: ownPolicyByArn(buildJson, a.policy_arn as string) })),
+      permissionBoundaryPolicies: [{ name: 'build-boundary', policy: synthesizedBuildBoundary(env) }],
+    });
+
+  it('carries no policy: the apps of a tier-1.5 build read no secret', () => {
+    expect([attached, Object.values<TerraformJson>(buildJson.resource.aws_iam_policy).filter((p) => p.name === roleName)]).toEqual([[], []]);
+  });
+
+  it.each(['goldenpath/dev/keycloak/postgres', 'goldenpath/dev/backstage/postgres', 'goldenpath/dev/grafana/postgres', 'goldenpath/dev/b-26-01-23-01/x', 'rds!db-0123/master'])(
+    'cannot read %s',
+    async (name) => {
+      expect(await read(name)).not.toBe('Allowed');
+    },
+  );
+
+  it("would be denied a persistent app secret by its boundary even with the persistent cluster's policy attached", async () => {
+    const persistentPolicy = ownPolicy(devJson, irsaRoleName(DEV, 'external-secrets'));
+    const decision = await decide({
+      ...request(BUILD, 'external-secrets', 'secretsmanager:GetSecretValue', secret('goldenpath/dev/backstage/postgres')),
+      identityPolicies: [{ name: 'persistent', policy: persistentPolicy }],
+      permissionBoundaryPolicies: [{ name: 'build-boundary', policy: synthesizedBuildBoundary(env) }],
+    });
+    expect(decision).toBe('ExplicitlyDenied');
   });
 });
 

@@ -5,6 +5,7 @@ import { planFor } from '../support/plan';
 import { DatabaseFoundationSchema, FOUNDATION_SCHEMA_VERSION, NetworkFoundationSchema } from '../../contract/foundation';
 import { appDatabaseSecretName, databaseFinalSnapshotIdentifier, foundationParameterName, foundationStackName } from '../../contract/naming';
 import { persistent } from '../../contract/selection';
+import { TAG_KEYS } from '../../contract/tags';
 import { VERSIONS } from '../../contract/versions';
 import { ENVIRONMENT_NAMES } from '../../envs';
 import type { Environment } from '../../envs/schema';
@@ -68,6 +69,16 @@ describe.each(ENVIRONMENT_NAMES)('DatabaseStack %s (synthesized)', (envName) => 
     expect(only(tf, 'aws_security_group').config.vpc_id).toContain('vpcId');
   });
 
+  it('admits no CIDR and holds no ingress rule of its own: each cluster that uses the database adds one from its node security group', () => {
+    expect(tf.resource.aws_vpc_security_group_ingress_rule).toBeUndefined();
+    expect(only(tf, 'aws_security_group').config.ingress).toBeUndefined();
+  });
+
+  it("tags its security group as foundational (provider default_tags), which the load balancer controllers' deny reads", () => {
+    expect(tf.provider.aws[0].default_tags[0].tags[TAG_KEYS.plane]).toBe('foundational');
+    expect(only(tf, 'aws_security_group').config.tags?.[TAG_KEYS.plane]).toBeUndefined();
+  });
+
   it('creates one KMS-encrypted secret per app under its contract name', () => {
     const secrets = Object.values(tf.resource.aws_secretsmanager_secret as Record<string, TerraformJson>);
     expect(secrets.map((s) => s.name).sort()).toEqual(env.database.apps.map((a) => appDatabaseSecretName(envName, a.name)).sort());
@@ -119,7 +130,7 @@ function planTestFile(url: string, envName: string, env: Environment, tf: Terraf
   const doc = networkDocument(env);
   const db = `aws_db_instance.${only(tf, 'aws_db_instance').name}`;
   const subnets = `aws_db_subnet_group.${only(tf, 'aws_db_subnet_group').name}`;
-  const ingress = `aws_vpc_security_group_ingress_rule.${only(tf, 'aws_vpc_security_group_ingress_rule').name}`;
+  const group = `aws_security_group.${only(tf, 'aws_security_group').name}`;
   const versions = Object.keys(tf.resource.aws_secretsmanager_secret_version).map((n) => `aws_secretsmanager_secret_version.${n}`);
   const snapshot = env.database.finalSnapshot ? hclString(databaseFinalSnapshotIdentifier(envName)) : 'null';
   return `${testProviderHcl(url, env.account.region)}
@@ -133,8 +144,8 @@ run "plan" {
     error_message = "the subnet group is not the private subnets of the network document"
   }
   assert {
-    condition     = ${ingress}.cidr_ipv4 == ${hclString(doc.vpcCidr)} && ${ingress}.from_port == 5432 && ${ingress}.to_port == 5432
-    error_message = "ingress is not 5432 from the VPC CIDR"
+    condition     = ${group}.vpc_id == ${hclString(doc.vpcId)}
+    error_message = "the database security group is not in the network document's VPC"
   }
   assert {
     condition     = ${db}.multi_az == ${env.database.multiAz} && ${db}.deletion_protection == ${env.database.deletionProtection} && ${db}.final_snapshot_identifier == ${snapshot}

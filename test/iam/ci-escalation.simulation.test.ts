@@ -405,14 +405,16 @@ const persistentName = (e: Environment) => `keycloak.${zoneOf(e)}`;
  * the build boundary as bootstrap synthesizes it) with `route53:*` on every
  * zone attached: what the boundary alone lets it change.
  */
+const boundaries = new Map<Environment, ReturnType<typeof synthesizedBuildBoundary>>();
 function roleUnderTheBuildBoundary(e: Environment) {
   const name = irsaRoleName(BUILD(e), 'external-dns');
+  if (!boundaries.has(e)) boundaries.set(e, synthesizedBuildBoundary(e));
   return {
     roleName: name,
     roleArn: arn(e).role(name),
     trust: { Version: '2012-10-17', Statement: [] },
     policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['route53:*'], Resource: '*' }] },
-    boundary: synthesizedBuildBoundary(e),
+    boundary: boundaries.get(e),
     maxSessionSeconds: 3600,
   } as unknown as CiRole;
 }

@@ -34,8 +34,11 @@ export const UNTOUCHABLE_PLANES = ['foundational', 'account'] as const;
  * The reference's write statements are grouped by scope (created with, or
  * carrying, this cluster's tag), which also keeps the document inside one
  * managed policy. Re-derive the action lists when the chart's controller
- * version moves, keeping these scopes; `SetWebAcl` and `SetRulePriorities`
- * take no resource tags in IAM, so they stay as published.
+ * version moves, keeping these scopes. What IAM cannot scope by the load
+ * balancer's tags stays as published: `SetWebAcl` and `SetRulePriorities`
+ * (no resource tags), and the WAF and Shield calls (authorized on the web
+ * ACL or protection, not on the load balancer); the platform's only load
+ * balancer is Kong's NLB, which uses none of them.
  */
 export function loadBalancerControllerPolicy(input: LoadBalancerControllerPolicyInput): PolicyDocument {
   const { partition, clusterName } = input;

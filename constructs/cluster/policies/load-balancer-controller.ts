@@ -51,7 +51,11 @@ export function loadBalancerControllerPolicy(input: LoadBalancerControllerPolicy
   const ownResource = { [`aws:ResourceTag/${CLUSTER_TAG}`]: clusterName };
   const ownRequest = { [`aws:RequestTag/${CLUSTER_TAG}`]: clusterName };
   // Re-tagging its own resources must not name another cluster or drop its own: the cluster tag is set at creation only.
-  const clusterTagUntouched = { [`aws:RequestTag/${CLUSTER_TAG}`]: 'true' };
+  // Removals carry only the keys (aws:TagKeys), additions the values too (aws:RequestTag): both are checked.
+  const clusterTagUntouched = {
+    Null: { [`aws:RequestTag/${CLUSTER_TAG}`]: 'true' },
+    'ForAllValues:StringNotEquals': { 'aws:TagKeys': [CLUSTER_TAG] },
+  };
   return {
     Version: '2012-10-17',
     Statement: [
@@ -161,7 +165,7 @@ export function loadBalancerControllerPolicy(input: LoadBalancerControllerPolicy
         Effect: 'Allow',
         Action: ['ec2:CreateTags', 'ec2:DeleteTags', 'elasticloadbalancing:AddTags', 'elasticloadbalancing:RemoveTags'],
         Resource: [securityGroups, ...loadBalancersAndTargetGroups, ...listenersAndRules],
-        Condition: { Null: clusterTagUntouched, StringEquals: ownResource },
+        Condition: { ...clusterTagUntouched, StringEquals: ownResource },
       },
       {
         // Deviations: the reference allows the listener and rule actions, target registration and the listener

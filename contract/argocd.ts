@@ -51,3 +51,6 @@ export const APPLICATION_HEALTH_LUA = [
   'return hs',
   '',
 ].join('\n');
+
+/** How every child Application syncs: it creates its namespace (so its project must admit Namespace) and applies server-side. */
+export const CHILD_SYNC_OPTIONS = ['CreateNamespace=true', 'ServerSideApply=true'] as const;

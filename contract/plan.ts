@@ -1,3 +1,4 @@
+import { appSecretsInScope } from './app-secrets';
 import { CATALOG } from './catalog/catalog';
 import { appsInScope } from './catalog/select';
 import type { CatalogApp } from './catalog/types';
@@ -39,6 +40,8 @@ export interface PlanEnv {
   /** The env's own tier ceiling; it can only lower the lifecycle's. */
   readonly tierCeiling?: Tier;
   readonly ephemeral: { readonly ttlHours: number };
+  /** The env's app databases; absent means none. */
+  readonly database?: { readonly apps: readonly { readonly name: string }[] };
 }
 
 export interface PlanInput {
@@ -102,6 +105,8 @@ export interface Plan {
   readonly apps: readonly CatalogApp[];
   /** What those apps need from the platform. */
   readonly capabilities: ReadonlySet<Capability>;
+  /** The Secrets Manager secrets this selection's workloads may read (`contract/app-secrets.ts`); none in a build at tier 1.5. */
+  readonly appSecretNames: readonly string[];
   readonly names: PlanNames;
   readonly stacks: { readonly [K in StackKind]: PlannedStack<K> };
   /**
@@ -129,7 +134,8 @@ export function derivePlan(input: PlanInput): Plan {
   const buildStartedAt = input.buildStartedAt?.trim() || undefined;
   const identity: PlanEnvIdentity = { ...envIdentity(env), accountId: env.account.id, region: env.account.region, tierCeiling: env.tierCeiling };
   const maxTier = deriveMaxTier(selection.lifecycle, env.tierCeiling);
-  const apps = appsInScope(input.catalog ?? CATALOG, { maxTier, lifecycle: selection.lifecycle });
+  const catalog = input.catalog ?? CATALOG;
+  const apps = appsInScope(catalog, { maxTier, lifecycle: selection.lifecycle });
   const foundation = persistent(env.name);
 
   const planned = (kind: StackKind, name: string, stackSelection: Selection): PlannedStack => {
@@ -153,6 +159,7 @@ export function derivePlan(input: PlanInput): Plan {
     maxTier,
     apps,
     capabilities: new Set(apps.flatMap((app) => app.requires)),
+    appSecretNames: appSecretsInScope({ env: env.name, databaseApps: (env.database?.apps ?? []).map((a) => a.name), catalog, appsInScope: apps }),
     names: {
       cluster: clusterName(selection),
       hostSuffix: hostSuffix(selection, identity),

@@ -1,6 +1,7 @@
 import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import { ClusterAddons } from '../constructs/cluster/cluster-addons';
+import { DatabaseAccess } from '../constructs/cluster/database-access';
 import { EksControlPlane } from '../constructs/cluster/eks-control-plane';
 import { IrsaRole } from '../constructs/cluster/irsa-role';
 import { NodeGroup } from '../constructs/cluster/node-group';
@@ -52,6 +53,8 @@ export class ClusterStack extends GoldenpathStack {
   readonly irsaRoles: ReadonlyMap<IrsaRoleKey, IrsaRole>;
   readonly nodeGroups: readonly NodeGroup[];
   readonly objectStorage?: ObjectStorage;
+  /** The database's ingress rule from this cluster's nodes, when its apps need the database. */
+  readonly databaseAccess?: DatabaseAccess;
   readonly certificate: WildcardCertificate;
 
   constructor(scope: Construct, props: ClusterStackProps) {
@@ -96,7 +99,7 @@ export class ClusterStack extends GoldenpathStack {
       new IrsaRole(this, `irsa-${key}`, { roleName: irsaRoleName(selection, key), oidc: this.oidc, serviceAccount: SERVICE_ACCOUNTS[key], permissionsBoundaryArn, ...extra });
     const account = { partition, region: env.account.region, accountId: env.account.id };
     const roles = new Map<IrsaRoleKey, IrsaRole>([
-      ['external-secrets', irsa('external-secrets', { policy: externalSecretsPolicy({ ...account, env: env.name }) })],
+      ['external-secrets', irsa('external-secrets', { policy: externalSecretsPolicy({ ...account, secretNames: plan.appSecretNames }) })],
       [
         'external-dns',
         buildId === undefined
@@ -108,7 +111,7 @@ export class ClusterStack extends GoldenpathStack {
             }),
       ],
       ['cluster-autoscaler', irsa('cluster-autoscaler', { policy: clusterAutoscalerPolicy({ ...account, clusterName: cluster }) })],
-      ['lb-controller', irsa('lb-controller', { policy: loadBalancerControllerPolicy(partition) })],
+      ['lb-controller', irsa('lb-controller', { policy: loadBalancerControllerPolicy({ partition, clusterName: cluster }) })],
       ['ebs-csi', irsa('ebs-csi', { managedPolicyArns: [awsManagedPolicyArn(partition, AWS_MANAGED_POLICIES.ebsCsiDriver)] })],
     ]);
 
@@ -137,6 +140,14 @@ export class ClusterStack extends GoldenpathStack {
       name: nodeSecurityGroupName(selection),
       vpcId: foundation.field('network', 'vpcId'),
     });
+    // Only a cluster whose apps need the database gets a way in (never a build at tier 1.5); the rule is this stack's.
+    if (needs.has('rds')) {
+      this.databaseAccess = new DatabaseAccess(this, 'database-access', {
+        databaseSecurityGroupId: foundation.field('database', 'securityGroupId'),
+        nodeSecurityGroupId: nodeSecurityGroup.securityGroup.id,
+        clusterName: cluster,
+      });
+    }
     const addons = new ClusterAddons(this, 'addons', {
       clusterName: eks.name,
       ebsCsiRoleArn: roles.get('ebs-csi')!.role.arn,

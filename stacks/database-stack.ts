@@ -40,7 +40,6 @@ export class DatabaseStack extends GoldenpathStack {
       backupRetentionDays: db.backupRetentionDays,
       performanceInsightsRetentionDays: db.performanceInsightsRetentionDays,
       vpcId: network.field('network', 'vpcId'),
-      vpcCidr: network.field('network', 'vpcCidr'),
       subnetIds: network.listField('network', 'privateSubnetIds'),
       kmsKeyArn: key.key.arn,
     });

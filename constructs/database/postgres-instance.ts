@@ -2,7 +2,6 @@ import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
 import { DbParameterGroup } from '@cdktf/provider-aws/lib/db-parameter-group';
 import { DbSubnetGroup } from '@cdktf/provider-aws/lib/db-subnet-group';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
-import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
 import { Construct } from 'constructs';
 import { DATABASE_ENGINE, DATABASE_MASTER_USERNAME, DATABASE_PORT } from '../../contract/database-secret';
 
@@ -51,8 +50,6 @@ export interface PostgresInstanceProps {
   readonly performanceInsightsRetentionDays: number;
   /** VPC of the foundation network. */
   readonly vpcId: string;
-  /** Only this CIDR reaches port 5432. */
-  readonly vpcCidr: string;
   /** Private subnets, at least two AZs. */
   readonly subnetIds: string[];
   /** Encrypts storage, Performance Insights and the master user secret. */
@@ -77,19 +74,13 @@ export class PostgresInstance extends Construct {
       subnetIds: props.subnetIds,
     });
 
-    // No egress rules: the instance answers connections and never opens any.
+    // No rules at all here: the instance answers connections and never opens any, and each cluster that needs it
+    // adds (and removes with itself) one ingress rule from its own node security group (DatabaseAccess).
     this.securityGroup = new SecurityGroup(this, 'security_group', {
       name: `${props.identifier}-postgres`,
+      // Still true (every admitted group is in the VPC), and a new description would replace the group RDS holds.
       description: `PostgreSQL ${props.identifier}: port ${DATABASE_PORT} from the VPC only`,
       vpcId: props.vpcId,
-    });
-    new VpcSecurityGroupIngressRule(this, 'ingress_vpc', {
-      securityGroupId: this.securityGroup.id,
-      description: 'PostgreSQL from inside the VPC',
-      ipProtocol: 'tcp',
-      fromPort: DATABASE_PORT,
-      toPort: DATABASE_PORT,
-      cidrIpv4: props.vpcCidr,
     });
 
     // A name prefix lets a replacement (a major upgrade's new family) exist beside the old group until the instance has moved.

@@ -2,6 +2,7 @@ import type { BootstrapValues } from '../bootstrap-values';
 import type { Capability } from '../capabilities';
 import type { Lifecycle, Tier } from '../lifecycle';
 import type { IrsaRoleKey } from '../naming';
+import type { ClusterResourceKind } from '../cluster-resources';
 
 /** A pinned Helm chart source. */
 export interface ChartSource {
@@ -39,6 +40,12 @@ export interface CatalogApp {
   readonly irsaRole?: IrsaRoleKey;
   /** The app database on the env's PostgreSQL (an entry of `database.apps` in the env definition). */
   readonly database?: string;
+  /**
+   * The cluster-scoped kinds the app's chart installs with the values it is
+   * given (CRDs from `crds/` included): its tier's AppProject admits these and
+   * no other. Re-derive from the chart's templates when its version moves.
+   */
+  readonly clusterResources: readonly ClusterResourceKind[];
   /** Hostname labels the app serves as `{label}.{hostSuffix}` over HTTPS through Kong; CI checks each one. */
   readonly hostLabels?: readonly string[];
   /** What changes from a higher maxTier on; `resolveApp` applies it. */

@@ -103,7 +103,10 @@ export function buildPolicy(env: CiEnv): PolicyDocument {
       Effect: 'Allow',
       Action: ['ec2:CreateTags'],
       Resource: '*',
-      Condition: { StringEquals: { 'ec2:CreateAction': ['CreateSecurityGroup', 'CreateLaunchTemplate'] } },
+      // The node security group's rules (aws_vpc_security_group_*_rule) are tagged in the Authorize call that creates them.
+      Condition: {
+        StringEquals: { 'ec2:CreateAction': ['CreateSecurityGroup', 'CreateLaunchTemplate', 'AuthorizeSecurityGroupIngress', 'AuthorizeSecurityGroupEgress'] },
+      },
     },
     {
       Sid: 'ChangeOwnEc2',

@@ -3,7 +3,7 @@ import type { CatalogApp } from '../catalog/types';
 import { APP_TIER_LABEL } from '../tags';
 import { appHelmValues } from './app-values';
 import { tierProjectName } from './app-project';
-import { ARGOCD_NAMESPACE, IN_CLUSTER, RESOURCES_FINALIZER, SYNC_WAVE_ANNOTATION } from '../argocd';
+import { ARGOCD_NAMESPACE, CHILD_SYNC_OPTIONS, IN_CLUSTER, RESOURCES_FINALIZER, SYNC_WAVE_ANNOTATION } from '../argocd';
 
 /** Retries of a child's own sync (a webhook or CRD of a lower wave may still be settling). */
 export const CHILD_SYNC_RETRY = { limit: 10, backoff: { duration: '15s', factor: 2, maxDuration: '5m' } } as const;
@@ -36,7 +36,7 @@ export function renderChildApplication(app: CatalogApp, values: BootstrapValues)
       destination: { server: IN_CLUSTER.server, namespace: app.namespace },
       syncPolicy: {
         automated: { prune: true, selfHeal: true },
-        syncOptions: ['CreateNamespace=true', 'ServerSideApply=true'],
+        syncOptions: [...CHILD_SYNC_OPTIONS],
         retry: CHILD_SYNC_RETRY,
       },
     },

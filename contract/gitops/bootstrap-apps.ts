@@ -21,7 +21,7 @@ export function renderBootstrapApps(catalog: readonly CatalogApp[], values: Boot
   const children = selected.map((app) => renderChildApplication(app, values));
   const appOfApps = renderAppOfApps(children);
   const projects = [
-    renderAppProject(catalog, gitopsRepoUrl),
+    renderAppProject(selected, gitopsRepoUrl),
     ...renderTierProjects(appsInScope(catalog, values), values.tiers),
     renderAppOfAppsProject(),
   ];

@@ -98,7 +98,7 @@ export function evaluatePlatformPreflight(input: PlatformPreflightInput, facts: 
       detail: reach.detail,
       fix: reach.ok
         ? undefined
-        : `pods must reach the database: its security group admits the VPC CIDR on the PostgreSQL port (re-deploy ${input.env}-database: ${foundationDeployCommand(input.env, 'database')}), the instance must be available, and the cluster must run in the env's VPC (${input.clusterStack.name})`,
+        : `pods must reach the database: its security group admits this cluster's node security group on the PostgreSQL port through the rule ${input.clusterStack.name} owns (re-deploy it: ${input.clusterStack.deployCommand}), the instance must be available (${input.env}-database: ${foundationDeployCommand(input.env, 'database')}), and the cluster must run in the env's VPC`,
     });
   }
   if (input.keycloakAdminSecret !== undefined) {

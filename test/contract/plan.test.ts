@@ -143,6 +143,7 @@ describe('derivePlan: apps and capabilities (a given catalog)', () => {
     chart: { repoURL: 'https://charts.invalid', chart: name, version: '1.0.0' },
     requires,
     lifecycles,
+    clusterResources: [],
     values: () => ({}),
   });
   const catalog = [app('a', 1, ['irsa']), app('b', 2, ['rds']), app('c', 1, ['object-storage'], ['persistent'])];

@@ -5,6 +5,7 @@ import { planFor } from '../support/plan';
 import { DatabaseFoundationSchema, FOUNDATION_SCHEMA_VERSION, NetworkFoundationSchema } from '../../contract/foundation';
 import { appDatabaseSecretName, databaseFinalSnapshotIdentifier, foundationParameterName, foundationStackName } from '../../contract/naming';
 import { persistent } from '../../contract/selection';
+import { TAG_KEYS } from '../../contract/tags';
 import { VERSIONS } from '../../contract/versions';
 import { ENVIRONMENT_NAMES } from '../../envs';
 import type { Environment } from '../../envs/schema';
@@ -66,6 +67,16 @@ describe.each(ENVIRONMENT_NAMES)('DatabaseStack %s (synthesized)', (envName) => 
     expect(JSON.stringify(tf.data[type!][name!].lifecycle.postcondition)).toContain(missingFoundationMessage(envName, planFor(persistent(envName)).stacks.network));
     expect(only(tf, 'aws_db_subnet_group').config.subnet_ids).toContain('privateSubnetIds');
     expect(only(tf, 'aws_security_group').config.vpc_id).toContain('vpcId');
+  });
+
+  it('admits no CIDR and holds no ingress rule of its own: each cluster that uses the database adds one from its node security group', () => {
+    expect(tf.resource.aws_vpc_security_group_ingress_rule).toBeUndefined();
+    expect(only(tf, 'aws_security_group').config.ingress).toBeUndefined();
+  });
+
+  it("tags its security group as foundational (provider default_tags), which the load balancer controllers' deny reads", () => {
+    expect(tf.provider.aws[0].default_tags[0].tags[TAG_KEYS.plane]).toBe('foundational');
+    expect(only(tf, 'aws_security_group').config.tags?.[TAG_KEYS.plane]).toBeUndefined();
   });
 
   it('creates one KMS-encrypted secret per app under its contract name', () => {
@@ -148,7 +159,8 @@ describeWithTerraform('DatabaseStack (terraform)', () => {
     const doc = networkDocument(env);
     const after = (type: string) => plannedOf(shown!, envName, type).map((r) => r.change.after ?? {});
     expect(after('aws_db_subnet_group').map((g) => [...(g.subnet_ids as string[])].sort())).toEqual([[...doc.privateSubnetIds].sort()]);
-    expect(after('aws_vpc_security_group_ingress_rule')).toEqual([expect.objectContaining({ cidr_ipv4: doc.vpcCidr, from_port: 5432, to_port: 5432 })]);
+    expect(after('aws_security_group')).toEqual([expect.objectContaining({ vpc_id: doc.vpcId })]);
+    expect(after('aws_vpc_security_group_ingress_rule')).toEqual([]);
     expect(after('aws_db_instance')).toEqual([
       expect.objectContaining({
         multi_az: env.database.multiAz,

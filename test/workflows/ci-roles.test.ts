@@ -10,8 +10,7 @@ const logins = loadWorkflows().flatMap((wf) =>
       .filter((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials@'))
       .map((step) => ({ file: wf.file, on: wf.workflow.on, jobId, job, step, role: /\b(\w+)_role_arn\b/.exec(String(step.with?.['role-to-assume']))?.[1] as CiRoleKey | undefined })),
   ),
-// tier-validation.yml still reads its role from a repository variable (env-facts gives validation_role_arn; not switched yet).
-).filter((l) => l.file !== 'tier-validation.yml');
+);
 const where = (l: { file: string; jobId: string }) => `${l.file} ${l.jobId}`;
 const timeoutOf = (job: Job) => (job as Job & { 'timeout-minutes'?: number })['timeout-minutes'];
 const duration = (step: Step) => String(step.with?.['role-duration-seconds']);
@@ -26,7 +25,17 @@ const TRIGGERS: Record<CiRoleKey, readonly string[]> = {
 
 describe('the CI role each job assumes', () => {
   it('finds the AWS logins (a sanity check of the scan)', () => {
-    expect(new Set(logins.map((l) => l.role))).toEqual(new Set(['deploy', 'build', 'reaper']));
+    expect(new Set(logins.map((l) => l.role))).toEqual(new Set(CI_ROLE_KEYS));
+  });
+
+  it.each(logins.map((l) => [where(l), l] as const))('%s takes its role from an env-facts step that refuses example values', (_w, l) => {
+    const wf = loadWorkflows().find((w) => w.file === l.file)!;
+    // `needs.prepare.outputs.x` is the prepare job's `steps.env.outputs.x`.
+    const [, jobOfFacts] = /^\$\{\{ (?:steps\.env|needs\.(\w+))\.outputs\.\w+ \}\}$/.exec(String(l.step.with?.['role-to-assume'])) ?? [];
+    const factsJob = jobOfFacts === undefined ? l.job : wf.workflow.jobs[jobOfFacts]!;
+    if (jobOfFacts !== undefined) expect(factsJob.outputs?.[`${l.role}_role_arn`]).toBe(`\${{ steps.env.outputs.${l.role}_role_arn }}`);
+    const facts = (factsJob.steps ?? []).find((s) => s.id === 'env');
+    expect(facts?.run).toMatch(/^node --import tsx ops\/ci\/env-facts\.ts --env "\$GOLDENPATH_ENV" .*--refuse-example-values.* >> "\$GITHUB_OUTPUT"$/);
   });
 
   it.each(logins.map((l) => [where(l), l] as const))('%s assumes a CI role of the env, read from its definition', (_w, l) => {

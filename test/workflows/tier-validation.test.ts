@@ -27,9 +27,9 @@ describe('tier-validation.yml', () => {
     expect(Number(job.env?.VALIDATION_TIMEOUT_S) / 60).toBeLessThan((job as { 'timeout-minutes': number })['timeout-minutes']);
   });
 
-  it('assumes the read-only validation role, never the deploy role', () => {
-    const read = steps.find((s) => s.id === 'validation-role')!;
-    expect([read.env?.ROLE_ARNS, JSON.stringify(steps).includes('ci_deploy_role_arn')]).toEqual(['${{ vars.GOLDENPATH_VALIDATION_ROLE_ARNS }}', false]);
+  it('assumes the read-only validation role from the env facts, never the deploy role or a repository variable', () => {
+    const login = steps.find((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials@'))!;
+    expect([login.with?.['role-to-assume'], /deploy_role|vars\./.test(JSON.stringify(steps))]).toEqual(['${{ steps.env.outputs.validation_role_arn }}', false]);
   });
 
   describe('report', () => {

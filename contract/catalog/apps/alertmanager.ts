@@ -12,6 +12,8 @@ export const alertmanager: CatalogApp = {
   chart: CHARTS.alertmanager,
   requires: ['storage-class'],
   lifecycles: LIFECYCLES,
+  // chart 1.21.0: namespaced objects only.
+  clusterResources: [],
   hostLabels: ['alertmanager'],
   values: (c) => ({
     baseURL: urlOf('alertmanager', c),

@@ -3,6 +3,7 @@ import { SERVICE_ACCOUNTS } from '../../service-accounts';
 import { CHARTS } from '../../versions';
 import type { CatalogApp } from '../types';
 import { irsaAnnotations, MissingContractValueError } from './app-wiring';
+import { CLUSTER_KINDS as K, CLUSTER_RBAC } from '../../cluster-resources';
 
 const serviceAccount = SERVICE_ACCOUNTS['lb-controller'];
 
@@ -19,6 +20,8 @@ export const awsLoadBalancerController: CatalogApp = {
   chart: CHARTS.awsLoadBalancerController,
   requires: ['irsa'],
   lifecycles: LIFECYCLES,
+  // chart 1.13.0: crds/crds.yaml, rbac.yaml, ingressclass.yaml (IngressClass and IngressClassParams by default), webhook.yaml.
+  clusterResources: [K.customResourceDefinition, ...CLUSTER_RBAC, K.ingressClass, K.ingressClassParams, K.mutatingWebhookConfiguration, K.validatingWebhookConfiguration],
   irsaRole: 'lb-controller',
   values: (c) => {
     const app = 'aws-load-balancer-controller';

@@ -12,6 +12,8 @@ export const backstage: CatalogApp = {
   chart: CHARTS.backstage,
   requires: ['rds'],
   lifecycles: LIFECYCLES,
+  // chart 2.5.1: namespaced objects only.
+  clusterResources: [],
   hostLabels: ['backstage'],
   database: 'backstage',
   values: (c) => {

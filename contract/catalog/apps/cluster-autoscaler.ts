@@ -3,6 +3,7 @@ import { SERVICE_ACCOUNTS } from '../../service-accounts';
 import { CHARTS, VERSIONS } from '../../versions';
 import type { CatalogApp } from '../types';
 import { irsaAnnotations } from './app-wiring';
+import { CLUSTER_RBAC } from '../../cluster-resources';
 
 const serviceAccount = SERVICE_ACCOUNTS['cluster-autoscaler'];
 
@@ -15,6 +16,8 @@ export const clusterAutoscaler: CatalogApp = {
   chart: CHARTS.clusterAutoscaler,
   requires: ['irsa'],
   lifecycles: LIFECYCLES,
+  // chart 9.38.0: clusterrole.yaml and clusterrolebinding.yaml.
+  clusterResources: [...CLUSTER_RBAC],
   irsaRole: 'cluster-autoscaler',
   values: (c) => ({
     cloudProvider: 'aws',

@@ -5,6 +5,7 @@ import { SERVICE_ACCOUNTS } from '../../service-accounts';
 import { CHARTS } from '../../versions';
 import type { CatalogApp } from '../types';
 import { irsaAnnotations, MissingContractValueError } from './app-wiring';
+import { CLUSTER_KINDS as K, CLUSTER_RBAC } from '../../cluster-resources';
 
 /**
  * Writes the cluster's hostnames to Route53, only below hostSuffix and only
@@ -20,6 +21,8 @@ export const externalDns: CatalogApp = {
   chart: CHARTS.externalDns,
   requires: ['irsa'],
   lifecycles: LIFECYCLES,
+  // chart 1.17.0: crds/ (DNSEndpoint), clusterrole.yaml and clusterrolebinding.yaml (namespaced: false).
+  clusterResources: [K.customResourceDefinition, ...CLUSTER_RBAC],
   irsaRole: 'external-dns',
   values: (c) => {
     const { zoneId } = c.dns;

@@ -3,6 +3,7 @@ import { SERVICE_ACCOUNTS } from '../../service-accounts';
 import { CHARTS } from '../../versions';
 import type { CatalogApp } from '../types';
 import { irsaAnnotations } from './app-wiring';
+import { CLUSTER_KINDS as K, CLUSTER_RBAC } from '../../cluster-resources';
 
 const serviceAccount = SERVICE_ACCOUNTS['external-secrets'];
 
@@ -15,6 +16,8 @@ export const externalSecrets: CatalogApp = {
   chart: CHARTS.externalSecrets,
   requires: ['irsa'],
   lifecycles: LIFECYCLES,
+  // chart 2.0.0: CRDs (installCRDs), rbac.yaml and cert-controller-rbac.yaml, validatingwebhook.yaml.
+  clusterResources: [K.customResourceDefinition, ...CLUSTER_RBAC, K.validatingWebhookConfiguration],
   irsaRole: 'external-secrets',
   values: (c) => ({
     installCRDs: true,

@@ -3,6 +3,7 @@ import { DEFAULT_STORAGE_CLASS } from '../../storage-class';
 import { CHARTS } from '../../versions';
 import type { CatalogApp } from '../types';
 import { databaseOf, hostOf, INGRESS_CLASS, ingressAnnotations, urlOf } from './app-wiring';
+import { CLUSTER_RBAC } from '../../cluster-resources';
 
 /** Grafana keeps its state in PostgreSQL from this tier on, in SQLite on a gp3 volume below it. */
 export const GRAFANA_POSTGRES_TIER = 2;
@@ -21,6 +22,8 @@ export const grafana: CatalogApp = {
   chart: CHARTS.grafana,
   requires: ['storage-class'],
   lifecycles: LIFECYCLES,
+  // chart 8.6.4: clusterrole.yaml and clusterrolebinding.yaml (rbac.namespaced: false).
+  clusterResources: [...CLUSTER_RBAC],
   hostLabels: ['grafana'],
   upgrade: { fromMaxTier: GRAFANA_POSTGRES_TIER, tier: 2, syncWave: 102, requires: ['rds'], database: 'grafana' },
   values: (c) => {

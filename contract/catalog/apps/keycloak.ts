@@ -18,6 +18,8 @@ export const keycloak: CatalogApp = {
   chart: CHARTS.keycloak,
   requires: ['rds'],
   lifecycles: ['persistent'],
+  // chart keycloakx 7.1.5: namespaced objects only.
+  clusterResources: [],
   hostLabels: ['keycloak'],
   database: 'keycloak',
   values: (c) => {

@@ -3,6 +3,7 @@ import { PROXY_PORTS, tlsListenerAnnotations } from '../../tls';
 import { CHARTS } from '../../versions';
 import type { CatalogApp } from '../types';
 import { certificateArnOf, INGRESS_CLASS } from './app-wiring';
+import { CLUSTER_KINDS as K, CLUSTER_RBAC } from '../../cluster-resources';
 
 /**
  * The ingress for every app UI: DB-less Kong behind an NLB the load balancer
@@ -18,6 +19,8 @@ export const kong: CatalogApp = {
   chart: CHARTS.kong,
   requires: [],
   lifecycles: LIFECYCLES,
+  // chart 2.41.0: crds/ (Kong CRDs), controller-rbac-resources.yaml, ingress-class.yaml, the admission webhook.
+  clusterResources: [K.customResourceDefinition, ...CLUSTER_RBAC, K.ingressClass, K.validatingWebhookConfiguration],
   values: (c) => ({
     env: { database: 'off' },
     ingressController: { enabled: true, ingressClass: INGRESS_CLASS },

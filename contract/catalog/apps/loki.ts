@@ -4,6 +4,7 @@ import { DEFAULT_STORAGE_CLASS } from '../../storage-class';
 import { CHARTS } from '../../versions';
 import type { CatalogApp } from '../types';
 import { irsaAnnotations, MissingContractValueError } from './app-wiring';
+import { CLUSTER_RBAC } from '../../cluster-resources';
 
 const serviceAccount = SERVICE_ACCOUNTS.loki;
 
@@ -16,6 +17,8 @@ export const loki: CatalogApp = {
   chart: CHARTS.loki,
   requires: ['object-storage', 'irsa', 'storage-class'],
   lifecycles: LIFECYCLES,
+  // chart 6.29.0: the rules sidecar's ClusterRole and binding (rbac.namespaced: false).
+  clusterResources: [...CLUSTER_RBAC],
   irsaRole: 'loki',
   values: (c) => {
     if (c.objectStorage === undefined) throw new MissingContractValueError('loki', 'the object storage bucket', 'the cluster stack creates it and the platform stack verifies it at tier 2');

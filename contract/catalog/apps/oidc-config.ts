@@ -36,6 +36,8 @@ export const oidcConfig: CatalogApp = {
   chart: CHARTS.keycloakConfigCli,
   requires: [],
   lifecycles: ['persistent'],
+  // chart keycloak-config-cli 1.3.3: a Job and its realm Secret only.
+  clusterResources: [],
   values: (c) => ({
     image: { repository: VERSIONS.keycloakConfigCliImage.repository, tag: VERSIONS.keycloakConfigCliImage.tag },
     // The chart mounts the realm files at /config; IMPORT_PATH is the pre-5.0 name of IMPORT_FILES_LOCATIONS.

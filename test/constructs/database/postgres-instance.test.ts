@@ -14,7 +14,6 @@ const BASE: PostgresInstanceProps = {
   backupRetentionDays: 7,
   performanceInsightsRetentionDays: 7,
   vpcId: 'vpc-0abc',
-  vpcCidr: '10.10.0.0/16',
   subnetIds: ['subnet-a', 'subnet-b'],
   kmsKeyArn: 'arn:aws:kms:eu-west-2:111111111111:key/test',
 };
@@ -46,13 +45,11 @@ describe('PostgresInstance', () => {
     expect(group.lifecycle.create_before_destroy).toBe(true);
   });
 
-  it('admits only port 5432 from the VPC CIDR and opens no egress', () => {
+  it('admits nothing by itself (no CIDR, no rule: each cluster that needs it adds its own) and opens no egress', () => {
     const tf = synth();
-    expect(one(tf, 'aws_vpc_security_group_ingress_rule')).toEqual(
-      expect.objectContaining({ ip_protocol: 'tcp', from_port: 5432, to_port: 5432, cidr_ipv4: '10.10.0.0/16' }),
-    );
+    expect(tf.resource.aws_vpc_security_group_ingress_rule).toBeUndefined();
     expect(tf.resource.aws_vpc_security_group_egress_rule).toBeUndefined();
-    expect(one(tf, 'aws_security_group').egress).toBeUndefined();
+    expect([one(tf, 'aws_security_group').ingress, one(tf, 'aws_security_group').egress]).toEqual([undefined, undefined]);
   });
 
   it('puts its subnet group on the given subnets', () => {

@@ -12,6 +12,7 @@ function app(name: string, tier: Tier, syncWave: number, requires: Capability[],
     chart: { repoURL: 'https://charts.example.test', chart: name, version: '1.0.0' },
     requires,
     lifecycles,
+    clusterResources: [],
     values: () => ({}),
   };
 }

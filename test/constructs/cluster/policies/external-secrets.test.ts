@@ -2,12 +2,19 @@ import { externalSecretsPolicy } from '../../../../constructs/cluster/policies/e
 import { listOf } from '../../../../contract/iam/policy-document';
 
 describe('externalSecretsPolicy', () => {
-  const policy = externalSecretsPolicy({ partition: 'aws', region: 'eu-west-2', accountId: '111111111111', env: 'dev' });
+  const account = { partition: 'aws', region: 'eu-west-2', accountId: '111111111111' };
+  const policy = externalSecretsPolicy({ ...account, secretNames: ['goldenpath/dev/grafana/postgres', 'goldenpath/dev/backstage/postgres'] })!;
 
   const secretStatements = policy.Statement.filter((s) => listOf(s.Action).some((a) => a.startsWith('secretsmanager:')));
 
-  it("reads only the env's secrets under goldenpath/{env}/", () => {
-    expect(secretStatements.map((s) => s.Resource)).toEqual(['arn:aws:secretsmanager:eu-west-2:111111111111:secret:goldenpath/dev/*']);
+  it('reads exactly the named secrets, each with the random suffix Secrets Manager appends', () => {
+    expect(secretStatements.map((s) => s.Resource)).toEqual([
+      ['arn:aws:secretsmanager:eu-west-2:111111111111:secret:goldenpath/dev/backstage/postgres-??????', 'arn:aws:secretsmanager:eu-west-2:111111111111:secret:goldenpath/dev/grafana/postgres-??????'],
+    ]);
+  });
+
+  it('is no policy at all when the apps read no secret', () => {
+    expect(externalSecretsPolicy({ ...account, secretNames: [] })).toBeUndefined();
   });
 
   it('grants no write or list action', () => {

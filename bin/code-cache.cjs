@@ -8,7 +8,7 @@
  * functions too, and on every Node the project runs on.)
  */
 const { createHash } = require('node:crypto');
-const { readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const { createRequire, wrap } = require('node:module');
 const { dirname } = require('node:path');
 const { Script } = require('node:vm');
@@ -33,12 +33,13 @@ function runWithCodeCache(file) {
     /** Writes the cache when there was none or V8 refused it; never fails the run that used it. */
     save() {
       if (cachedData !== undefined && !script.cachedDataRejected) return;
+      const tmp = `${cacheFile}.${process.pid}.tmp`;
       try {
-        const tmp = `${cacheFile}.${process.pid}.tmp`;
         writeFileSync(tmp, Buffer.concat([sourceHash, script.createCachedData()]));
         renameSync(tmp, cacheFile);
       } catch {
         // A read-only checkout only loses the speed-up.
+        rmSync(tmp, { force: true });
       }
     },
   };

@@ -1,4 +1,4 @@
-import { foundationStackName, type FoundationKind } from './naming';
+import { bootstrapStackName, foundationStackName, type FoundationKind } from './naming';
 import { SELECTION_VARIABLES } from './parse-selection';
 import { buildIdOf, persistent, type Selection } from './selection';
 import type { Plane } from './tags';
@@ -40,4 +40,9 @@ export function deployCommand(target: DeployTarget): string {
 /** The command that deploys one of an env's foundational stacks. */
 export function foundationDeployCommand(env: string, kind: FoundationKind): string {
   return deployCommand({ name: foundationStackName(env, kind), plane: 'foundational', selection: persistent(env) });
+}
+
+/** The command that deploys an env's account plane (by hand, with administrator credentials). */
+export function bootstrapDeployCommand(env: string): string {
+  return deployCommand({ name: bootstrapStackName(env), plane: 'account', selection: persistent(env) });
 }

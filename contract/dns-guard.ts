@@ -1,3 +1,5 @@
+import { hostedZoneArn } from './iam/arn';
+import { partitionOf } from './iam/partition';
 import { buildLabel } from './naming';
 import { TAG_KEYS } from './tags';
 
@@ -51,6 +53,17 @@ export function persistentNamePatterns(zoneName: string): PersistentNamePatterns
 export function buildNamePatterns(zoneName: string, buildId: string = BUILD_ID_POLICY_VARIABLE): readonly string[] {
   const suffix = `${buildLabel(buildId)}.${zoneName}`;
   return [suffix, `*.${suffix}`];
+}
+
+/**
+ * The env zone's ARN, the only zone in which build and reaper roles may
+ * change records (names alone would also match the parent zone, or a private
+ * zone of the same name). `{env}-dns` creates the zone after the account plane
+ * whose policies pin it, so the env records its id (`dns.zoneId`); until then
+ * there is none, and those roles may change no record.
+ */
+export function pinnedZoneArn(env: { readonly account: { readonly region: string }; readonly dns: { readonly zoneId?: string } }): string | undefined {
+  return env.dns.zoneId === undefined ? undefined : hostedZoneArn(partitionOf(env.account.region), env.dns.zoneId);
 }
 
 /** Characters Route53 keeps as they are; everything else is written as a `\ooo` octal escape. */

@@ -5,7 +5,8 @@ const account = { id: '111111111111', region: 'eu-west-2' };
 export const dev: EnvironmentInput = {
   name: 'dev',
   account,
-  dns: { baseDomain: 'goldenpathidp.io' },
+  // zoneId: the zone_id output of dev-dns after its first deploy (README, Day 0); then redeploy dev-bootstrap.
+  dns: { baseDomain: 'goldenpathidp.io', zoneId: 'Z0DEVZONE00001' },
   network: {
     vpcCidr: '10.10.0.0/16',
     availabilityZones: ['eu-west-2a', 'eu-west-2b'],

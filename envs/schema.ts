@@ -96,6 +96,11 @@ export const EnvironmentSchema = z
       .object({
         baseDomain: hostname.describe('Parent domain; the env zone is {env}.{baseDomain}'),
         parentZoneId: z.string().regex(/^Z[A-Z0-9]{1,32}$/).optional().describe('Hosted zone of baseDomain to write the NS delegation into, when it is in this account'),
+        zoneId: z
+          .string()
+          .regex(/^Z[A-Z0-9]{1,32}$/, 'must be a Route53 hosted zone id such as Z0123456789ABCDEFGHIJ (the zone_id output of {env}-dns)')
+          .optional()
+          .describe('Id of the env zone once {env}-dns created it (its zone_id output); {env}-bootstrap pins every build and reaper record change to it. Until set, builds change no record'),
       })
       .describe('DNS of the environment'),
     network: z

@@ -5,7 +5,8 @@ const account = { id: '222222222222', region: 'eu-west-2' };
 export const staging: EnvironmentInput = {
   name: 'staging',
   account,
-  dns: { baseDomain: 'goldenpathidp.io' },
+  // zoneId: the zone_id output of staging-dns after its first deploy (README, Day 0); then redeploy staging-bootstrap.
+  dns: { baseDomain: 'goldenpathidp.io', zoneId: 'Z0STAGINGZONE01' },
   network: {
     vpcCidr: '10.20.0.0/16',
     availabilityZones: ['eu-west-2a', 'eu-west-2b', 'eu-west-2c'],

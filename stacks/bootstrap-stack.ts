@@ -7,13 +7,14 @@ import { TerraformOutput, TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
 import { ciRoleBoundary, ciRoles } from '../contract/ci/ci-roles';
 import { clusterAdminRoleArn } from '../contract/ci/cluster-access';
+import { pinnedZoneArn } from '../contract/dns-guard';
 import { exampleValueProblems } from '../contract/example-values';
 import { GITHUB_OIDC_URL, STS_AUDIENCE } from '../contract/ci/github-oidc';
 import { boundaryPolicyName, platformAdminRoleName, stateLocation } from '../contract/ci/names';
 import { workloadBoundaryDocument } from '../contract/ci/workload-boundary';
-import { accountScope, hostedZoneArn, iamArn, secretArn, s3BucketArn } from '../contract/iam/arn';
+import { accountScope, iamArn, secretArn, s3BucketArn } from '../contract/iam/arn';
 import { policyDocument } from '../contract/iam/policy-document';
-import { envSecretPrefix, envZoneName, ledgerKeyPrefix } from '../contract/naming';
+import { envIdentity, envSecretPrefix, envZoneName, ledgerKeyPrefix } from '../contract/naming';
 import { CiRole } from '../constructs/bootstrap/ci-role';
 import { StateBucket } from '../constructs/bootstrap/state-bucket';
 import { BuildPermissionsBoundary } from '../constructs/dns/build-permissions-boundary';
@@ -64,11 +65,11 @@ export class BootstrapStack extends GoldenpathStack {
 
     const buildBoundary = new BuildPermissionsBoundary(this, 'build-boundary', {
       env: env.name,
-      zoneName: envZoneName({ name: env.name, baseDomain: env.dns.baseDomain }),
+      zoneName: envZoneName(envIdentity(env)),
+      zoneArn: pinnedZoneArn(env),
       confinement: {
         stateBucketArns: [s3BucketArn(account.partition, state.bucket), `${s3BucketArn(account.partition, state.bucket)}/*`],
         persistentSecretArns: [secretArn(account, `${envSecretPrefix(env.name)}*`)],
-        anyZoneArn: hostedZoneArn(account.partition, '*'),
       },
     });
     const workloadBoundary = new IamPolicy(this, 'workload-boundary', {

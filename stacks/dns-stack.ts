@@ -1,6 +1,7 @@
 import { TerraformOutput } from 'cdktf';
 import type { Construct } from 'constructs';
 import { boundaryArn } from '../contract/ci/boundaries';
+import { bootstrapDeployCommand } from '../contract/deploy-command';
 import { ExternalDnsPolicy } from '../constructs/dns/external-dns-policy';
 import { EnvHostedZone } from '../constructs/dns/hosted-zone';
 import { FoundationDocument } from '../constructs/foundation/foundation-document';
@@ -19,7 +20,12 @@ export class DnsStack extends GoldenpathStack {
     const env = props.env.name;
     const zoneName = props.plan.names.envZone;
 
-    this.zone = new EnvHostedZone(this, 'zone', { zoneName, parentZoneId: props.env.dns.parentZoneId });
+    this.zone = new EnvHostedZone(this, 'zone', {
+      zoneName,
+      parentZoneId: props.env.dns.parentZoneId,
+      pinnedZoneId: props.env.dns.zoneId,
+      repinHint: `set dns.zoneId in envs/${env}.ts to it, then redeploy the account plane (${bootstrapDeployCommand(env)}) so builds may change records in it`,
+    });
     const zoneArn = this.zone.zone.arn;
     this.persistentPolicy = new ExternalDnsPolicy(this, 'external_dns_persistent', { env, zoneName, zoneArn, scope: 'persistent' });
     this.buildPolicy = new ExternalDnsPolicy(this, 'external_dns_build', { env, zoneName, zoneArn, scope: 'build' });

@@ -14,10 +14,10 @@ export interface BuildPermissionsBoundaryProps {
   /** The env zone; builds may write only below their own `b-{buildId}` label in it. */
   readonly zoneName: string;
   /**
-   * ARN of the env zone (a Terraform reference is fine). The account plane
-   * creates the boundary before the zone exists: then the record names alone
-   * (inside the build's own space) bound the writes.
-   * @default any zone of the account
+   * ARN of the env zone, the only zone whose records a build may change.
+   * The account plane is deployed before the dns stack creates the zone: until
+   * the env records the zone's id (`dns.zoneId`), no build may change a record.
+   * @default none: every record change denied
    */
   readonly zoneArn?: string;
   /**
@@ -34,8 +34,6 @@ export interface BuildConfinement {
   readonly stateBucketArns: readonly string[];
   /** ARN pattern of the env's persistent app secrets (`goldenpath/{env}/*`). */
   readonly persistentSecretArns: readonly string[];
-  /** Every hosted zone's ARN pattern in the partition (`arn:…:route53:::hostedzone/*`). */
-  readonly anyZoneArn: string;
 }
 
 /**
@@ -88,17 +86,19 @@ export const BUILD_SERVICE_LINKED_ROLE_SERVICES = ['elasticloadbalancing.amazona
  * The permissions boundary every build role carries. Allows are the ceiling
  * (a boundary grants nothing by itself): any action outside DNS, identity and
  * STS, ExternalDNS's reads, and record changes inside the role's own
- * `b-{build-id}` space. The denies hold whatever else is attached.
+ * `b-{build-id}` space of the env zone. The denies hold whatever else is
+ * attached: no record change in another zone (the names alone would let a
+ * build write its own names into any zone of the account whose apex they end
+ * in, such as the parent zone or a private zone of the same name).
  */
 export function buildPermissionsBoundaryDocument(props: BuildPermissionsBoundaryProps): PolicyDocument {
   const change = ['route53:ChangeResourceRecordSets'];
-  const zoneArn = props.zoneArn ?? props.confinement?.anyZoneArn ?? '*';
+  const zoneArn = props.zoneArn;
   return {
     Version: '2012-10-17',
     Statement: [
       { Sid: 'CeilingOutsideDnsAndIdentity', Effect: 'Allow', NotAction: BOUNDARY_EXCLUDED_SERVICES.map((s) => `${s}:*`), Resource: '*' },
-      ...externalDnsReadStatements(zoneArn),
-      externalDnsChangeStatement({ scope: 'build', zoneName: props.zoneName, zoneArn }),
+      ...(zoneArn === undefined ? [] : [...externalDnsReadStatements(zoneArn), externalDnsChangeStatement({ scope: 'build', zoneName: props.zoneName, zoneArn })]),
       {
         Sid: 'CreateBuildServiceLinkedRoles',
         Effect: 'Allow',
@@ -113,7 +113,9 @@ export function buildPermissionsBoundaryDocument(props: BuildPermissionsBoundary
         Resource: '*',
         Condition: { 'ForAnyValue:StringNotLike': { [ROUTE53_CHANGE_KEYS.names]: buildNamePatterns(props.zoneName) } },
       },
-      ...(props.zoneArn === undefined ? [] : [{ Sid: 'DenyOtherZones', Effect: 'Deny' as const, Action: change, NotResource: [props.zoneArn] }]),
+      zoneArn === undefined
+        ? { Sid: 'DenyRecordChangesUntilTheZoneIsPinned', Effect: 'Deny', Action: change, Resource: '*' }
+        : { Sid: 'DenyOtherZones', Effect: 'Deny', Action: change, NotResource: [zoneArn] },
       {
         Sid: 'DenyRecordTypesOutsideExternalDns',
         Effect: 'Deny',

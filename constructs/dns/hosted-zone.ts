@@ -11,6 +11,18 @@ export interface EnvHostedZoneProps {
    */
   readonly parentZoneId?: string;
   /**
+   * The zone id the env records (`dns.zoneId`), to which the account plane
+   * pins every build and reaper record change: the apply fails, saying how to
+   * re-pin, when the zone this stack manages is another.
+   * @default none (not yet recorded: builds change no record until it is)
+   */
+  readonly pinnedZoneId?: string;
+  /**
+   * What to do when the pinned zone id is not this zone's (names the env file and the account plane's deploy command).
+   * @default a generic hint
+   */
+  readonly repinHint?: string;
+  /**
    * TTL of the NS delegation record in the parent zone.
    * @default 3600 (an hour: a re-created zone's new name servers take effect the same day)
    */
@@ -30,6 +42,14 @@ export class EnvHostedZone extends Construct {
       // Foundational: refuse to delete a zone that still holds records.
       forceDestroy: false,
     });
+    if (props.pinnedZoneId !== undefined) {
+      this.zone.addOverride('lifecycle.postcondition', [
+        {
+          condition: `\${self.zone_id == "${props.pinnedZoneId}"}`,
+          error_message: `the zone ${props.zoneName} is \${self.zone_id}, not the pinned ${props.pinnedZoneId}: ${props.repinHint ?? 'set the pinned zone id to it and redeploy the account plane'}`,
+        },
+      ]);
+    }
     if (props.parentZoneId !== undefined) {
       this.delegation = new Route53Record(this, 'delegation', {
         zoneId: props.parentZoneId,

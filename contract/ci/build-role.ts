@@ -1,10 +1,10 @@
-import { buildNamePatterns, ROUTE53_CHANGE_KEYS } from '../dns-guard';
-import { accountScope, hostedZoneArn, iamArn, logGroupArns, policyArn, regionalArn, roleArn, s3BucketArn, ssmParameterArn } from '../iam/arn';
+import { accountScope, iamArn, logGroupArns, policyArn, regionalArn, roleArn, s3BucketArn, ssmParameterArn } from '../iam/arn';
 import { policyDocument, type PolicyConditions, type PolicyDocument, type PolicyStatement } from '../iam/policy-document';
-import { clusterLogGroupName, envZoneName, FOUNDATION_KINDS, foundationParameterFolder, foundationParameterName, objectStorageBucketName } from '../naming';
+import { clusterLogGroupName, FOUNDATION_KINDS, foundationParameterFolder, foundationParameterName, objectStorageBucketName } from '../naming';
 import { ephemeral } from '../selection';
 import { CONTROLLER_TAGS, TAG_KEYS } from '../tags';
 import { BUILD_IAM_DELETE_ACTIONS, CLEANUP_DISCOVERY_ACTIONS, PREFLIGHT_ACTIONS, TAGGED_DELETE_ACTIONS } from './actions';
+import { buildRecordStatements } from './build-records';
 import type { CiEnv } from './ci-env';
 import { ciGuardRails, protectPersistent } from './guards';
 import { ANY_BUILD, anyBuildName, stateLocation } from './names';
@@ -204,17 +204,7 @@ export function buildPolicy(env: CiEnv): PolicyDocument {
     },
     { Sid: 'OwnCertificates', Effect: 'Allow', Action: ['acm:DescribeCertificate', 'acm:ListTagsForCertificate', 'acm:DeleteCertificate'], Resource: '*', Condition: ownTagged },
     { Sid: 'ListCertificates', Effect: 'Allow', Action: ['acm:ListCertificates'], Resource: '*' },
-    {
-      // Records of the build space only: the certificate's validation records, and teardown's deletions (ExternalDNS writes with its own role).
-      Sid: 'BuildRecords',
-      Effect: 'Allow',
-      Action: ['route53:ChangeResourceRecordSets'],
-      Resource: hostedZoneArn(scope.partition, '*'),
-      Condition: {
-        'ForAllValues:StringEquals': { [ROUTE53_CHANGE_KEYS.actions]: ['CREATE', 'UPSERT', 'DELETE'] },
-        'ForAllValues:StringLike': { [ROUTE53_CHANGE_KEYS.names]: buildNamePatterns(envZoneName({ name: env.name, baseDomain: env.dns.baseDomain }), ANY_BUILD) },
-      },
-    },
+    ...buildRecordStatements('BuildRecords', env, ['CREATE', 'UPSERT', 'DELETE']),
     regionLock(env.account.region, stateLocation(env).region),
     ...ciGuardRails(env),
     ...stateGuardRails(env, scope.partition),

@@ -6,7 +6,8 @@
 export interface CiEnv {
   readonly name: string;
   readonly account: { readonly id: string; readonly region: string };
-  readonly dns: { readonly baseDomain: string };
+  /** The env zone's id once `{env}-dns` created it: the only zone build and reaper roles may change records in. */
+  readonly dns: { readonly baseDomain: string; readonly zoneId?: string };
   /** A cluster admin role the env already has; absent: the bootstrap stack's platform admin role. */
   readonly cluster: { readonly adminRoleArn?: string };
   /** Builds run in the env only when enabled: no build role otherwise. */

@@ -6,7 +6,13 @@ import type { CiEnv } from './ci-env';
 import { GITHUB_OIDC_HOST } from './github-oidc';
 import { anyBuildName, anyCiRoleName, boundaryPolicyName, envNameSpace, platformAdminRoleName } from './names';
 
-/** Tag keys that decide what a resource is (and so what a CI role may do to it): settable only when the resource is created. */
+/**
+ * Tag keys that decide what a resource is (and so what a CI role may do to
+ * it): settable only when the resource is created. Matched in any case: IAM
+ * role and user tag keys are case-insensitive (tagging `GoldenPath.IDP/Build-Id`
+ * replaces `goldenpath.idp/build-id`), and elsewhere a look-alike key serves
+ * no one.
+ */
 export const PROTECTION_TAG_KEYS = [TAG_KEYS.lifecycle, TAG_KEYS.plane, TAG_KEYS.env, TAG_KEYS.buildId] as const;
 
 /**
@@ -159,7 +165,7 @@ export function ciGuardRails(env: CiEnv): PolicyStatement[] {
       Effect: 'Deny',
       Action: TAGGING,
       Resource: '*',
-      Condition: { 'ForAnyValue:StringEquals': { 'aws:TagKeys': PROTECTION_TAG_KEYS }, Null: { [`aws:ResourceTag/${TAG_KEYS.env}`]: 'false' } },
+      Condition: { 'ForAnyValue:StringEqualsIgnoreCase': { 'aws:TagKeys': PROTECTION_TAG_KEYS }, Null: { [`aws:ResourceTag/${TAG_KEYS.env}`]: 'false' } },
     },
     {
       // EC2 says when a tag call is part of a create (ec2:CreateAction); any other tagging of these keys is a re-tag.
@@ -167,14 +173,14 @@ export function ciGuardRails(env: CiEnv): PolicyStatement[] {
       Effect: 'Deny',
       Action: ['ec2:CreateTags'],
       Resource: '*',
-      Condition: { 'ForAnyValue:StringEquals': { 'aws:TagKeys': PROTECTION_TAG_KEYS }, Null: { 'ec2:CreateAction': 'true' } },
+      Condition: { 'ForAnyValue:StringEqualsIgnoreCase': { 'aws:TagKeys': PROTECTION_TAG_KEYS }, Null: { 'ec2:CreateAction': 'true' } },
     },
     {
       Sid: 'ProtectionTagsNeverRemoved',
       Effect: 'Deny',
       Action: UNTAGGING,
       Resource: '*',
-      Condition: { 'ForAnyValue:StringEquals': { 'aws:TagKeys': PROTECTION_TAG_KEYS } },
+      Condition: { 'ForAnyValue:StringEqualsIgnoreCase': { 'aws:TagKeys': PROTECTION_TAG_KEYS } },
     },
   ];
 }

@@ -1,10 +1,10 @@
-import { buildNamePatterns, ROUTE53_CHANGE_KEYS } from '../dns-guard';
-import { accountScope, hostedZoneArn, iamArn, logGroupArns, policyArn, regionalArn, roleArn, s3BucketArn } from '../iam/arn';
+import { accountScope, iamArn, logGroupArns, policyArn, regionalArn, roleArn, s3BucketArn } from '../iam/arn';
 import { policyDocument, type PolicyDocument, type PolicyStatement } from '../iam/policy-document';
-import { clusterLogGroupName, clusterSecretsKeyAlias, envIdentity, envZoneName, objectStorageBucketName } from '../naming';
+import { clusterLogGroupName, clusterSecretsKeyAlias, objectStorageBucketName } from '../naming';
 import { ephemeral } from '../selection';
 import { CONTROLLER_TAGS, TAG_KEYS } from '../tags';
 import { BUILD_BUCKET_DELETE_ACTIONS, BUILD_IAM_DELETE_ACTIONS, CLEANUP_DISCOVERY_ACTIONS, TAGGED_DELETE_ACTIONS } from './actions';
+import { buildRecordStatements } from './build-records';
 import type { CiEnv } from './ci-env';
 import { ciGuardRails, protectPersistent } from './guards';
 import { regionLock } from './region-lock';
@@ -82,16 +82,7 @@ export function reaperPolicy(env: CiEnv): PolicyDocument {
       Condition: { StringEquals: { [`aws:ResourceTag/${TAG_KEYS.env}`]: env.name, [`aws:ResourceTag/${TAG_KEYS.lifecycle}`]: 'ephemeral' } },
     },
     { Sid: 'DeleteBuildLogGroups', Effect: 'Allow', Action: ['logs:DeleteLogGroup'], Resource: logGroupArns(scope, clusterLogGroupName(ephemeral(env.name, ANY_BUILD))) },
-    {
-      Sid: 'DeleteBuildRecords',
-      Effect: 'Allow',
-      Action: ['route53:ChangeResourceRecordSets'],
-      Resource: hostedZoneArn(scope.partition, '*'),
-      Condition: {
-        'ForAllValues:StringEquals': { [ROUTE53_CHANGE_KEYS.actions]: ['DELETE'] },
-        'ForAllValues:StringLike': { [ROUTE53_CHANGE_KEYS.names]: buildNamePatterns(envZoneName(envIdentity(env)), ANY_BUILD) },
-      },
-    },
+    ...buildRecordStatements('DeleteBuildRecords', env, ['DELETE']),
     ...ledgerStatements(env, scope.partition),
     // The cost estimate of `goldenpath builds`, which the reaper's path lists.
     { Sid: 'Prices', Effect: 'Allow', Action: ['pricing:GetProducts'], Resource: '*' },

@@ -1,5 +1,5 @@
 import { FOUNDATION_SCHEMAS } from '../../contract/foundation';
-import { foundationDeployCommand } from '../../contract/deploy-command';
+import { bootstrapDeployCommand, foundationDeployCommand } from '../../contract/deploy-command';
 import { foundationParameterName, foundationStackName, type FoundationKind } from '../../contract/naming';
 
 export interface CheckResult {
@@ -27,6 +27,11 @@ export interface PreflightInput {
   readonly databaseIdentifier: string;
   readonly needsDatabase: boolean;
   readonly buildId?: string;
+  /**
+   * The env's `dns.zoneId`: the only zone the account plane lets builds change records in.
+   * @default none (builds may change no record)
+   */
+  readonly pinnedZoneId?: string;
   readonly allowReuse: boolean;
   readonly maxConcurrentBuilds: number;
 }
@@ -75,6 +80,7 @@ export function evaluatePreflight(input: PreflightInput, facts: PreflightFacts):
       fix: status === 'available' ? undefined : status === null || status === undefined ? deployHint(input.env, 'database') : 'wait until RDS reports it available, then re-run preflight',
     });
   }
+  if (input.buildId !== undefined && facts.zone !== undefined) results.push(pinnedZoneCheck(input, facts.zone.id));
   if (input.buildId !== undefined) {
     const live = facts.liveBuildIds.includes(input.buildId);
     results.push({
@@ -93,4 +99,20 @@ export function evaluatePreflight(input: PreflightInput, facts: PreflightFacts):
     });
   }
   return results;
+}
+
+/** A build writes its records (certificate validation, ExternalDNS) only in the zone the env pins, which must be the dns stack's. */
+function pinnedZoneCheck(input: PreflightInput, zoneId: string): CheckResult {
+  const file = `envs/${input.env}.ts`;
+  const ok = input.pinnedZoneId === zoneId;
+  return {
+    check: `build records pinned to ${input.zoneName}`,
+    ok,
+    detail: ok
+      ? `dns.zoneId ${zoneId}`
+      : input.pinnedZoneId === undefined
+        ? `${file} has no dns.zoneId, so the account plane lets builds change no record`
+        : `dns.zoneId in ${file} is ${input.pinnedZoneId}, but the dns document names zone ${zoneId}`,
+    fix: ok ? undefined : `set dns.zoneId: '${zoneId}' in ${file}, then redeploy the account plane (${bootstrapDeployCommand(input.env)})`,
+  };
 }

@@ -82,6 +82,7 @@ export function register(program: Command, ctx: CommandContext): void {
           databaseIdentifier: databaseIdentifier(env.name),
           needsDatabase,
           buildId,
+          pinnedZoneId: env.dns.zoneId,
           allowReuse: opts.allowReuse === true,
           maxConcurrentBuilds: env.ephemeral.maxConcurrentBuilds,
         },

@@ -1,5 +1,5 @@
 import { runSimulation, type Simulation } from '@cloud-copilot/iam-simulate';
-import { BUILD_ID_PRINCIPAL_TAG_KEY, normalizeRecordName, ROUTE53_CHANGE_KEYS } from '../../contract/dns-guard';
+import { BUILD_ID_PRINCIPAL_TAG_KEY, normalizeRecordName, pinnedZoneArn, ROUTE53_CHANGE_KEYS } from '../../contract/dns-guard';
 import { txtRegistryName } from '../../contract/external-dns';
 import { dnsPolicyName, envZoneName, hostSuffix, irsaRoleName, envIdentity } from '../../contract/naming';
 import { ephemeral, persistent } from '../../contract/selection';
@@ -14,7 +14,8 @@ import { synthDnsStack, synthesizedPolicy } from '../support/dns-synth';
  */
 const env = loadEnvironment('dev');
 const ACCOUNT = env.account.id;
-const ZONE_ARN = 'arn:aws:route53:::hostedzone/Z0DEVZONE00001';
+// The zone the env pins (dns.zoneId), which the dns stack's zone must be.
+const ZONE_ARN = pinnedZoneArn(env)!;
 const OTHER_ZONE_ARN = 'arn:aws:route53:::hostedzone/Z0OTHERZONE0002';
 
 const A = '26-01-23-01';
@@ -110,8 +111,8 @@ const CASES: readonly GuardCase[] = [
   { title: 'build cannot write a label ending in its own', role: 'buildA', names: [`xb-${A}.${zone}`], expect: 'ExplicitlyDenied' },
   { title: 'build batch mixing its own and another build name is denied whole', role: 'buildA', names: [`app.${suffixA}`, `app.${suffixB}`], expect: 'ExplicitlyDenied' },
   { title: 'build cannot write an NS delegation in its own space', role: 'buildA', names: [`team.${suffixA}`], types: ['NS'], expect: 'ExplicitlyDenied' },
-  // The external-dns build policy names the env zone; the boundary (created before the zone, by the account plane) cannot.
-  { title: 'build cannot write its own name in another zone', role: 'buildA', names: [`app.${suffixA}`], resource: OTHER_ZONE_ARN, expect: 'ImplicitlyDenied' },
+  // The external-dns build policy names the env zone, and so does the boundary (pinned by the env's dns.zoneId).
+  { title: 'build cannot write its own name in another zone', role: 'buildA', names: [`app.${suffixA}`], resource: OTHER_ZONE_ARN, expect: 'ExplicitlyDenied' },
 
   // build B, and build ids sharing a prefix
   { title: 'another build writes its own record', role: 'buildB', names: [`app.${suffixB}`], expect: 'Allowed' },
@@ -126,9 +127,8 @@ const CASES: readonly GuardCase[] = [
   { title: 'build with route53:* attached still writes its own record', role: 'buildA+broad', names: [`app.${suffixA}`], expect: 'Allowed' },
   { title: 'build with route53:* attached cannot write the persistent space', role: 'buildA+broad', names: [`app.${zone}`], expect: 'ExplicitlyDenied' },
   { title: 'build with route53:* attached cannot write another build', role: 'buildA+broad', names: [`app.${suffixB}`], expect: 'ExplicitlyDenied' },
-  // Known limit: the account plane's boundary cannot name the zone (it exists before the dns stack), so with route53:* attached a
-  // build may write its own b-{id} names in another zone of the account; no other name, and a delegated parent zone does not serve them.
-  { title: 'build with route53:* attached still writes only its own names, in whatever zone', role: 'buildA+broad', names: [`app.${suffixA}`], resource: OTHER_ZONE_ARN, expect: 'Allowed' },
+  // The boundary pins the env zone: its own b-{id} names in the parent zone, or a private zone of the same name, are no one's to write.
+  { title: 'build with route53:* attached cannot write its own names in another zone', role: 'buildA+broad', names: [`app.${suffixA}`], resource: OTHER_ZONE_ARN, expect: 'ExplicitlyDenied' },
   { title: 'build with route53:* attached cannot write a persistent name in another zone', role: 'buildA+broad', names: [`app.${zone}`], resource: OTHER_ZONE_ARN, expect: 'ExplicitlyDenied' },
   { title: 'build with route53:* attached cannot create a hosted zone', role: 'buildA+broad', action: 'route53:CreateHostedZone', resource: '*', expect: 'ImplicitlyDenied' },
   { title: 'build with iam:* attached cannot tag itself', role: 'buildA+broad', action: 'iam:TagRole', resource: selfRoleArn, expect: 'ExplicitlyDenied' },

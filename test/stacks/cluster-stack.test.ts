@@ -12,6 +12,7 @@ import { defineEnvironment } from '../../envs/schema';
 import { ALL_RULES, runRules } from '../../rules';
 import { describeWithTerraform, foundationOverride, hclString, init, TerraformTests } from '../support/terraform';
 import { synthSelection, type Synthesized, type TerraformJson } from '../support/synth';
+import { DATABASE_PORT } from '../../contract/database-secret';
 
 const BUILD_A = '26-01-23-01';
 const BUILD_B = '26-01-23-02';
@@ -106,6 +107,9 @@ function ruleContext(synth: Synthesized, stack: string) {
   return { stack, env: { name, database: { deletionProtection: database.deletionProtection, finalSnapshot: database.finalSnapshot, multiAz: database.multiAz } } };
 }
 
+/** Ingress rules on the PostgreSQL port: the database's, as a cluster stack adds them. */
+const databaseRules = (json: TerraformJson) => Object.values<TerraformJson>(json.resource.aws_vpc_security_group_ingress_rule ?? {}).filter((r) => r.from_port === DATABASE_PORT);
+
 describe('ClusterStack synthesis', () => {
   const buildSelection = ephemeral('dev', BUILD_A);
   let devJson: TerraformJson;
@@ -129,6 +133,24 @@ describe('ClusterStack synthesis', () => {
     expect(buckets(devJson)).toEqual([objectStorageBucketName(persistent('dev'), ACCOUNT)]);
     expect(buckets(buildJson)).toEqual([]);
     expect(Object.keys(buildJson.output.irsa_role_arns.value)).not.toContain('loki');
+  });
+
+  it("admits the persistent dev cluster's node security group into the database, on the PostgreSQL port only, by the database document's group id", () => {
+    const [nodeGroup] = Object.keys(devJson.resource.aws_security_group);
+    expect(databaseRules(devJson)).toEqual([
+      expect.objectContaining({
+        security_group_id: '${local.foundation_database.securityGroupId}',
+        referenced_security_group_id: `\${aws_security_group.${nodeGroup}.id}`,
+        ip_protocol: 'tcp',
+        from_port: DATABASE_PORT,
+        to_port: DATABASE_PORT,
+      }),
+    ]);
+    expect(databaseRules(devJson)[0]!.cidr_ipv4).toBeUndefined();
+  });
+
+  it('gives a build (tier 1.5, no app needs the database) no way into the database and no read of its document', () => {
+    expect([databaseRules(buildJson), JSON.stringify(buildJson).includes('foundation_database')]).toEqual([[], false]);
   });
 
   it('creates the db-provisioner role only when the cluster reaches tier 2', () => {

@@ -39,6 +39,21 @@ describe('DnsStack (synthesized)', () => {
     for (const field of Object.keys(DnsFoundationSchema.shape)) expect(parameter.value).toContain(`"${field}"`);
   });
 
+  it('fails the apply, saying how to re-pin, when its zone is not the one the env pins for builds (dns.zoneId)', () => {
+    const [zone] = Object.values<TerraformJson>(json.resource.aws_route53_zone);
+    expect(zone.lifecycle.postcondition).toEqual([
+      {
+        condition: `\${self.zone_id == "${loadEnvironment('dev').dns.zoneId}"}`,
+        error_message: expect.stringMatching(/^the zone dev\.goldenpathidp\.io is \$\{self\.zone_id\}, not the pinned Z0DEVZONE00001: set dns\.zoneId in envs\/dev\.ts to it, then redeploy the account plane \(GOLDENPATH_ENV=dev npx cdktf deploy dev-bootstrap\)/),
+      },
+    ]);
+  });
+
+  it('checks no zone id before the env pins one', () => {
+    const { json: unpinned } = synthDnsStack(defineEnvironment({ ...ENVIRONMENT_DEFINITIONS.dev!, dns: { baseDomain: 'goldenpathidp.io' } }));
+    expect(Object.values<TerraformJson>(unpinned.resource.aws_route53_zone)[0].lifecycle).toBeUndefined();
+  });
+
   it('writes no delegation when the env has no parent zone', () => {
     expect(json.resource.aws_route53_record).toBeUndefined();
   });

@@ -31,6 +31,17 @@ describe('buildPermissionsBoundaryDocument', () => {
     expect(statements.find((s) => s.Sid === 'DenyOtherZones')).toEqual(expect.objectContaining({ Effect: 'Deny', NotResource: [zoneArn] }));
   });
 
+  it('allows no record change, nor reads a zone, while the env has not pinned its zone', () => {
+    const unpinned = buildPermissionsBoundaryDocument({ env: 'dev', zoneName }).Statement;
+    expect(unpinned.filter((s) => s.Effect === 'Allow' && listOf(s.Action).some((a) => a.startsWith('route53:')))).toEqual([]);
+    expect(unpinned.find((s) => s.Sid === 'DenyRecordChangesUntilTheZoneIsPinned')).toEqual({
+      Sid: 'DenyRecordChangesUntilTheZoneIsPinned',
+      Effect: 'Deny',
+      Action: ['route53:ChangeResourceRecordSets'],
+      Resource: '*',
+    });
+  });
+
   it('allows only the load balancer service-linked role of IAM', () => {
     const iam = statements.filter((s) => s.Effect === 'Allow' && listOf(s.Action).some((a) => a.startsWith('iam:')));
     expect(iam.map((s) => [s.Action, s.Condition])).toEqual([

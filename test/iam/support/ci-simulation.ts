@@ -1,7 +1,5 @@
-import { runSimulation, type Simulation } from '@cloud-copilot/iam-simulate';
+import { runSimulation, runUnsafeSimulation, type Simulation } from '@cloud-copilot/iam-simulate';
 import type { CiRole } from '../../../contract/ci/ci-roles';
-import { GITHUB_CLAIM_KEYS } from '../../../contract/ci/github-oidc';
-import type { PolicyDocument } from '../../../contract/iam/policy-document';
 
 export type Decision = 'Allowed' | 'ImplicitlyDenied' | 'ExplicitlyDenied';
 export type Context = Record<string, string | string[]>;
@@ -29,32 +27,24 @@ export function identityDecision(role: CiRole, accountId: string, region: string
 }
 
 /**
- * The simulator's IAM data lists the claims STS validates for GitHub
- * (job_workflow_ref, environment, ref, repository, …) but not `sub` and
- * `aud`, so it would treat them as missing. Trust is simulated on the other
- * conditions; `sub` and `aud` are asserted as data by the trust tests.
+ * Whether a GitHub token with these claims may assume the role. The
+ * simulator's IAM data lists the GitHub claims STS validates
+ * (job_workflow_ref, environment, ref, repository, workflow, …) but not the
+ * standard `sub` and `aud`, and its checked entry point drops context keys it
+ * does not list. So the trust policy is validated by that entry point first
+ * (syntax, principal, action), then evaluated on every claim by the
+ * unchecked one, which takes the context as given.
  */
-export function trustWithoutSubAndAud(trust: PolicyDocument): PolicyDocument {
-  return {
-    ...trust,
-    Statement: trust.Statement.map((s) => ({
-      ...s,
-      Condition: Object.fromEntries(
-        Object.entries(s.Condition ?? {})
-          .map(([op, keys]) => [op, Object.fromEntries(Object.entries(keys).filter(([k]) => k !== GITHUB_CLAIM_KEYS.sub && k !== GITHUB_CLAIM_KEYS.aud))] as const)
-          .filter(([, keys]) => Object.keys(keys).length > 0),
-      ),
-    })),
-  };
-}
-
-/** Whether a GitHub token with these claims may assume the role. */
-export function trustDecision(role: CiRole, providerArn: string, accountId: string, claims: Context): Promise<Decision> {
-  return run({
+export async function trustDecision(role: CiRole, providerArn: string, accountId: string, claims: Context): Promise<Decision> {
+  const simulation = {
     identityPolicies: [],
     serviceControlPolicies: [],
     resourceControlPolicies: [],
-    resourcePolicy: trustWithoutSubAndAud(role.trust) as unknown as Record<string, unknown>,
+    resourcePolicy: role.trust as unknown as Record<string, unknown>,
     request: { principal: providerArn, action: 'sts:AssumeRoleWithWebIdentity', resource: { resource: role.roleArn, accountId }, contextVariables: claims },
-  } as Simulation);
+  } as Simulation;
+  await run(simulation);
+  // The unchecked entry point loads the resource policy without a name (which its analysis needs) unless handed one already validated.
+  const validated = { __validated: true, policyDocument: role.trust, metadata: { name: `${role.roleName}-trust` }, errors: [] };
+  return runUnsafeSimulation({ ...simulation, resourcePolicy: validated } as unknown as Simulation, {}) as Decision;
 }

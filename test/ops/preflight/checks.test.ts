@@ -5,7 +5,7 @@ const network = JSON.stringify({ schemaVersion: 1, vpcId: 'vpc-1', vpcCidr: '10.
 const dns = JSON.stringify({ schemaVersion: 1, zoneId: 'Z1', zoneName: 'dev.goldenpathidp.io', persistentPolicyArn: 'p', buildPolicyArn: 'b', buildBoundaryArn: 'x' });
 const database = JSON.stringify({ schemaVersion: 1, endpoint: 'e:5432', address: 'e', port: 5432, masterSecretArn: 'm', appSecretArns: {}, securityGroupId: 'sg-1' });
 
-const input: PreflightInput = { env: 'dev', zoneName: 'dev.goldenpathidp.io', databaseIdentifier: 'goldenpath-dev', needsDatabase: false, buildId: '26-01-23-01', allowReuse: false, maxConcurrentBuilds: 2 };
+const input: PreflightInput = { env: 'dev', zoneName: 'dev.goldenpathidp.io', databaseIdentifier: 'goldenpath-dev', needsDatabase: false, buildId: '26-01-23-01', pinnedZoneId: 'Z1', allowReuse: false, maxConcurrentBuilds: 2 };
 const facts: PreflightFacts = { documents: { network, dns, database }, zone: { id: 'Z1', name: 'dev.goldenpathidp.io' }, databaseStatus: 'available', liveBuildIds: ['26-01-22-01'] };
 const failed = (i: PreflightInput, f: PreflightFacts): string[] => evaluatePreflight(i, f).filter((r) => !r.ok).map((r) => r.check);
 
@@ -28,6 +28,17 @@ describe('evaluatePreflight', () => {
 
   it('fails when the zone the dns document names does not exist', () => {
     expect(failed(input, { ...facts, zone: { id: 'Z1', name: null } })).toEqual(['hosted zone dev.goldenpathidp.io']);
+  });
+
+  it("refuses a build while the env pins no zone or another zone than the dns document's, naming the id and the redeploy", () => {
+    for (const pinnedZoneId of [undefined, 'Z0OLDZONE']) {
+      const check = evaluatePreflight({ ...input, pinnedZoneId }, facts).find((r) => r.check === 'build records pinned to dev.goldenpathidp.io');
+      expect([check?.ok, check?.fix]).toEqual([false, "set dns.zoneId: 'Z1' in envs/dev.ts, then redeploy the account plane (GOLDENPATH_ENV=dev npx cdktf deploy dev-bootstrap)"]);
+    }
+  });
+
+  it('leaves the pinned zone to builds (persistent deploys write records with their own roles)', () => {
+    expect(failed({ ...input, buildId: undefined, pinnedZoneId: undefined }, facts)).toEqual([]);
   });
 
   it('checks the database only when maxTier reaches 2', () => {

@@ -27,7 +27,7 @@ export interface BuildShape {
 export const FULL_SHAPE: BuildShape = { controllerTagsOnly: false, ownVpc: true, loadBalancers: 2, volumes: 2, records: 2, taggedRoles: true };
 
 export function zoneOf(env: Environment): { id: string; name: string } {
-  return { id: `Z${env.name.toUpperCase()}ZONE`, name: envZoneName(envIdentity(env)) };
+  return { id: env.dns.zoneId ?? `Z${env.name.toUpperCase()}ZONE`, name: envZoneName(envIdentity(env)) };
 }
 
 export interface Foundation {

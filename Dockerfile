@@ -43,6 +43,8 @@ COPY envs ./envs
 COPY ops ./ops
 # ops/bin/goldenpath.cjs runs the CLI precompiled by bin/build.cjs, or registers tsx through this loader where it cannot build (read-only files).
 COPY bin/typescript-loader.cjs bin/build.cjs ./bin/
+# Precompiled now, while root still writes here: the Job starts plain JavaScript (dist/goldenpath.cjs), not tsx compiling on load.
+RUN node bin/build.cjs goldenpath
 # The base image's `node` user; the Job's runAsUser (contract/gitops/db-provision-job.ts CLI_IMAGE_USER_ID).
 USER 1000:1000
 ENTRYPOINT ["node", "/app/ops/bin/goldenpath.cjs"]

@@ -13,6 +13,7 @@
 const { existsSync, readdirSync, readFileSync, rmSync } = require('node:fs');
 const { basename, join, resolve } = require('node:path');
 const { built } = require('./build.cjs');
+const { runWithCodeCache } = require('./code-cache.cjs');
 
 const DEFAULT_OUTDIR = 'cdktf.out';
 
@@ -54,7 +55,7 @@ async function synth() {
   const app = await built('synth');
   // Construct stack traces are off (main.ts); mapping them through source maps would only cost time.
   process.setSourceMapsEnabled(false);
-  require(app);
+  const run = runWithCodeCache(app);
 
   const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8'));
   const stacks = Object.keys(manifest.stacks);
@@ -65,6 +66,7 @@ async function synth() {
   if (!process.env.CDKTF_CONTEXT_JSON) {
     process.stdout.write(`Generated Terraform code for the stacks: ${stacks.join(', ')}\n`);
   }
+  run.save();
 }
 
 synth().catch((err) => {

@@ -2,6 +2,7 @@ import { DataAwsIamRole } from '@cdktf/provider-aws/lib/data-aws-iam-role';
 import { IamOpenidConnectProvider } from '@cdktf/provider-aws/lib/iam-openid-connect-provider';
 import { IamPolicy } from '@cdktf/provider-aws/lib/iam-policy';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { TerraformOutput, TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
 import { ciRoleBoundary, ciRoles } from '../contract/ci/ci-roles';
@@ -100,18 +101,18 @@ export class BootstrapStack extends GoldenpathStack {
 
     if (env.cluster.adminRoleArn === undefined) {
       // Who may assume it is up to the account's own identity policies (SSO permission sets, users): the role grants only what access entries give.
-      new IamRole(this, 'platform-admin', {
+      const admin = new IamRole(this, 'platform-admin', {
         name: platformAdminRoleName(env.name),
         description: `Cluster admin of the ${env.name} clusters through EKS access entries`,
         assumeRolePolicy: policyJson(
           policyDocument([{ Sid: 'AccountPrincipals', Effect: 'Allow', Principal: { AWS: iamArn(account, 'root') }, Action: 'sts:AssumeRole' }]),
         ),
-        inlinePolicy: [
-          {
-            name: 'find-clusters',
-            policy: policyJson(policyDocument([{ Sid: 'DescribeClusters', Effect: 'Allow', Action: ['eks:DescribeCluster', 'eks:ListClusters'], Resource: '*' }])),
-          },
-        ],
+      });
+      // Its own resource: the role's inline_policy argument is deprecated in the AWS provider.
+      new IamRolePolicy(this, 'platform-admin-find-clusters', {
+        role: admin.name,
+        name: 'find-clusters',
+        policy: policyJson(policyDocument([{ Sid: 'DescribeClusters', Effect: 'Allow', Action: ['eks:DescribeCluster', 'eks:ListClusters'], Resource: '*' }])),
       });
     } else {
       // The env names its own admin role: the access entries would fail on a principal that does not exist, so say so here.

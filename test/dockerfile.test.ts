@@ -114,6 +114,12 @@ describe('Dockerfile (the goldenpath CLI image)', () => {
     expect(job.spec?.template.spec?.containers[0]?.command?.slice(0, 2)).toEqual(entrypoint);
   });
 
+  it('precompiles the CLI before it drops root, so the Job never starts through the TypeScript loader', () => {
+    const build = finalStage.indexOf('RUN node bin/build.cjs goldenpath');
+    expect(build).toBeGreaterThan(finalStage.findIndex((l) => l.startsWith('COPY bin/')));
+    expect(build).toBeLessThan(finalStage.findIndex((l) => l.startsWith('USER ')));
+  });
+
   it('runs as the non-root user id the Job sets', () => {
     expect(finalStage.filter((l) => l.startsWith('USER '))).toEqual([`USER ${CLI_IMAGE_USER_ID}:${CLI_IMAGE_USER_ID}`]);
   });
@@ -162,6 +168,11 @@ const skipReason = !asRoot ? 'the tests do not run as root, so the image files c
     for (const path of copied) cpSync(join(REPO, path), join(root, path), { recursive: true });
     // The image's node_modules come from npm ci in the dependencies stage; the checkout's (root-owned too) stands in.
     symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'));
+    // The final stage's RUN steps, as root, as the image build runs them.
+    for (const command of finalStage.filter((l) => l.startsWith('RUN ')).map((l) => l.slice(4))) {
+      const r = spawnSync('sh', ['-c', command], { cwd: root, encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`RUN ${command} failed: ${r.stderr}`);
+    }
     spawnSync('chmod', ['-R', 'go-w,a+rX', root]);
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -177,6 +188,16 @@ const skipReason = !asRoot ? 'the tests do not run as root, so the image files c
       timeout: 60_000,
     });
   };
+
+  it('finds the CLI precompiled and current, so it starts without the TypeScript loader', () => {
+    const [node] = CLI_IMAGE_ENTRYPOINT;
+    const r = spawnSync(setpriv, [`--reuid=${CLI_IMAGE_USER_ID}`, `--regid=${CLI_IMAGE_USER_ID}`, '--clear-groups', process.execPath.endsWith(node) ? process.execPath : node, '-e', "process.exit(require('./bin/build.cjs').isFresh('goldenpath') ? 0 : 3)"], {
+      cwd: root,
+      env: { PATH: process.env.PATH },
+      encoding: 'utf8',
+    });
+    expect([r.status, r.stderr]).toEqual([0, '']);
+  });
 
   it('prints the db provision help (the Job\'s command) and exits 0', () => {
     const r = run(['db', 'provision', '--help']);

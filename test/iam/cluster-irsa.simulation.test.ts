@@ -314,7 +314,7 @@ describe("load balancer controller roles (dev-cluster and build cluster policies
   const creating = (cluster: string) => ({ [`aws:RequestTag/${CLUSTER_TAG}`]: cluster });
 
   type Who = 'build' | 'persistent';
-  const ask = (who: Who, action: string, resource: string, context: Record<string, string>) =>
+  const ask = (who: Who, action: string, resource: string, context: Record<string, string | string[]>) =>
     who === 'build'
       ? decide({
           ...request(BUILD, 'lb-controller', action, resource, context),
@@ -323,10 +323,11 @@ describe("load balancer controller roles (dev-cluster and build cluster policies
         })
       : decide({ ...request(DEV, 'lb-controller', action, resource, context), identityPolicies: [{ name: 'lb-controller', policy: devPolicy }] });
   /** The build's policy alone, no boundary: the policy itself must be narrow. */
-  const askPolicyAlone = (action: string, resource: string, context: Record<string, string>) =>
+  const askPolicyAlone = (action: string, resource: string, context: Record<string, string | string[]>) =>
     decide({ ...request(BUILD, 'lb-controller', action, resource, context), identityPolicies: [{ name: 'lb-controller', policy: buildPolicy }] });
 
-  const own: [string, Who, string, string, Record<string, string>][] = [
+  type Context = Record<string, string | string[]>;
+  const own: [string, Who, string, string, Context][] = [
     ['creates a load balancer tagged with its cluster', 'build', 'elasticloadbalancing:CreateLoadBalancer', LB, creating(BUILD_CLUSTER)],
     ['creates a target group tagged with its cluster', 'build', 'elasticloadbalancing:CreateTargetGroup', TG, creating(BUILD_CLUSTER)],
     ['tags a load balancer while creating it', 'build', 'elasticloadbalancing:AddTags', LB, { ...creating(BUILD_CLUSTER), 'elasticloadbalancing:CreateAction': 'CreateLoadBalancer' }],
@@ -339,7 +340,8 @@ describe("load balancer controller roles (dev-cluster and build cluster policies
     ['changes its own load balancer', 'build', 'elasticloadbalancing:SetSecurityGroups', LB, madeBy(BUILD)],
     ['deletes its own load balancer', 'build', 'elasticloadbalancing:DeleteLoadBalancer', LB, madeBy(BUILD)],
     ['deletes its own target group', 'build', 'elasticloadbalancing:DeleteTargetGroup', TG, madeBy(BUILD)],
-    ['retags its own load balancer with other keys', 'build', 'elasticloadbalancing:AddTags', LB, { ...madeBy(BUILD), 'aws:RequestTag/ingress.k8s.aws/stack': 'kong/kong-proxy' }],
+    ['retags its own load balancer with other keys', 'build', 'elasticloadbalancing:AddTags', LB, { ...madeBy(BUILD), 'aws:RequestTag/ingress.k8s.aws/stack': 'kong/kong-proxy', 'aws:TagKeys': ['ingress.k8s.aws/stack'] }],
+    ['removes other keys from its own security group', 'build', 'ec2:DeleteTags', SG, { ...madeBy(BUILD), 'aws:TagKeys': ['ingress.k8s.aws/stack'] }],
     ['creates a security group tagged with its cluster', 'build', 'ec2:CreateSecurityGroup', SG, creating(BUILD_CLUSTER)],
     ['creates a security group in the VPC', 'build', 'ec2:CreateSecurityGroup', VPC, {}],
     ['tags a security group while creating it', 'build', 'ec2:CreateTags', SG, { ...creating(BUILD_CLUSTER), 'ec2:CreateAction': 'CreateSecurityGroup' }],
@@ -354,7 +356,7 @@ describe("load balancer controller roles (dev-cluster and build cluster policies
     expect(await ask(who, action, resource, context)).toBe('Allowed');
   });
 
-  const foreign: [string, Who, string, string, Record<string, string>][] = [
+  const foreign: [string, Who, string, string, Context][] = [
     ["cannot delete the persistent cluster's load balancer", 'build', 'elasticloadbalancing:DeleteLoadBalancer', LB, madeBy(DEV)],
     ["cannot change the persistent cluster's listener", 'build', 'elasticloadbalancing:ModifyListener', LISTENER, madeBy(DEV)],
     ["cannot add a rule to the persistent cluster's listener", 'build', 'elasticloadbalancing:CreateRule', LISTENER, madeBy(DEV)],
@@ -377,7 +379,9 @@ describe("load balancer controller roles (dev-cluster and build cluster policies
     ['hijack: cannot tag an untagged security group with its cluster', 'build', 'ec2:CreateTags', SG, creating(BUILD_CLUSTER)],
     ["hijack: cannot tag the persistent cluster's security group with its cluster", 'build', 'ec2:CreateTags', SG, { ...madeBy(DEV), ...creating(BUILD_CLUSTER) }],
     ['cannot hand its own load balancer to the persistent cluster', 'build', 'elasticloadbalancing:AddTags', LB, { ...madeBy(BUILD), ...creating(PERSISTENT_CLUSTER) }],
-    ['cannot strip its cluster tag from its own security group', 'build', 'ec2:DeleteTags', SG, { ...madeBy(BUILD), ...creating(BUILD_CLUSTER) }],
+    ['cannot strip its cluster tag from its own security group (values given)', 'build', 'ec2:DeleteTags', SG, { ...madeBy(BUILD), ...creating(BUILD_CLUSTER) }],
+    ['cannot strip its cluster tag from its own security group (keys only)', 'build', 'ec2:DeleteTags', SG, { ...madeBy(BUILD), 'aws:TagKeys': [CLUSTER_TAG] }],
+    ['cannot strip its cluster tag from its own load balancer (keys only)', 'build', 'elasticloadbalancing:RemoveTags', LB, { ...madeBy(BUILD), 'aws:TagKeys': [CLUSTER_TAG] }],
     ["persistent: cannot delete a build's load balancer", 'persistent', 'elasticloadbalancing:DeleteLoadBalancer', LB, madeBy(BUILD)],
     ["persistent: cannot open a build's EKS security group", 'persistent', 'ec2:AuthorizeSecurityGroupIngress', SG, eksSecurityGroupOf(BUILD_CLUSTER)],
   ];

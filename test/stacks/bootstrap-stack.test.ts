@@ -1,5 +1,3 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { ciRoleBoundary, ciRoles } from '../../contract/ci/ci-roles';
 import { boundaryPolicyName, ciRoleName, defaultStateBucketName, platformAdminRoleName } from '../../contract/ci/names';
 import { ciSessionSeconds } from '../../contract/ci/sessions';
@@ -11,7 +9,7 @@ import { MANAGED_POLICY_MAX_CHARS, splitPolicy } from '../../constructs/bootstra
 import { ACKNOWLEDGE_EXAMPLE_VALUES } from '../../stacks/bootstrap-stack';
 import { policyAsAws, synthBootstrapStack } from '../support/bootstrap-synth';
 import type { TerraformJson } from '../support/synth';
-import { describeWithTerraform, init, plan } from '../support/terraform';
+import { describeWithTerraform, init, plan, planTogether, started, type JointPlan, type TerraformResult } from '../support/terraform';
 
 const ENVS = ['dev', 'staging', 'prod'] as const;
 type Resource = Record<string, unknown>;
@@ -124,24 +122,25 @@ describe('splitPolicy', () => {
 });
 
 describeWithTerraform('bootstrap stacks with Terraform (offline, AWS provider 5.100.0)', () => {
-  describe.each(ENVS)('%s-bootstrap', (name) => {
-    const { dir } = synthesized.get(name)!;
-    beforeAll(async () => init(dir));
+  let refused: Promise<TerraformResult>;
+  let acknowledged: Promise<JointPlan>;
+  beforeAll(() => {
+    const dir = (name: (typeof ENVS)[number]) => synthesized.get(name)!.dir;
+    // One refusal proves the mechanism; the three envs, acknowledged, plan together.
+    refused = started(() => init(dir('dev')).then(() => plan(dir('dev'))));
+    acknowledged = started(() => planTogether(Object.fromEntries(ENVS.map((name) => [name, { dir: dir(name), variables: { [ACKNOWLEDGE_EXAMPLE_VALUES]: true } }]))));
+  });
 
-    it('refuses to plan while the env carries example values, naming the field and the file', async () => {
-      if (name !== 'dev') return; // one refusal proves the mechanism; each plan costs seconds
-      const result = await plan(dir);
-      expect(result.code).not.toBe(0);
-      expect(result.stderr.replace(/\s+/g, ' ')).toMatch(/account\.id in envs\/dev\.ts is the example account 111111111111/);
-    });
+  it('refuses to plan dev-bootstrap while the env carries example values, naming the field and the file', async () => {
+    const result = await refused;
+    expect(result.code).not.toBe(0);
+    expect(result.stderr.replace(/\s+/g, ' ')).toMatch(/account\.id in envs\/dev\.ts is the example account 111111111111/);
+  });
 
-    it('plans to add exactly the synthesized resources once the example values are acknowledged', async () => {
-      writeFileSync(join(dir, 'acknowledge.auto.tfvars.json'), JSON.stringify({ [ACKNOWLEDGE_EXAMPLE_VALUES]: true }));
-      const result = await plan(dir);
-      expect(result.stderr).toBe('');
-      expect(result.code).toBe(0);
-      expect(result.stdout).toContain(`Plan: ${resourceCount(jsonOf(name))} to add, 0 to change, 0 to destroy.`);
-    });
+  it.each(ENVS)('%s-bootstrap plans to add exactly the synthesized resources once the example values are acknowledged', async (name) => {
+    const { errors, changes } = await acknowledged;
+    expect(errors).toEqual([]);
+    expect(changes[name]).toEqual({ add: resourceCount(jsonOf(name)), change: 0, destroy: 0 });
   });
 });
 

@@ -11,7 +11,7 @@ import { ENVIRONMENT_NAMES } from '../../envs';
 import type { Environment } from '../../envs/schema';
 import { fakeEndpointProvider, startFakeAwsEndpoint, type FakeAwsEndpoint } from '../support/fake-aws-endpoint';
 import { synthSelection, type TerraformJson } from '../support/synth';
-import { describeWithTerraform, foundationOverride, hclString, init, started, TerraformTests, terraformOk, type TerraformResult } from '../support/terraform';
+import { describeWithTerraform, init, plan, planTogether, started, type JointPlan, type TerraformJsonPlan, type TerraformResult } from '../support/terraform';
 
 const stackOf = (env: string) => foundationStackName(env, 'database');
 
@@ -109,73 +109,26 @@ describe.each(ENVIRONMENT_NAMES)('DatabaseStack %s (synthesized)', (envName) => 
 
 const SENTINEL_PASSWORD = 'SentinelPasswordNeverInPlanOrState0123456789';
 
-function testProviderHcl(url: string, region: string): string {
-  return [
-    'provider "aws" {',
-    `  region                      = ${hclString(region)}`,
-    '  access_key                  = "offline-test"',
-    '  secret_key                  = "offline-test"',
-    '  skip_credentials_validation = true',
-    '  skip_requesting_account_id  = true',
-    '  skip_metadata_api_check     = true',
-    '  endpoints {',
-    `    secretsmanager = ${hclString(url)}`,
-    '  }',
-    '}',
-  ].join('\n');
-}
-
-/** The `terraform test` file planning an env's database stack from its network document, with no password in the plan. */
-function planTestFile(url: string, envName: string, env: Environment, tf: TerraformJson): string {
-  const doc = networkDocument(env);
-  const db = `aws_db_instance.${only(tf, 'aws_db_instance').name}`;
-  const subnets = `aws_db_subnet_group.${only(tf, 'aws_db_subnet_group').name}`;
-  const group = `aws_security_group.${only(tf, 'aws_security_group').name}`;
-  const versions = Object.keys(tf.resource.aws_secretsmanager_secret_version).map((n) => `aws_secretsmanager_secret_version.${n}`);
-  const snapshot = env.database.finalSnapshot ? hclString(databaseFinalSnapshotIdentifier(envName)) : 'null';
-  return `${testProviderHcl(url, env.account.region)}
-
-${foundationOverride({ [foundationParameterName(envName, 'network')]: doc }).replace(/^ {2}/gm, '')}
-
-run "plan" {
-  command = plan
-  assert {
-    condition     = ${subnets}.subnet_ids == toset(${JSON.stringify(doc.privateSubnetIds)})
-    error_message = "the subnet group is not the private subnets of the network document"
-  }
-  assert {
-    condition     = ${group}.vpc_id == ${hclString(doc.vpcId)}
-    error_message = "the database security group is not in the network document's VPC"
-  }
-  assert {
-    condition     = ${db}.multi_az == ${env.database.multiAz} && ${db}.deletion_protection == ${env.database.deletionProtection} && ${db}.final_snapshot_identifier == ${snapshot}
-    error_message = "env protection settings did not reach the plan"
-  }
-  assert {
-    condition     = ${versions.map((v) => `${v}.secret_string_wo == null && ${v}.secret_string == null`).join(' && ')}
-    error_message = "a secret value is visible in the plan"
-  }
-}
-`;
+/** A planned resource of one env's stack in the joint plan, by type (each type here has exactly one, except where noted). */
+function plannedOf(plan: TerraformJsonPlan, envName: string, type: string) {
+  return (plan.resource_changes ?? []).filter((r) => r.address.startsWith(`module.${envName}.`) && r.type === type);
 }
 
 interface EnvFolder {
-  readonly dir: string;
   readonly env: Environment;
-  readonly tf: TerraformJson;
   /** The env's own fake endpoint, so the calls it counts are this folder's. */
   readonly fake: FakeAwsEndpoint;
-  readonly tests: TerraformTests;
-  /** GetRandomPassword calls served once the folder's `terraform test` finished. */
-  readonly passwordCalls: Promise<number>;
 }
 
 describeWithTerraform('DatabaseStack (terraform)', () => {
   const folders = new Map<string, EnvFolder>();
-  let savedPlan: Promise<{ planned: TerraformResult; shown: TerraformResult; targets: string[] }>;
+  let planned: Promise<JointPlan>;
+  let absent: Promise<TerraformResult>;
+  let absentFake: FakeAwsEndpoint;
 
-  // Every env folder: one init, then one `terraform test -verbose` (which validates first); the three side by side.
+  // The three envs in one saved plan against their fake endpoints (shown as JSON); beside it, dev once more with no network document.
   beforeAll(async () => {
+    const stacks: Record<string, { dir: string }> = {};
     for (const envName of ENVIRONMENT_NAMES) {
       const synth = synthSelection(persistent(envName));
       const dir = synth.dir(stackOf(envName));
@@ -183,57 +136,60 @@ describeWithTerraform('DatabaseStack (terraform)', () => {
         randomPassword: SENTINEL_PASSWORD,
         parameters: { [foundationParameterName(envName, 'network')]: JSON.stringify(networkDocument(synth.env)) },
       });
-      const tests = new TerraformTests(() => dir, ['-verbose']);
-      tests.add('plan', () => planTestFile(fake.url, envName, synth.env, synth.json(stackOf(envName))));
-      if (envName === 'dev') {
-        tests.add('absent', () => `${testProviderHcl(fake.url, synth.env.account.region)}\n\n${foundationOverride({}).replace(/^ {2}/gm, '')}\n\nrun "absent" {\n  command = plan\n}\n`);
-      }
-      const passwordCalls = started(async () => {
-        await init(dir);
-        await tests.outcome('plan');
-        return fake.targets().filter((t) => t === 'secretsmanager.GetRandomPassword').length;
-      });
-      folders.set(envName, { dir, env: synth.env, tf: synth.json(stackOf(envName)), fake, tests, passwordCalls });
+      writeFileSync(join(dir, 'fake_endpoint_override.tf.json'), JSON.stringify({ provider: { aws: fakeEndpointProvider(fake.url, synth.env.account.region) } }));
+      folders.set(envName, { env: synth.env, fake });
+      stacks[envName] = { dir };
     }
-    // Then the dev folder again, as a real plan against the fake endpoint: saved, and shown as JSON.
-    const dev = folders.get('dev')!;
-    savedPlan = started(async () => {
-      await dev.passwordCalls;
-      const before = dev.fake.targets().length;
-      writeFileSync(join(dev.dir, 'fake_endpoint_override.tf.json'), JSON.stringify({ provider: { aws: fakeEndpointProvider(dev.fake.url, dev.env.account.region) } }));
-      const planned = await terraformOk(dev.dir, ['plan', '-refresh=false', '-input=false', '-lock=false', '-out=tfplan']);
-      const shown = await terraformOk(dev.dir, ['show', '-json', 'tfplan']);
-      return { planned, shown, targets: dev.fake.targets().slice(before) };
-    });
+    planned = started(() => planTogether(stacks, { show: true }));
+
+    const dev = synthSelection(persistent('dev'));
+    const absentDir = dev.dir(stackOf('dev'));
+    absentFake = await startFakeAwsEndpoint({ randomPassword: SENTINEL_PASSWORD });
+    writeFileSync(join(absentDir, 'fake_endpoint_override.tf.json'), JSON.stringify({ provider: { aws: fakeEndpointProvider(absentFake.url, dev.env.account.region) } }));
+    absent = started(() => init(absentDir).then(() => plan(absentDir)));
   });
   afterAll(async () => {
-    await Promise.all([...folders.values()].map(({ fake }) => fake.stop()));
+    await Promise.all([...[...folders.values()].map(({ fake }) => fake.stop()), absentFake?.stop()]);
   });
 
-  it.each(ENVIRONMENT_NAMES)('%s validates and plans from the network document with no password value in the plan', async (envName) => {
-    const { env, tests, passwordCalls } = folders.get(envName)!;
-    const outcome = await tests.outcome('plan');
-    expect(outcome).toMatchObject({ status: 'pass', diagnostics: [] });
+  it.each(ENVIRONMENT_NAMES)('%s plans from the network document: private subnets, the env protection settings and write-only secret versions', async (envName) => {
+    const { errors, shown } = await planned;
+    expect(errors).toEqual([]);
+    const { env } = folders.get(envName)!;
+    const doc = networkDocument(env);
+    const after = (type: string) => plannedOf(shown!, envName, type).map((r) => r.change.after ?? {});
+    expect(after('aws_db_subnet_group').map((g) => [...(g.subnet_ids as string[])].sort())).toEqual([[...doc.privateSubnetIds].sort()]);
+    expect(after('aws_security_group')).toEqual([expect.objectContaining({ vpc_id: doc.vpcId })]);
+    expect(after('aws_vpc_security_group_ingress_rule')).toEqual([]);
+    expect(after('aws_db_instance')).toEqual([
+      expect.objectContaining({
+        multi_az: env.database.multiAz,
+        deletion_protection: env.database.deletionProtection,
+        final_snapshot_identifier: env.database.finalSnapshot ? databaseFinalSnapshotIdentifier(envName) : null,
+      }),
+    ]);
     // The JSON plan shows sensitive values in clear; write-only ones are never in it.
-    const versions = (outcome.plans.plan?.resource_changes ?? []).filter((r) => r.type === 'aws_secretsmanager_secret_version');
+    const versions = after('aws_secretsmanager_secret_version');
     expect(versions).toHaveLength(env.database.apps.length);
-    for (const { change } of versions) expect(change.after).toMatchObject({ secret_string_wo: null });
-    // The sentinel was really generated for every app, and still appears nowhere in the plan.
-    expect(await passwordCalls).toBeGreaterThanOrEqual(env.database.apps.length);
-    expect(JSON.stringify(outcome.plans.plan)).not.toContain(SENTINEL_PASSWORD);
+    for (const version of versions) expect(version).toMatchObject({ secret_string_wo: null, secret_string: null });
+  });
+
+  it.each(ENVIRONMENT_NAMES)('%s generates every app password through its endpoint, from the network document it reads there', async (envName) => {
+    await planned;
+    const { env, fake } = folders.get(envName)!;
+    expect(fake.targets()).toContain('AmazonSSM.GetParametersByPath');
+    expect(fake.targets().filter((t) => t === 'secretsmanager.GetRandomPassword').length).toBeGreaterThanOrEqual(env.database.apps.length);
+  });
+
+  it('keeps every generated password out of the plan, its saved file rendered as JSON and its output', async () => {
+    const { output, shown } = await planned;
+    expect(shown!.text).not.toContain(SENTINEL_PASSWORD);
+    expect(output).not.toContain(SENTINEL_PASSWORD);
   });
 
   it('fails the plan naming the network stack when the network document is absent', async () => {
-    const outcome = await folders.get('dev')!.tests.outcome('absent');
-    expect(outcome.status).toBe('error');
-    expect(outcome.diagnostics.join('\n')).toContain(missingFoundationMessage('dev', planFor(persistent('dev')).stacks.network));
-  });
-
-  it('keeps every password out of the saved plan and its JSON rendering (terraform plan against a local AWS endpoint)', async () => {
-    const { planned, shown, targets } = await savedPlan;
-    expect(targets).toContain('AmazonSSM.GetParametersByPath');
-    expect(targets.filter((t) => t === 'secretsmanager.GetRandomPassword').length).toBeGreaterThanOrEqual(folders.get('dev')!.env.database.apps.length);
-    expect(planned.stdout).toContain('Plan:');
-    expect(`${planned.stdout}${planned.stderr}${shown.stdout}`).not.toContain(SENTINEL_PASSWORD);
+    const result = await absent;
+    expect(result.code).not.toBe(0);
+    expect(result.stderr.replace(/\s+/g, ' ')).toContain(missingFoundationMessage('dev', planFor(persistent('dev')).stacks.network));
   });
 });

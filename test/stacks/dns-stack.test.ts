@@ -5,7 +5,7 @@ import { ENVIRONMENT_DEFINITIONS, loadEnvironment } from '../../envs';
 import { defineEnvironment } from '../../envs/schema';
 import { synthDnsStack, synthesizedPolicy, type SynthesizedDnsStack } from '../support/dns-synth';
 import type { TerraformJson } from '../support/synth';
-import { describeWithTerraform, hclString, init, plan, started, TerraformTests, type TerraformResult } from '../support/terraform';
+import { describeWithTerraform, hclString, init, planTogether, started, TerraformTests, type JointPlan } from '../support/terraform';
 
 const ENVS = ['dev', 'staging', 'prod'] as const;
 const withParentZone = defineEnvironment({ ...ENVIRONMENT_DEFINITIONS.staging!, dns: { baseDomain: 'goldenpathidp.io', parentZoneId: 'Z0PARENTZONE01' } });
@@ -67,27 +67,25 @@ describe('DnsStack (synthesized)', () => {
 describeWithTerraform('DnsStack (terraform)', () => {
   const zoneArn = 'arn:aws:route53:::hostedzone/Z0DEVZONE00001';
   const synthesized = new Map<string, SynthesizedDnsStack>();
-  const planned = new Map<string, Promise<TerraformResult>>();
-  // The dev folder's plan, then its policy test: one init, the four folders side by side.
+  let planned: Promise<JointPlan>;
+  // The four folders in one plan; the dev folder's policy test beside it.
   const devTests = new TerraformTests(() => synthesized.get('dev')!.dir);
   beforeAll(() => {
     for (const env of [...ENVS.map((name) => loadEnvironment(name)), withParentZone]) {
-      const key = env === withParentZone ? 'parent-zone' : env.name;
-      const { dir } = synthesized.set(key, synthDnsStack(env)).get(key)!;
-      planned.set(key, started(() => init(dir).then(() => plan(dir))));
+      synthesized.set(env === withParentZone ? 'parent-zone' : env.name, synthDnsStack(env));
     }
-    void planned.get('dev')!.then(() => devTests.start(), () => undefined);
+    planned = started(() => planTogether(Object.fromEntries([...synthesized].map(([key, { dir }]) => [key, { dir }]))));
+    void started(() => init(synthesized.get('dev')!.dir)).then(() => devTests.start(), () => undefined);
   });
 
   it.each(ENVS)('%s-dns validates and plans offline', async (name) => {
-    const r = await planned.get(name)!;
-    expect(r.stderr).toBe('');
-    expect(r.stdout).toContain('Plan: 4 to add, 0 to change, 0 to destroy.');
+    const { errors, changes } = await planned;
+    expect(errors).toEqual([]);
+    expect(changes[name]).toEqual({ add: 4, change: 0, destroy: 0 });
   });
 
   it('plans the NS delegation when the env names a parent zone', async () => {
-    const r = await planned.get('parent-zone')!;
-    expect(r.stdout).toContain('Plan: 5 to add, 0 to change, 0 to destroy.');
+    expect((await planned).changes['parent-zone']).toEqual({ add: 5, change: 0, destroy: 0 });
   });
 
   devTests.add('policies', () => {

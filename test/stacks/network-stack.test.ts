@@ -4,7 +4,7 @@ import { foundationParameterName, foundationStackName, vpcFlowLogGroupName, vpcF
 import { ephemeral, persistent } from '../../contract/selection';
 import { resourceTags, SUBNET_ROLE_TAGS, TAG_KEYS } from '../../contract/tags';
 import { synthSelection, type Synthesized, type TerraformJson } from '../support/synth';
-import { describeWithTerraform, hclString, init, plan, started, TerraformTests, type TerraformResult } from '../support/terraform';
+import { describeWithTerraform, hclString, init, planTogether, started, TerraformTests, type JointPlan } from '../support/terraform';
 
 const ENVS = ['dev', 'staging', 'prod'] as const;
 type EnvName = (typeof ENVS)[number];
@@ -138,22 +138,19 @@ describe('network stack across environments', () => {
 });
 
 describeWithTerraform('network stacks with Terraform (offline, AWS provider 5.100.0)', () => {
-  const planned = new Map<EnvName, Promise<TerraformResult>>();
-  // The prod folder's plan, then its foundation-document test: one init, folders side by side.
+  let planned: Promise<JointPlan>;
+  // The three envs in one plan; the prod folder's foundation-document test beside it.
   const prodTests = new TerraformTests(() => synthOf('prod').dir(foundationStackName('prod', 'network')));
   beforeAll(() => {
-    for (const env of ENVS) {
-      const dir = synthOf(env).dir(foundationStackName(env, 'network'));
-      planned.set(env, started(() => init(dir).then(() => plan(dir))));
-    }
-    void planned.get('prod')!.then(() => prodTests.start(), () => undefined);
+    planned = started(() => planTogether(Object.fromEntries(ENVS.map((env) => [env, { dir: synthOf(env).dir(foundationStackName(env, 'network')) }]))));
+    const prodDir = synthOf('prod').dir(foundationStackName('prod', 'network'));
+    void started(() => init(prodDir)).then(() => prodTests.start(), () => undefined);
   });
 
   it.each(ENVS)('%s-network validates and plans to add exactly the synthesized resources and nothing else', async (env) => {
-    const result = await planned.get(env)!;
-    expect(result.stderr).toBe('');
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`Plan: ${resourceCount(stackJson(env))} to add, 0 to change, 0 to destroy.`);
+    const { errors, changes } = await planned;
+    expect(errors).toEqual([]);
+    expect(changes[env]).toEqual({ add: resourceCount(stackJson(env)), change: 0, destroy: 0 });
   });
 
   prodTests.add('foundation_document', () => {

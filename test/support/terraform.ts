@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { VERSIONS } from '../../contract/versions';
 
 /**
@@ -178,20 +178,20 @@ export async function terraformOk(dir: string, args: readonly string[]): Promise
  * are skipped through a Terraform override file (the stack itself is unchanged).
  */
 export function makeOffline(stackDir: string): void {
-  writeFileSync(
-    join(stackDir, 'offline_override.tf.json'),
-    JSON.stringify({
-      provider: {
-        aws: {
-          skip_credentials_validation: true,
-          skip_requesting_account_id: true,
-          skip_metadata_api_check: true,
-          skip_region_validation: true,
-          allowed_account_ids: null,
-        },
+  const file = join(stackDir, 'offline_override.tf.json');
+  const text = JSON.stringify({
+    provider: {
+      aws: {
+        skip_credentials_validation: true,
+        skip_requesting_account_id: true,
+        skip_metadata_api_check: true,
+        skip_region_validation: true,
+        allowed_account_ids: null,
       },
-    }),
-  );
+    },
+  });
+  // Never rewritten: a joint plan may be reading the folder while its own `init` starts.
+  if (!existsSync(file)) writeFileSync(file, text);
 }
 
 /** `terraform init` offline; pass `backend: false` for stacks whose backend is remote. */
@@ -337,4 +337,84 @@ export function foundationOverride(documents: Readonly<Record<string, unknown>>)
     '    }',
     '  }',
   ].join('\n');
+}
+
+/** One stack folder of a joint plan, and the values of its input variables. */
+export interface JointStack {
+  readonly dir: string;
+  readonly variables?: Readonly<Record<string, unknown>>;
+}
+
+/** What a joint plan planned for one stack folder: its resource actions, counted. */
+export interface StackChanges {
+  readonly add: number;
+  readonly change: number;
+  readonly destroy: number;
+}
+
+export interface JointPlan {
+  readonly code: number;
+  /** Every line Terraform printed (its `-json` UI), for checks that something never appears. */
+  readonly output: string;
+  /** Each error diagnostic as `summary: detail`, whitespace collapsed. */
+  readonly errors: readonly string[];
+  /** Planned changes by the stack's key. */
+  readonly changes: Readonly<Record<string, StackChanges>>;
+  /** `terraform show -json` of the saved plan, when asked for. */
+  readonly shown?: TerraformJsonPlan & { readonly text: string };
+}
+
+/** Diagnostics every joint plan carries: each stack is a root module used as a child. */
+const JOINT_PLAN_WARNINGS = ['Backend configuration ignored', 'Redundant empty provider block'];
+
+interface PlanJsonLine {
+  readonly type?: string;
+  readonly change?: { readonly resource?: { readonly module?: string }; readonly action?: string };
+  readonly diagnostic?: { readonly severity?: string; readonly summary?: string; readonly detail?: string };
+}
+
+/**
+ * Plans several stack folders in ONE Terraform process: a root module calls
+ * each folder as a child module (keeping its own provider configuration and
+ * override files; its backend is ignored). The AWS provider's schema, seconds
+ * of CPU per process, is then loaded once for all of them, not once per folder.
+ * `plan -refresh=false`, offline; pass `show` for the saved plan as JSON.
+ */
+export async function planTogether(stacks: Readonly<Record<string, JointStack>>, options: { readonly show?: boolean } = {}): Promise<JointPlan> {
+  const root = mkdtempSync(join(tmpdir(), 'gp-joint-'));
+  const modules = Object.fromEntries(
+    Object.entries(stacks).map(([key, { dir, variables }]) => {
+      makeOffline(dir);
+      // A path that does not start with ./ or ../ would be copied into .terraform/modules.
+      return [key, { source: relative(root, dir), ...variables }];
+    }),
+  );
+  writeFileSync(join(root, 'main.tf.json'), JSON.stringify({ module: modules }));
+  await terraformOk(root, ['init', '-input=false', '-backend=false']);
+  const r = await terraform(root, ['plan', '-refresh=false', '-input=false', '-lock=false', '-json', '-out=tfplan']);
+  const lines = r.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as PlanJsonLine);
+  const changes: Record<string, { add: number; change: number; destroy: number }> = Object.fromEntries(Object.keys(stacks).map((k) => [k, { add: 0, change: 0, destroy: 0 }]));
+  for (const { type, change } of lines) {
+    if (type !== 'planned_change') continue;
+    const key = change?.resource?.module?.replace(/^module\./, '').split('.')[0] ?? '';
+    const counts = changes[key];
+    if (!counts) throw new Error(`planned change outside the joint stacks: ${JSON.stringify(change)}`);
+    if (change?.action === 'create') counts.add += 1;
+    else if (change?.action === 'update') counts.change += 1;
+    else if (change?.action === 'delete') counts.destroy += 1;
+    else if (change?.action === 'replace') {
+      counts.add += 1;
+      counts.destroy += 1;
+    }
+  }
+  const diagnostics = lines.filter((l) => l.type === 'diagnostic').map((l) => l.diagnostic ?? {});
+  const unexpectedWarnings = diagnostics.filter((d) => d.severity === 'warning' && !JOINT_PLAN_WARNINGS.includes(d.summary ?? ''));
+  const errors = [...diagnostics.filter((d) => d.severity === 'error'), ...unexpectedWarnings].map((d) => `${d.summary ?? ''}: ${d.detail ?? ''}`.replace(/\s+/g, ' '));
+  if (r.code !== 0 && errors.length === 0) errors.push(`terraform plan exited ${r.code}: ${r.stderr.trim()}`);
+  let shown: JointPlan['shown'];
+  if (options.show && r.code === 0) {
+    const text = (await terraformOk(root, ['show', '-json', 'tfplan'])).stdout;
+    shown = { ...(JSON.parse(text) as TerraformJsonPlan), text };
+  }
+  return { code: r.code, output: r.stdout + r.stderr, errors, changes, shown };
 }

@@ -42,8 +42,16 @@ describe('goldenpath invocations', () => {
 });
 
 describe('cdktf invocations', () => {
-  it('are found in the workflows (synth, deploy, output)', () => {
-    expect(new Set(cdktfCalls.map((c) => c.args[0]))).toEqual(new Set(['synth', 'deploy', 'output']));
+  it('are found in the workflows (deploy, output): synth is npm run synth, not the cdktf CLI', () => {
+    expect(new Set(cdktfCalls.map((c) => c.args[0]))).toEqual(new Set(['deploy', 'output']));
+  });
+
+  it.each(cdktfCalls.map((c) => [`${c.where}: cdktf ${c.args.join(' ')}`, c] as const))('%s reuses the job synth (--skip-synth after npm run synth)', (_title, call) => {
+    expect(call.args).toContain('--skip-synth');
+    const jobSteps = steps.filter((s) => s.wf === call.wf && s.job === call.job);
+    const synthAt = jobSteps.findIndex((s) => invocationsOf(s.step.run ?? '', 'npm').some((args) => args[0] === 'run' && args[1] === 'synth'));
+    expect(synthAt).toBeGreaterThanOrEqual(0);
+    expect(synthAt).toBeLessThanOrEqual(jobSteps.findIndex((s) => s.step === call.step));
   });
 
   it.each(cdktfCalls.map((c) => [`${c.where}: cdktf ${c.args.join(' ')}`, c.args] as const))('%s is a known command with known options', (_title, args) => {

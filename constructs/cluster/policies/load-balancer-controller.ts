@@ -34,8 +34,11 @@ export const UNTOUCHABLE_PLANES = ['foundational', 'account'] as const;
  * The reference's write statements are grouped by scope (created with, or
  * carrying, this cluster's tag), which also keeps the document inside one
  * managed policy. Re-derive the action lists when the chart's controller
- * version moves, keeping these scopes; `SetWebAcl` and `SetRulePriorities`
- * take no resource tags in IAM, so they stay as published.
+ * version moves, keeping these scopes. What IAM cannot scope by the load
+ * balancer's tags stays as published: `SetWebAcl` and `SetRulePriorities`
+ * (no resource tags), and the WAF and Shield calls (authorized on the web
+ * ACL or protection, not on the load balancer); the platform's only load
+ * balancer is Kong's NLB, which uses none of them.
  */
 export function loadBalancerControllerPolicy(input: LoadBalancerControllerPolicyInput): PolicyDocument {
   const { partition, clusterName } = input;
@@ -48,7 +51,11 @@ export function loadBalancerControllerPolicy(input: LoadBalancerControllerPolicy
   const ownResource = { [`aws:ResourceTag/${CLUSTER_TAG}`]: clusterName };
   const ownRequest = { [`aws:RequestTag/${CLUSTER_TAG}`]: clusterName };
   // Re-tagging its own resources must not name another cluster or drop its own: the cluster tag is set at creation only.
-  const clusterTagUntouched = { [`aws:RequestTag/${CLUSTER_TAG}`]: 'true' };
+  // Removals carry only the keys (aws:TagKeys), additions the values too (aws:RequestTag): both are checked.
+  const clusterTagUntouched = {
+    Null: { [`aws:RequestTag/${CLUSTER_TAG}`]: 'true' },
+    'ForAllValues:StringNotEquals': { 'aws:TagKeys': [CLUSTER_TAG] },
+  };
   return {
     Version: '2012-10-17',
     Statement: [
@@ -158,7 +165,7 @@ export function loadBalancerControllerPolicy(input: LoadBalancerControllerPolicy
         Effect: 'Allow',
         Action: ['ec2:CreateTags', 'ec2:DeleteTags', 'elasticloadbalancing:AddTags', 'elasticloadbalancing:RemoveTags'],
         Resource: [securityGroups, ...loadBalancersAndTargetGroups, ...listenersAndRules],
-        Condition: { Null: clusterTagUntouched, StringEquals: ownResource },
+        Condition: { ...clusterTagUntouched, StringEquals: ownResource },
       },
       {
         // Deviations: the reference allows the listener and rule actions, target registration and the listener

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as envs from '../../../envs';
+import type * as envs from '../../../envs';
 import { defineEnvironment } from '../../../envs/schema';
 import { runCli } from '../../../ops/cli';
 import { EXIT } from '../../../ops/exit-codes';
@@ -11,7 +11,10 @@ import { FakeAws } from '../support/fake-aws';
 import { zoneOf } from '../support/inventory';
 import { testRuntime } from '../support/runtime';
 
-const dev = envs.loadEnvironment('dev');
+/** The envs module the commands call through: a spy on an `import * as` copy of its bindings would go unseen. */
+const envsModule = jest.requireActual<typeof envs>('../../../envs');
+const loadEnvironment = envsModule.loadEnvironment;
+const dev = loadEnvironment('dev');
 const withBucket = defineEnvironment({ ...dev, stateBackend: { bucket: 'goldenpath-state-111111111111', region: 'eu-west-2', keyPrefix: 'goldenpath' } });
 const where = ledgerBucketOf(withBucket)!;
 
@@ -24,7 +27,7 @@ afterEach(() => {
 
 /** dev as if its definition had a stateBackend (none of the checked-in envs has one yet). */
 function devWithBucket(): FakeAws {
-  jest.spyOn(envs, 'loadEnvironment').mockImplementation((name) => (name === 'dev' ? withBucket : jest.requireActual<typeof envs>('../../../envs').loadEnvironment(name)));
+  jest.spyOn(envsModule, 'loadEnvironment').mockImplementation((name) => (name === 'dev' ? withBucket : loadEnvironment(name)));
   fake = new FakeAws({ account: dev.account.id, region: dev.account.region, zone: zoneOf(dev) });
   return fake;
 }

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import * as envs from '../../../envs';
+import type * as envs from '../../../envs';
 import { defineEnvironment } from '../../../envs/schema';
 import { runCli } from '../../../ops/cli';
 import { EXIT } from '../../../ops/exit-codes';
@@ -10,9 +10,15 @@ import { FakeAws } from '../support/fake-aws';
 import { FULL_SHAPE, addBuild, addFoundation, zoneOf } from '../support/inventory';
 import { testRuntime } from '../support/runtime';
 
-const dev = envs.loadEnvironment('dev');
+/** The envs module the commands call through: a spy on an `import * as` copy of its bindings would go unseen. */
+const envsModule = jest.requireActual<typeof envs>('../../../envs');
+const loadEnvironment = envsModule.loadEnvironment;
+const dev = loadEnvironment('dev');
 let fake: FakeAws;
-afterEach(() => fake?.restore());
+afterEach(() => {
+  fake?.restore();
+  jest.restoreAllMocks();
+});
 
 function world(): FakeAws {
   fake = new FakeAws({ account: dev.account.id, region: dev.account.region, zone: zoneOf(dev) });
@@ -151,7 +157,7 @@ describe('goldenpath teardown and the ledger', () => {
 
   it("writes its row to the env's state bucket as well as the local cache, and names both in --json", async () => {
     const withBucket = defineEnvironment({ ...dev, stateBackend: { bucket: 'goldenpath-state-111111111111', region: 'eu-west-2', keyPrefix: 'goldenpath' } });
-    jest.spyOn(envs, 'loadEnvironment').mockReturnValue(withBucket);
+    jest.spyOn(envsModule, 'loadEnvironment').mockReturnValue(withBucket);
     const f = world();
     const rt = testRuntime(f);
     expect(await withCredentials(() => runCli(['teardown', '--env', 'dev', '--build-id', '12', '--yes', '--json'], rt))).toBe(EXIT.ok);

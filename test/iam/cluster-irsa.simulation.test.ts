@@ -24,6 +24,8 @@ const ZONE_ARN = 'arn:aws:route53:::hostedzone/Z0DEVZONE00001';
 type Decision = 'Allowed' | 'ImplicitlyDenied' | 'ExplicitlyDenied';
 
 const devJson = synthSelection(DEV).json(disposableStackName(DEV, 'cluster'));
+/** The build boundary of the env's bootstrap stack, synthesized once for the file. */
+const BUILD_BOUNDARY = synthesizedBuildBoundary(env);
 const buildJson = synthSelection(BUILD).json(disposableStackName(BUILD, 'cluster'));
 
 /**
@@ -135,7 +137,7 @@ describe("a build's external-secrets role (build cluster policies as attached, w
     decide({
       ...request(BUILD, 'external-secrets', 'secretsmanager:GetSecretValue', secret(name)),
       identityPolicies: attached.map((a, i) => ({ name: `attached-${i}`, policy: ownPolicyByArn(buildJson, a.policy_arn as string) })),
-      permissionBoundaryPolicies: [{ name: 'build-boundary', policy: synthesizedBuildBoundary(env) }],
+      permissionBoundaryPolicies: [{ name: 'build-boundary', policy: BUILD_BOUNDARY }],
     });
 
   it('carries no policy: the apps of a tier-1.5 build read no secret', () => {
@@ -154,7 +156,7 @@ describe("a build's external-secrets role (build cluster policies as attached, w
     const decision = await decide({
       ...request(BUILD, 'external-secrets', 'secretsmanager:GetSecretValue', secret('goldenpath/dev/backstage/postgres')),
       identityPolicies: [{ name: 'persistent', policy: persistentPolicy }],
-      permissionBoundaryPolicies: [{ name: 'build-boundary', policy: synthesizedBuildBoundary(env) }],
+      permissionBoundaryPolicies: [{ name: 'build-boundary', policy: BUILD_BOUNDARY }],
     });
     expect(decision).toBe('ExplicitlyDenied');
   });
@@ -260,7 +262,7 @@ describe("a build's external-dns role (dev-dns policies attached as the build cl
         { name: 'external-dns-build', policy: dnsPolicy('external-dns-build') },
         { name: 'external-dns-persistent', policy: dnsPolicy('external-dns-persistent') },
       ],
-      permissionBoundaryPolicies: [{ name: 'build-boundary', policy: synthesizedBuildBoundary(env) }],
+      permissionBoundaryPolicies: [{ name: 'build-boundary', policy: BUILD_BOUNDARY }],
     });
 
   it('writes a record under its own suffix', async () => {
@@ -283,7 +285,7 @@ describe("load balancer controller roles (dev-cluster and build cluster policies
   const OTHER_BUILD_CLUSTER = clusterName(OTHER_BUILD);
   const devPolicy = ownPolicy(devJson, irsaRoleName(DEV, 'lb-controller'));
   const buildPolicy = ownPolicy(buildJson, irsaRoleName(BUILD, 'lb-controller'));
-  const boundary = synthesizedBuildBoundary(env);
+  const boundary = BUILD_BOUNDARY;
 
   const LB = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:loadbalancer/net/k8s-kong-kongprox-0a1b2c3d4e/0123456789abcdef`;
   const TG = `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:targetgroup/k8s-kong-kongprox-0a1b2c3d4e/0123456789abcdef`;

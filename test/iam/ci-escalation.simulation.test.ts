@@ -106,6 +106,22 @@ const ATTEMPTS: readonly Attempt[] = [
     context: (e) => ({ 'iam:PermissionsBoundary': arn(e).boundary('workload-boundary') }),
   },
   {
+    title: 'create a persistent role under the build boundary (which allows what the workload boundary does not)',
+    class: 'boundaries on new roles',
+    roles: ALL,
+    action: 'iam:CreateRole',
+    resource: persistentRole,
+    context: (e) => ({ 'iam:PermissionsBoundary': arn(e).boundary('build-boundary') }),
+  },
+  {
+    title: 'attach a policy to a role under a boundary of its own making',
+    class: 'boundaries on new roles',
+    roles: ALL,
+    action: 'iam:AttachRolePolicy',
+    resource: buildRole,
+    context: (e) => ({ 'iam:PolicyARN': arn(e).policy(`${clusterName(BUILD(e))}-x`), 'iam:PermissionsBoundary': arn(e).policy(`${clusterName(BUILD(e))}-boundary`) }),
+  },
+  {
     title: 'create a persistent role under a boundary of its own making',
     class: 'boundaries on new roles',
     roles: ALL,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseCidr } from '../contract/cidr';
 import { EKS_MAX_PUBLIC_ACCESS_CIDRS, GITHUB_HOSTED_RUNNER } from '../contract/cluster-api-access';
+import { AppNamespaceSchema } from '../contract/gitops/app-namespaces';
 import { TierSchema } from '../contract/lifecycle';
 import { NAT_STRATEGIES } from '../contract/nat-strategy';
 import { NODE_GROUP_NAME_MAX } from '../contract/naming';
@@ -170,6 +171,10 @@ export const EnvironmentSchema = z
       .object({
         repoUrl: z.string().url().describe('Git repository Argo CD reads app configuration from'),
         highAvailability: z.boolean().default(false).describe('Run Argo CD highly available on persistent clusters (redis-ha, replicated controller, server, repo server)'),
+        appNamespaces: z
+          .array(AppNamespaceSchema)
+          .default([])
+          .describe("Namespaces the GitOps repository's own apps (outside the catalog) deploy to: destinations of its Argo CD project, which their Applications create"),
       })
       .describe('The GitOps repository'),
     stateBackend: z

@@ -86,6 +86,7 @@ export class PlatformStack extends GoldenpathStack {
       catalog: CATALOG,
       contract,
       gitopsRepoUrl: env.gitops.repoUrl,
+      gitopsAppNamespaces: env.gitops.appNamespaces,
       namespace: argocd.namespace.metadata.name,
       dependsOn: [argocd.release, inCluster.configMap, inCluster.clusterSecret, storage.storageClass, preflight.certificate],
       preconditions:

@@ -15,6 +15,11 @@ export interface BootstrapAppsProps {
   readonly contract: BootstrapValues;
   /** The env's GitOps repository, allowed as a source of the AppProject. */
   readonly gitopsRepoUrl: string;
+  /**
+   * Namespaces the GitOps repository's own apps deploy to (the env's `gitops.appNamespaces`), destinations of its AppProject.
+   * @default none
+   */
+  readonly gitopsAppNamespaces?: readonly string[];
   /** Namespace of Argo CD (a reference, so the release waits for it). */
   readonly namespace: string;
   /** Argo CD (its CRDs and the Application health check), the contract objects and whatever the apps need first (the certificate). */
@@ -40,7 +45,7 @@ export class BootstrapApps extends Construct {
 
   constructor(scope: Construct, id: string, props: BootstrapAppsProps) {
     super(scope, id);
-    const rendered = renderBootstrapApps(props.catalog, props.contract, props.gitopsRepoUrl);
+    const rendered = renderBootstrapApps(props.catalog, props.contract, props.gitopsRepoUrl, props.gitopsAppNamespaces);
     this.selected = rendered.selected;
     this.summary = bootstrapAppsSummary(rendered.selected, props.contract);
     const chart = CHARTS.argocdApps;

@@ -37,18 +37,20 @@ export function gitopsRepositoryClusterKinds(apps: readonly CatalogApp[]): Clust
 /**
  * The project of the GitOps repository's own apps on this cluster: sources
  * limited to the selected apps' chart repositories and the env's GitOps
- * repository, destinations to the selected apps' namespaces in-cluster, and
- * only the cluster-scoped kinds the repository applies. An app the selection
- * leaves out (Keycloak below tier 3, everything above a build's 1.5) is
- * neither a source nor a destination.
+ * repository, destinations to the selected apps' namespaces and the env's
+ * app namespaces (`gitops.appNamespaces`) in-cluster, and only the
+ * cluster-scoped kinds the repository applies (Namespace only when it has
+ * namespaces of its own to create). An app the selection leaves out
+ * (Keycloak below tier 3, everything above a build's 1.5) is neither a
+ * source nor a destination.
  */
-export function renderAppProject(selected: readonly CatalogApp[], gitopsRepoUrl: string): AppProjectManifest {
+export function renderAppProject(selected: readonly CatalogApp[], gitopsRepoUrl: string, appNamespaces: readonly string[] = []): AppProjectManifest {
   return project(
     BOOTSTRAP_NAMES.project,
     'goldenpath platform apps of the GitOps repository',
     [...selected.map((a) => a.chart.repoURL), gitopsRepoUrl],
-    selected.map((a) => a.namespace),
-    gitopsRepositoryClusterKinds(selected),
+    [...selected.map((a) => a.namespace), ...appNamespaces],
+    [...gitopsRepositoryClusterKinds(selected), ...(appNamespaces.length > 0 ? [CLUSTER_KINDS.namespace] : [])],
   );
 }
 

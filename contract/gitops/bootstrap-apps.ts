@@ -16,12 +16,12 @@ import { renderArgocdAppsValues } from './argocd-apps-values';
  * each child names its tier's project, and only the projects of tiers up to
  * maxTier exist. The children, in wave order, are the app-of-apps' source.
  */
-export function renderBootstrapApps(catalog: readonly CatalogApp[], values: BootstrapValues, gitopsRepoUrl: string) {
+export function renderBootstrapApps(catalog: readonly CatalogApp[], values: BootstrapValues, gitopsRepoUrl: string, gitopsAppNamespaces: readonly string[] = []) {
   const selected = selectApps(catalog, { env: values.env, maxTier: values.maxTier, lifecycle: values.lifecycle, capabilities: capabilitiesOf(values.platform) });
   const children = selected.map((app) => renderChildApplication(app, values));
   const appOfApps = renderAppOfApps(children);
   const projects = [
-    renderAppProject(selected, gitopsRepoUrl),
+    renderAppProject(selected, gitopsRepoUrl, gitopsAppNamespaces),
     ...renderTierProjects(appsInScope(catalog, values), values.tiers),
     renderAppOfAppsProject(),
   ];

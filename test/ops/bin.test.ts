@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,5 +25,15 @@ describe('the goldenpath executable', () => {
     expect(r.status).toBe(EXIT.credentials);
     expect(r.stderr).toMatch(/goldenpath: no AWS credentials found .* — set AWS_PROFILE .* \(env dev: account \d{12}/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('finishes quietly, exit 0, when its reader stops early (goldenpath --help | head -1)', async () => {
+    const child = spawn(process.execPath, [join(__dirname, '..', '..', 'ops', 'bin', 'goldenpath.cjs'), '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    // Like head: read the first chunk, then close the pipe before the rest is written.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect([code, stderr]).toEqual([0, '']);
   });
 });

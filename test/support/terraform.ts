@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { VERSIONS } from '../../contract/versions';
@@ -190,8 +190,11 @@ export function makeOffline(stackDir: string): void {
       },
     },
   });
-  // Never rewritten: a joint plan may be reading the folder while its own `init` starts.
-  if (!existsSync(file)) writeFileSync(file, text);
+  // Never rewritten, and put in place whole: a joint plan may be reading the folder while its own `init` starts.
+  if (existsSync(file)) return;
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
 }
 
 /** `terraform init` offline; pass `backend: false` for stacks whose backend is remote. */
@@ -378,7 +381,10 @@ interface PlanJsonLine {
  * each folder as a child module (keeping its own provider configuration and
  * override files; its backend is ignored). The AWS provider's schema, seconds
  * of CPU per process, is then loaded once for all of them, not once per folder.
- * `plan -refresh=false`, offline; pass `show` for the saved plan as JSON.
+ * The root re-exports every output of every stack, so the checks Terraform
+ * makes only on root outputs (a sensitive value in an output not marked
+ * sensitive) still run. `plan -refresh=false`, offline; pass `show` for the
+ * saved plan as JSON.
  */
 export async function planTogether(stacks: Readonly<Record<string, JointStack>>, options: { readonly show?: boolean } = {}): Promise<JointPlan> {
   const root = mkdtempSync(join(tmpdir(), 'gp-joint-'));
@@ -389,7 +395,14 @@ export async function planTogether(stacks: Readonly<Record<string, JointStack>>,
       return [key, { source: relative(root, dir), ...variables }];
     }),
   );
-  writeFileSync(join(root, 'main.tf.json'), JSON.stringify({ module: modules }));
+  const outputs: Record<string, { value: string; sensitive?: true }> = {};
+  for (const [key, { dir }] of Object.entries(stacks)) {
+    const stack = JSON.parse(readFileSync(join(dir, 'cdk.tf.json'), 'utf8')) as { output?: Record<string, { sensitive?: boolean }> };
+    for (const [name, output] of Object.entries(stack.output ?? {})) {
+      outputs[`${key}__${name}`] = { value: `\${module.${key}.${name}}`, ...(output.sensitive ? { sensitive: true as const } : {}) };
+    }
+  }
+  writeFileSync(join(root, 'main.tf.json'), JSON.stringify({ module: modules, output: outputs }));
   await terraformOk(root, ['init', '-input=false', '-backend=false']);
   const r = await terraform(root, ['plan', '-refresh=false', '-input=false', '-lock=false', '-json', '-out=tfplan']);
   const lines = r.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as PlanJsonLine);

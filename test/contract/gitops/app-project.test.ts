@@ -57,7 +57,14 @@ describe("renderAppProject (the GitOps repository's project)", () => {
   });
 
   it('validates as an Argo CD AppProject', () => {
-    expect(schemaErrors([{ model: 'AppProject', manifest: renderAppProject(rendered.build.selected, gitops) }])).toEqual([[]]);
+    expect(schemaErrors([{ model: 'AppProject', manifest: renderAppProject(rendered.build.selected, gitops, ['docs-portal']) }])).toEqual([[]]);
+  });
+
+  it("admits the env's app namespaces as destinations and then, for their Applications to create them, Namespace", () => {
+    const withApps = renderAppProject(rendered.build.selected, gitops, ['docs-portal']);
+    expect(withApps.spec.destinations.map((d) => d.namespace)).toEqual([...new Set([...rendered.build.selected.map((a) => a.namespace), 'docs-portal'])].sort());
+    expect(withApps.spec.clusterResourceWhitelist).toEqual(expect.arrayContaining([CLUSTER_KINDS.namespace]));
+    expect(renderAppProject(rendered.build.selected, gitops).spec.clusterResourceWhitelist).not.toContainEqual(CLUSTER_KINDS.namespace);
   });
 });
 

@@ -235,6 +235,29 @@ describe('cluster-autoscaler role (dev-cluster policy, IAM simulation)', () => {
   });
 });
 
+describe("a build's cluster-autoscaler role (build cluster policy under its boundary, IAM simulation)", () => {
+  const policy = ownPolicy(buildJson, irsaRoleName(BUILD, 'cluster-autoscaler'));
+  const ASG = `arn:aws:autoscaling:${REGION}:${ACCOUNT}:autoScalingGroup:0123:autoScalingGroupName/eks-general-0456`;
+  /** The build node group's Auto Scaling group: the tags the cluster stack adds, and EKS's own. */
+  const buildGroup = {
+    [`aws:ResourceTag/${clusterAutoscalerOwnerTagKey(clusterName(BUILD))}`]: 'owned',
+    [`aws:ResourceTag/${CONTROLLER_TAGS.eksNodeClusterName}`]: clusterName(BUILD),
+    [`aws:ResourceTag/${TAG_KEYS.env}`]: 'dev',
+    [`aws:ResourceTag/${TAG_KEYS.lifecycle}`]: 'ephemeral',
+    [`aws:ResourceTag/${TAG_KEYS.buildId}`]: buildIdOf(BUILD)!,
+  };
+
+  it('resizes its own node group through the boundary', async () => {
+    expect(
+      await decide({
+        ...request(BUILD, 'cluster-autoscaler', 'autoscaling:SetDesiredCapacity', ASG, buildGroup),
+        identityPolicies: [{ name: 'cluster-autoscaler', policy }],
+        permissionBoundaryPolicies: [{ name: 'build-boundary', policy: BUILD_BOUNDARY }],
+      }),
+    ).toBe('Allowed');
+  });
+});
+
 describe("a build's external-dns role (dev-dns policies attached as the build cluster stack wires them, IAM simulation)", () => {
   const dns = synthDnsStack(env);
   const dnsPolicy = (key: 'external-dns-persistent' | 'external-dns-build') =>
@@ -314,6 +337,11 @@ describe("load balancer controller roles (dev-cluster and build cluster policies
     [`aws:ResourceTag/${TAG_KEYS.stack}`]: foundationStackName('dev', 'database'),
   };
   const creating = (cluster: string) => ({ [`aws:RequestTag/${CLUSTER_TAG}`]: cluster });
+  /** The controller's default tags (the build identity, protection keys among them) on top of its cluster tag, as it sends them at creation. */
+  const withBuildIdentity = (request: Record<string, string>) => {
+    const identity = { [TAG_KEYS.env]: 'dev', [TAG_KEYS.lifecycle]: 'ephemeral', [TAG_KEYS.buildId]: buildIdOf(BUILD)! };
+    return { ...request, ...Object.fromEntries(Object.entries(identity).map(([k, v]) => [`aws:RequestTag/${k}`, v])), 'aws:TagKeys': [CLUSTER_TAG, ...Object.keys(identity)] };
+  };
 
   type Who = 'build' | 'persistent';
   const ask = (who: Who, action: string, resource: string, context: Record<string, string | string[]>) =>
@@ -347,6 +375,8 @@ describe("load balancer controller roles (dev-cluster and build cluster policies
     ['creates a security group tagged with its cluster', 'build', 'ec2:CreateSecurityGroup', SG, creating(BUILD_CLUSTER)],
     ['creates a security group in the VPC', 'build', 'ec2:CreateSecurityGroup', VPC, {}],
     ['tags a security group while creating it', 'build', 'ec2:CreateTags', SG, { ...creating(BUILD_CLUSTER), 'ec2:CreateAction': 'CreateSecurityGroup' }],
+    ['tags a security group with the build identity while creating it', 'build', 'ec2:CreateTags', SG, { ...withBuildIdentity(creating(BUILD_CLUSTER)), 'ec2:CreateAction': 'CreateSecurityGroup' }],
+    ['tags a load balancer with the build identity while creating it', 'build', 'elasticloadbalancing:AddTags', LB, { ...withBuildIdentity(creating(BUILD_CLUSTER)), 'elasticloadbalancing:CreateAction': 'CreateLoadBalancer' }],
     ['opens its own load balancer security group', 'build', 'ec2:AuthorizeSecurityGroupIngress', SG, madeBy(BUILD)],
     ['deletes its own security group', 'build', 'ec2:DeleteSecurityGroup', SG, madeBy(BUILD)],
     ["opens pod ports on its cluster's EKS security group (IP targets)", 'build', 'ec2:AuthorizeSecurityGroupIngress', SG, eksSecurityGroupOf(BUILD_CLUSTER)],

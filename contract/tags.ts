@@ -20,6 +20,18 @@ export const MANAGED_BY = 'cdktf';
 export const PLANES = ['foundational', 'disposable', 'account'] as const;
 export type Plane = (typeof PLANES)[number];
 
+/** Planes whose resources outlive every build and that no build, cleanup or load balancer controller may change. */
+export const PROTECTED_PLANES: readonly Exclude<Plane, 'disposable'>[] = PLANES.filter((p): p is Exclude<Plane, 'disposable'> => p !== 'disposable');
+
+/**
+ * Tag keys that decide what a resource is (and so what a CI or build role may
+ * do to it): settable only when the resource is created. Matched in any case:
+ * IAM role and user tag keys are case-insensitive (tagging
+ * `GoldenPath.IDP/Build-Id` replaces `goldenpath.idp/build-id`), and elsewhere
+ * a look-alike key serves no one.
+ */
+export const PROTECTION_TAG_KEYS = [TAG_KEYS.lifecycle, TAG_KEYS.plane, TAG_KEYS.env, TAG_KEYS.buildId] as const;
+
 /** The label that marks a cluster (Argo CD cluster Secret) as entitled to a tier. */
 export function tierLabelKey(tier: number): string {
   return `${DOMAIN}/tier-${tier}`;

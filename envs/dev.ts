@@ -1,3 +1,4 @@
+import { EXAMPLE_ZONE_IDS } from '../contract/example-values';
 import type { EnvironmentInput } from './schema';
 
 const account = { id: '111111111111', region: 'eu-west-2' };
@@ -6,7 +7,7 @@ export const dev: EnvironmentInput = {
   name: 'dev',
   account,
   // zoneId: the zone_id output of dev-dns after its first deploy (README, Day 0); then redeploy dev-bootstrap.
-  dns: { baseDomain: 'goldenpathidp.io', zoneId: 'Z0DEVZONE00001' },
+  dns: { baseDomain: 'goldenpathidp.io', zoneId: EXAMPLE_ZONE_IDS.dev },
   network: {
     vpcCidr: '10.10.0.0/16',
     availabilityZones: ['eu-west-2a', 'eu-west-2b'],

@@ -1,3 +1,4 @@
+import { EXAMPLE_ZONE_IDS } from '../contract/example-values';
 import type { EnvironmentInput } from './schema';
 
 const account = { id: '222222222222', region: 'eu-west-2' };
@@ -6,7 +7,7 @@ export const staging: EnvironmentInput = {
   name: 'staging',
   account,
   // zoneId: the zone_id output of staging-dns after its first deploy (README, Day 0); then redeploy staging-bootstrap.
-  dns: { baseDomain: 'goldenpathidp.io', zoneId: 'Z0STAGINGZONE01' },
+  dns: { baseDomain: 'goldenpathidp.io', zoneId: EXAMPLE_ZONE_IDS.staging },
   network: {
     vpcCidr: '10.20.0.0/16',
     availabilityZones: ['eu-west-2a', 'eu-west-2b', 'eu-west-2c'],

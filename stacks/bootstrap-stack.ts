@@ -68,6 +68,7 @@ export class BootstrapStack extends GoldenpathStack {
       zoneName: envZoneName(envIdentity(env)),
       zoneArn: pinnedZoneArn(env),
       confinement: {
+        partition: account.partition,
         stateBucketArns: [s3BucketArn(account.partition, state.bucket), `${s3BucketArn(account.partition, state.bucket)}/*`],
         persistentSecretArns: [secretArn(account, `${envSecretPrefix(env.name)}*`)],
       },

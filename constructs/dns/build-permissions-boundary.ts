@@ -3,7 +3,12 @@ import { Construct } from 'constructs';
 import { BUILD_ID_PRINCIPAL_TAG_KEY, buildNamePatterns, GLOB_TAG_VALUE_PATTERNS, ROUTE53_CHANGE_KEYS } from '../../contract/dns-guard';
 import { EXTERNAL_DNS_RECORD_TYPES } from '../../contract/external-dns';
 import { boundaryPolicyName } from '../../contract/ci/names';
-import { TAG_KEYS } from '../../contract/tags';
+import { protectionTagRules } from '../../contract/ci/guards';
+import { anyBuildName } from '../../contract/ci/names';
+import { arn } from '../../contract/iam/arn';
+import { clusterName } from '../../contract/naming';
+import { persistent } from '../../contract/selection';
+import { CONTROLLER_TAGS, TAG_KEYS } from '../../contract/tags';
 import { externalDnsChangeStatement, externalDnsReadStatements } from './external-dns-policy';
 import type { PolicyDocument, PolicyStatement } from '../../contract/iam/policy-document';
 import { policyJson } from './policy-json';
@@ -30,6 +35,8 @@ export interface BuildPermissionsBoundaryProps {
 }
 
 export interface BuildConfinement {
+  /** Partition of the env's account (the security group ARNs). */
+  readonly partition: string;
   /** ARNs of the state bucket and its objects. */
   readonly stateBucketArns: readonly string[];
   /** ARN pattern of the env's persistent app secrets (`goldenpath/{env}/*`). */
@@ -38,7 +45,8 @@ export interface BuildConfinement {
 
 /**
  * Actions that change or read into a resource, by service, denied to every
- * build role on resources tagged persistent or of another env. Reads that
+ * build role on resources tagged persistent (anything of another env is
+ * denied whole; security groups not the build's own too). Reads that
  * take no resource (Describe*, List*) and creating network interfaces in the
  * env's subnets (the VPC CNI does) stay possible.
  */
@@ -47,6 +55,7 @@ export const CONFINED_ACTIONS = [
   'ec2:Associate*',
   'ec2:Attach*',
   'ec2:Authorize*',
+  'ec2:CreateTags',
   'ec2:Delete*',
   'ec2:Detach*',
   'ec2:Disassociate*',
@@ -57,14 +66,7 @@ export const CONFINED_ACTIONS = [
   'ec2:Stop*',
   'ec2:Terminate*',
   'eks:*',
-  'elasticloadbalancing:Add*',
-  'elasticloadbalancing:Create*',
-  'elasticloadbalancing:Delete*',
-  'elasticloadbalancing:Deregister*',
-  'elasticloadbalancing:Modify*',
-  'elasticloadbalancing:Register*',
-  'elasticloadbalancing:Remove*',
-  'elasticloadbalancing:Set*',
+  'elasticloadbalancing:*',
   'kms:*',
   'logs:*',
   'rds:*',
@@ -143,8 +145,33 @@ export function buildPermissionsBoundaryDocument(props: BuildPermissionsBoundary
   };
 }
 
+/**
+ * Reads on a security group: everything else an EC2 call does to (or with) a
+ * group, changing its rules, deleting or tagging it, or putting an instance,
+ * network interface, launch template or endpoint into it, is a write.
+ */
+const SECURITY_GROUP_READS = ['ec2:Describe*'] as const;
+
+/** Services whose resources the boundary confines by their tags. */
+const CONFINED_SERVICES = [...new Set(CONFINED_ACTIONS.map((a) => a.split(':')[0]!))];
+
 /** Denies that keep a build inside its build, whatever policy its roles carry. */
 function confinementStatements(env: string, c: BuildConfinement): PolicyStatement[] {
+  const builds = anyBuildName(env);
+  // A group is the build's own when it is tagged a build's at creation (the stacks' and controllers' default tags),
+  // or EKS made it for a build cluster (an aws: tag nobody sets), or a build's load balancer controller made it.
+  // Tagging a new group is part of creating it (ec2:CreateAction, absent from every other call): only that stays open.
+  const notOwnSecurityGroup: PolicyStatement = {
+    Sid: 'DenySecurityGroupsNotOwn',
+    Effect: 'Deny',
+    NotAction: [...SECURITY_GROUP_READS, 'ec2:CreateSecurityGroup'],
+    Resource: arn(c.partition, 'ec2', '*', '*', 'security-group/*'),
+    Condition: {
+      StringNotEquals: { [`aws:ResourceTag/${TAG_KEYS.lifecycle}`]: 'ephemeral' },
+      StringNotLike: { [`aws:ResourceTag/${CONTROLLER_TAGS.eksClusterName}`]: builds, [`aws:ResourceTag/${CONTROLLER_TAGS.lbControllerCluster}`]: builds },
+      Null: { 'ec2:CreateAction': 'true' },
+    },
+  };
   return [
     {
       Sid: 'DenyPersistentResources',
@@ -154,12 +181,25 @@ function confinementStatements(env: string, c: BuildConfinement): PolicyStatemen
       Condition: { StringEquals: { [`aws:ResourceTag/${TAG_KEYS.lifecycle}`]: 'persistent' } },
     },
     {
+      // Nothing of another env, reads included: a build has no business there (calls without a resource carry no tags).
       Sid: 'DenyOtherEnvResources',
       Effect: 'Deny',
-      Action: CONFINED_ACTIONS,
+      Action: '*',
       Resource: '*',
       Condition: { StringNotEquals: { [`aws:ResourceTag/${TAG_KEYS.env}`]: env }, Null: { [`aws:ResourceTag/${TAG_KEYS.env}`]: 'false' } },
     },
+    {
+      // The persistent cluster's pod network interfaces carry only the VPC CNI's tag.
+      Sid: 'DenyPersistentClusterInterfaces',
+      Effect: 'Deny',
+      Action: ['ec2:*'],
+      Resource: '*',
+      Condition: { StringEquals: { [`aws:ResourceTag/${CONTROLLER_TAGS.vpcCniCluster}`]: clusterName(persistent(env)) } },
+    },
+    // Security groups gate the database: a deny-list misses the groups without goldenpath tags, so only the build's own are writable.
+    notOwnSecurityGroup,
+    // What a resource is (persistent, of an env or build) is decided when it is created: no re-tagging into a build.
+    ...protectionTagRules(CONFINED_SERVICES),
     // S3 evaluates no resource tags: the state bucket by name.
     { Sid: 'DenyStateBucket', Effect: 'Deny', Action: ['s3:*'], Resource: c.stateBucketArns },
     // A build reads no persistent app secret, tagged or not (at maxTier 1.5 builds use none).

@@ -104,8 +104,13 @@ export function buildPolicy(env: CiEnv): PolicyDocument {
       Action: ['ec2:CreateTags'],
       Resource: '*',
       // The node security group's rules (aws_vpc_security_group_*_rule) are tagged in the Authorize call that creates them.
+      // With the build's tags only: a new rule tagged persistent or of another env would hide from teardown and cleanup.
       Condition: {
-        StringEquals: { 'ec2:CreateAction': ['CreateSecurityGroup', 'CreateLaunchTemplate', 'AuthorizeSecurityGroupIngress', 'AuthorizeSecurityGroupEgress'] },
+        ...createTagged,
+        StringEquals: {
+          ...createTagged.StringEquals,
+          'ec2:CreateAction': ['CreateSecurityGroup', 'CreateLaunchTemplate', 'AuthorizeSecurityGroupIngress', 'AuthorizeSecurityGroupEgress'],
+        },
       },
     },
     {

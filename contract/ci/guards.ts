@@ -1,19 +1,10 @@
 import { accountScope, awsManagedPolicyArn, iamArn, policyArn, roleArn } from '../iam/arn';
 import type { PolicyStatement } from '../iam/policy-document';
-import { PLANES, TAG_KEYS } from '../tags';
+import { PROTECTED_PLANES, PROTECTION_TAG_KEYS, TAG_KEYS } from '../tags';
 import { CLUSTER_AWS_MANAGED_POLICIES } from '../iam/aws-managed-policies';
 import type { CiEnv } from './ci-env';
 import { GITHUB_OIDC_HOST } from './github-oidc';
 import { anyBuildName, anyCiRoleName, boundaryPolicyName, envNameSpace, platformAdminRoleName } from './names';
-
-/**
- * Tag keys that decide what a resource is (and so what a CI role may do to
- * it): settable only when the resource is created. Matched in any case: IAM
- * role and user tag keys are case-insensitive (tagging `GoldenPath.IDP/Build-Id`
- * replaces `goldenpath.idp/build-id`), and elsewhere a look-alike key serves
- * no one.
- */
-export const PROTECTION_TAG_KEYS = [TAG_KEYS.lifecycle, TAG_KEYS.plane, TAG_KEYS.env, TAG_KEYS.buildId] as const;
 
 /**
  * Every tagging call of the services the stacks and controllers use. Auto
@@ -159,29 +150,44 @@ export function ciGuardRails(env: CiEnv): PolicyStatement[] {
       Resource: '*',
       Condition: { StringNotEquals: { 'iam:PermissionsBoundary': boundaries } },
     },
+    ...protectionTagRules(),
+  ];
+}
+
+/**
+ * Services that say when a tag call is part of the call creating the
+ * resource (`{service}:CreateAction`): there any other tagging of the
+ * protection keys is a re-tag, whatever the resource carries already.
+ */
+const CREATE_ACTION_TAGGING = { 'ec2:CreateTags': 'ec2:CreateAction', 'elasticloadbalancing:AddTags': 'elasticloadbalancing:CreateAction' } as const;
+
+/**
+ * No adding, changing or removing the protection tag keys (in any case) on a
+ * resource that exists: what a resource is gets decided when it is created.
+ * Every CI role and every build role (through the build boundary) carries
+ * these; `services` keeps the tagging calls of those services only.
+ */
+export function protectionTagRules(services?: readonly string[]): PolicyStatement[] {
+  const of = <T extends string>(actions: readonly T[]) => (services === undefined ? [...actions] : actions.filter((a) => services.includes(a.split(':')[0]!)));
+  const anyProtectionKey = { 'ForAnyValue:StringEqualsIgnoreCase': { 'aws:TagKeys': PROTECTION_TAG_KEYS } };
+  return [
     {
       // A resource that already carries the env tag exists: its protection tags were set at creation.
       Sid: 'ProtectionTagsOnlyAtCreation',
       Effect: 'Deny',
-      Action: TAGGING,
+      Action: of(TAGGING),
       Resource: '*',
-      Condition: { 'ForAnyValue:StringEqualsIgnoreCase': { 'aws:TagKeys': PROTECTION_TAG_KEYS }, Null: { [`aws:ResourceTag/${TAG_KEYS.env}`]: 'false' } },
+      Condition: { ...anyProtectionKey, Null: { [`aws:ResourceTag/${TAG_KEYS.env}`]: 'false' } },
     },
     {
-      // EC2 says when a tag call is part of a create (ec2:CreateAction); any other tagging of these keys is a re-tag.
-      Sid: 'ProtectionTagsOnlyAtEc2Creation',
+      // One statement for both: each call carries its own service's key only, so the other is always null.
+      Sid: 'ProtectionTagsOnlyAtEc2AndElbCreation',
       Effect: 'Deny',
-      Action: ['ec2:CreateTags'],
+      Action: of(Object.keys(CREATE_ACTION_TAGGING) as (keyof typeof CREATE_ACTION_TAGGING)[]),
       Resource: '*',
-      Condition: { 'ForAnyValue:StringEqualsIgnoreCase': { 'aws:TagKeys': PROTECTION_TAG_KEYS }, Null: { 'ec2:CreateAction': 'true' } },
+      Condition: { ...anyProtectionKey, Null: Object.fromEntries(Object.values(CREATE_ACTION_TAGGING).map((key) => [key, 'true'])) },
     },
-    {
-      Sid: 'ProtectionTagsNeverRemoved',
-      Effect: 'Deny',
-      Action: UNTAGGING,
-      Resource: '*',
-      Condition: { 'ForAnyValue:StringEqualsIgnoreCase': { 'aws:TagKeys': PROTECTION_TAG_KEYS } },
-    },
+    { Sid: 'ProtectionTagsNeverRemoved', Effect: 'Deny', Action: of(UNTAGGING), Resource: '*', Condition: anyProtectionKey },
   ];
 }
 
@@ -200,7 +206,7 @@ export function protectPersistent(actions: readonly string[]): PolicyStatement[]
       Effect: 'Deny',
       Action: actions,
       Resource: '*',
-      Condition: { StringEquals: { [`aws:ResourceTag/${TAG_KEYS.plane}`]: PLANES.filter((p) => p !== 'disposable') } },
+      Condition: { StringEquals: { [`aws:ResourceTag/${TAG_KEYS.plane}`]: PROTECTED_PLANES } },
     },
   ];
 }

@@ -1,5 +1,7 @@
 import { ciRoles } from '../../contract/ci/ci-roles';
-import { TAG_KEYS } from '../../contract/tags';
+import { clusterName } from '../../contract/naming';
+import { persistent } from '../../contract/selection';
+import { CONTROLLER_TAGS, TAG_KEYS } from '../../contract/tags';
 import { dev } from '../../envs/dev';
 import { defineEnvironment } from '../../envs/schema';
 import { identityDecision, type Context } from './support/ci-simulation';
@@ -29,5 +31,33 @@ describe("the build role and its node security group's rules (IAM simulation)", 
 
   it('cannot tag an existing rule outside a create call', async () => {
     expect(await ask('ec2:CreateTags', ec2('security-group-rule/sgr-0old'), requestTags)).not.toBe('Allowed');
+  });
+
+  const otherTags: [string, Context][] = [
+    ['persistent', { ...requestTags, [`aws:RequestTag/${TAG_KEYS.lifecycle}`]: 'persistent' }],
+    ['of another env', { ...requestTags, [`aws:RequestTag/${TAG_KEYS.env}`]: 'staging' }],
+    ['of the foundational plane', { ...requestTags, [`aws:RequestTag/${TAG_KEYS.plane}`]: 'foundational' }],
+    ['without a build id', Object.fromEntries(Object.entries(requestTags).filter(([k]) => !k.endsWith(TAG_KEYS.buildId)))],
+  ];
+  it.each(otherTags)('cannot tag a new rule %s (it would hide from teardown and cleanup)', async (_name, tags) => {
+    expect(await ask('ec2:CreateTags', ec2('security-group-rule/sgr-0new'), { ...tags, 'ec2:CreateAction': 'AuthorizeSecurityGroupIngress' })).not.toBe('Allowed');
+  });
+
+  it.each(['CreateSecurityGroup', 'CreateLaunchTemplate'])('tags what %s creates with the build tags', async (createAction) => {
+    expect(await ask('ec2:CreateTags', ec2('security-group/sg-0new'), { ...requestTags, 'ec2:CreateAction': createAction })).toBe('Allowed');
+  });
+});
+
+describe('the build role and security groups that are not its own (IAM simulation)', () => {
+  const persistentCluster = clusterName(persistent('dev'));
+  const groups: [string, Context][] = [
+    ["the persistent cluster's EKS group (no goldenpath tags)", { [`aws:ResourceTag/${CONTROLLER_TAGS.eksClusterName}`]: persistentCluster }],
+    ["the persistent cluster's node group", { [`aws:ResourceTag/${TAG_KEYS.env}`]: 'dev', [`aws:ResourceTag/${TAG_KEYS.plane}`]: 'disposable', [`aws:ResourceTag/${TAG_KEYS.lifecycle}`]: 'persistent' }],
+    ['a group with no tags', {}],
+  ];
+  const writes = ['ec2:AuthorizeSecurityGroupIngress', 'ec2:ModifySecurityGroupRules', 'ec2:RunInstances', 'ec2:CreateNetworkInterface', 'ec2:ModifyNetworkInterfaceAttribute', 'ec2:ModifyInstanceAttribute'];
+  const cases = groups.flatMap(([group, context]) => writes.map((action): [string, string, Context] => [action, group, context]));
+  it.each(cases)('cannot %s on %s', async (action, _group, context) => {
+    expect(await ask(action, ec2('security-group/sg-0persistent'), context)).not.toBe('Allowed');
   });
 });

@@ -1,6 +1,6 @@
 import { arn } from '../../../contract/iam/arn';
 import type { PolicyDocument } from '../../../contract/iam/policy-document';
-import { CONTROLLER_TAGS, TAG_KEYS } from '../../../contract/tags';
+import { CONTROLLER_TAGS, PROTECTED_PLANES, TAG_KEYS } from '../../../contract/tags';
 
 export interface LoadBalancerControllerPolicyInput {
   readonly partition: string;
@@ -9,9 +9,6 @@ export interface LoadBalancerControllerPolicyInput {
 }
 
 const CLUSTER_TAG = CONTROLLER_TAGS.lbControllerCluster;
-
-/** Planes whose security groups no load balancer controller may touch (the database's, the VPC endpoints'). */
-export const UNTOUCHABLE_PLANES = ['foundational', 'account'] as const;
 
 /**
  * The AWS Load Balancer Controller's published IAM policy (v2.13
@@ -218,7 +215,7 @@ export function loadBalancerControllerPolicy(input: LoadBalancerControllerPolicy
           'ec2:DeleteTags',
         ],
         Resource: securityGroups,
-        Condition: { StringEqualsIgnoreCase: { [`aws:ResourceTag/${TAG_KEYS.plane}`]: UNTOUCHABLE_PLANES } },
+        Condition: { StringEqualsIgnoreCase: { [`aws:ResourceTag/${TAG_KEYS.plane}`]: PROTECTED_PLANES } },
       },
     ],
   };

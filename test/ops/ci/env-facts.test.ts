@@ -85,6 +85,7 @@ describe('env facts guards', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', SCRIPT, '--env', 'dev', '--refuse-example-values', '--require-remote-state'], { cwd: REPO, encoding: 'utf8' });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/env "dev" still carries example values: account\.id in envs\/dev\.ts is the example account 111111111111/);
+    expect(run.stderr).toMatch(/dns\.zoneId in envs\/dev\.ts is the example zone id Z0DEVZONE00001/);
     expect(run.stdout).toBe('');
   });
 

@@ -94,6 +94,12 @@ describe('goldenpath preflight and the example values', () => {
     expect(await runCli(['preflight', '--env', 'dev', '--examples-only', '--json'], rt)).toBe(EXIT.findings);
     expect(JSON.parse(rt.out.join('')).checks.map((c: { detail: string }) => c.detail)).toEqual(expect.arrayContaining([expect.stringMatching(/account\.id in envs\/dev\.ts is the example account/)]));
   });
+
+  it('names the example zone id with its field and file', async () => {
+    const rt = withoutAcknowledgement();
+    expect(await runCli(['preflight', '--env', 'staging'], rt)).toBe(EXIT.findings);
+    expect(rt.out.join('')).toMatch(/FAIL no example values: dns\.zoneId in envs\/staging\.ts is the example zone id Z0STAGINGZONE01/);
+  });
 });
 
 describe('goldenpath preflight --stage platform', () => {

@@ -168,6 +168,9 @@ export function envSecretPrefix(env: string): string {
   return `${NAME_PREFIX}/${env}/`;
 }
 
+/** Name pattern of the master secrets RDS creates and manages for an instance (`rds!db-…`); they carry RDS's tags, not ours. */
+export const RDS_MANAGED_SECRET_NAMES = 'rds!*';
+
 export function databaseIdentifier(env: string): string {
   return `${NAME_PREFIX}-${env}`;
 }

@@ -14,7 +14,7 @@ import { boundaryPolicyName, platformAdminRoleName, stateLocation } from '../con
 import { workloadBoundaryDocument } from '../contract/ci/workload-boundary';
 import { accountScope, iamArn, secretArn, s3BucketArn } from '../contract/iam/arn';
 import { policyDocument } from '../contract/iam/policy-document';
-import { envIdentity, envSecretPrefix, envZoneName, ledgerKeyPrefix } from '../contract/naming';
+import { envIdentity, envSecretPrefix, envZoneName, ledgerKeyPrefix, RDS_MANAGED_SECRET_NAMES } from '../contract/naming';
 import { CiRole } from '../constructs/bootstrap/ci-role';
 import { StateBucket } from '../constructs/bootstrap/state-bucket';
 import { BuildPermissionsBoundary } from '../constructs/dns/build-permissions-boundary';
@@ -70,7 +70,7 @@ export class BootstrapStack extends GoldenpathStack {
       confinement: {
         partition: account.partition,
         stateBucketArns: [s3BucketArn(account.partition, state.bucket), `${s3BucketArn(account.partition, state.bucket)}/*`],
-        persistentSecretArns: [secretArn(account, `${envSecretPrefix(env.name)}*`)],
+        persistentSecretArns: [secretArn(account, `${envSecretPrefix(env.name)}*`), secretArn(account, RDS_MANAGED_SECRET_NAMES)],
       },
     });
     const workloadBoundary = new IamPolicy(this, 'workload-boundary', {

@@ -39,7 +39,7 @@ export interface BuildConfinement {
   readonly partition: string;
   /** ARNs of the state bucket and its objects. */
   readonly stateBucketArns: readonly string[];
-  /** ARN pattern of the env's persistent app secrets (`goldenpath/{env}/*`). */
+  /** ARN patterns of the env's persistent secrets: the app secrets (`goldenpath/{env}/*`) and the RDS-managed master secrets (`rds!*`). */
   readonly persistentSecretArns: readonly string[];
 }
 
@@ -202,7 +202,7 @@ function confinementStatements(env: string, c: BuildConfinement): PolicyStatemen
     ...protectionTagRules(CONFINED_SERVICES),
     // S3 evaluates no resource tags: the state bucket by name.
     { Sid: 'DenyStateBucket', Effect: 'Deny', Action: ['s3:*'], Resource: c.stateBucketArns },
-    // A build reads no persistent app secret, tagged or not (at maxTier 1.5 builds use none).
+    // A build reads no persistent secret, tagged or not (at maxTier 1.5 builds use none): the app secrets and the database's master secret.
     { Sid: 'DenyPersistentSecrets', Effect: 'Deny', Action: ['secretsmanager:*'], Resource: c.persistentSecretArns },
   ];
 }

@@ -1,6 +1,6 @@
 import { accountScope, iamArn, policyArn, roleArn, s3BucketArn, secretArn, ssmParameterArn } from '../iam/arn';
 import { policyDocument, type PolicyDocument } from '../iam/policy-document';
-import { envSecretPrefix, FOUNDATION_KINDS, foundationParameterFolder, foundationParameterName, objectStorageBucketName } from '../naming';
+import { envSecretPrefix, FOUNDATION_KINDS, RDS_MANAGED_SECRET_NAMES, foundationParameterFolder, foundationParameterName, objectStorageBucketName } from '../naming';
 import { persistent } from '../selection';
 import { CLEANUP_DISCOVERY_ACTIONS, PREFLIGHT_ACTIONS } from './actions';
 import { TAG_KEYS } from '../tags';
@@ -55,7 +55,7 @@ export function deployPolicy(env: CiEnv): PolicyDocument {
       Sid: 'EnvSecrets',
       Effect: 'Allow',
       Action: ['secretsmanager:*'],
-      Resource: [secretArn(scope, `${envSecretPrefix(env.name)}*`), secretArn(scope, 'rds!*')],
+      Resource: [secretArn(scope, `${envSecretPrefix(env.name)}*`), secretArn(scope, RDS_MANAGED_SECRET_NAMES)],
     },
     { Sid: 'RandomPasswords', Effect: 'Allow', Action: ['secretsmanager:GetRandomPassword'], Resource: '*' },
     {

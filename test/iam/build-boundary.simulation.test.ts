@@ -190,3 +190,31 @@ describe('a role under the build boundary writes only its own security groups (e
     expect(await ask('autoscaling:SetDesiredCapacity', ASG, carrying(stackTags(DEV, 'dev-cluster')))).toBe('ExplicitlyDenied');
   });
 });
+
+describe('the database credentials stay the gate (secretsmanager:*, kms:* attached, IAM simulation)', () => {
+  const DATABASE_KEY = `arn:aws:kms:${REGION}:${ACCOUNT}:key/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b`;
+  const MASTER_SECRET = `arn:aws:secretsmanager:${REGION}:${ACCOUNT}:secret:rds!db-0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d-AbCdEf`;
+  const askWith = async (action: string, resource: string, context: Context) => {
+    const result = await runSimulation(
+      {
+        identityPolicies: [{ name: 'pr-policy', policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['secretsmanager:*', 'kms:*'], Resource: '*' }] } }],
+        permissionBoundaryPolicies: [{ name: 'build-boundary', policy: BOUNDARY }],
+        serviceControlPolicies: [],
+        resourceControlPolicies: [],
+        request: { principal: `arn:aws:iam::${ACCOUNT}:role/${BUILD_CLUSTER}-pr`, action, resource: { resource, accountId: ACCOUNT }, contextVariables: context },
+      } as Simulation,
+      {},
+    );
+    if (result.resultType === 'error') throw new Error(`simulation rejected: ${JSON.stringify(result.errors)}`);
+    return result.overallResult as Decision;
+  };
+  const DATABASE_KEY_TAGS = carrying({ [TAG_KEYS.env]: 'dev', [TAG_KEYS.plane]: 'foundational', [TAG_KEYS.lifecycle]: 'persistent', [TAG_KEYS.stack]: foundationStackName('dev', 'database') });
+
+  it('cannot decrypt with the database key, which every database secret (the RDS-managed master secret too) is encrypted with', async () => {
+    expect(await askWith('kms:Decrypt', DATABASE_KEY, { ...DATABASE_KEY_TAGS, 'kms:ViaService': `secretsmanager.${REGION}.amazonaws.com` })).toBe('ExplicitlyDenied');
+  });
+
+  it('cannot read the RDS-managed master secret itself, which carries no goldenpath tag', async () => {
+    expect(await askWith('secretsmanager:GetSecretValue', MASTER_SECRET, {})).toBe('ExplicitlyDenied');
+  });
+});

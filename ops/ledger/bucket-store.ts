@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { ledgerKeyPrefix } from '../../contract/naming';
 import type { Environment } from '../../envs/schema';
@@ -26,35 +26,45 @@ function compactUtc(date: Date): string {
   return date.toISOString().replace(/[-:]/g, '');
 }
 
-export function ledgerObjectKey(where: LedgerBucket, row: LedgerRow, nonce: string): string {
-  return `${where.prefix}${compactUtc(new Date(row.startUtc))}_${row.phase}_${row.buildId || 'env'}_${nonce}.csv`;
+/**
+ * The row's own digest: the same row always goes to the same key, so writing
+ * it again (a retry, `ledger push` of the local cache) finds it there instead
+ * of adding a copy, and two different rows never share a key.
+ */
+export function ledgerRowDigest(row: LedgerRow): string {
+  return createHash('sha256').update(csvLine(ledgerFields(row))).digest('hex').slice(0, 16);
 }
 
-export const randomNonce = (): string => randomBytes(6).toString('hex');
-
-/** Another writer took the key first (412), or is writing it right now (409). */
-function isTaken(err: unknown): boolean {
-  const code = awsErrorCode(err);
-  return code === 'PreconditionFailed' || code === 'ConditionalRequestConflict';
+export function ledgerObjectKey(where: LedgerBucket, row: LedgerRow): string {
+  return `${where.prefix}${compactUtc(new Date(row.startUtc))}_${row.phase}_${row.buildId || 'env'}_${ledgerRowDigest(row)}.csv`;
 }
 
-const PUT_ATTEMPTS = 5;
+export interface LedgerPut {
+  readonly key: string;
+  /** The row was in the bucket already (written before, by this machine or another). */
+  readonly existed: boolean;
+}
+
+const CONFLICT_ATTEMPTS = 5;
 
 /**
  * Writes one row as its own object, created only if no object has that key
- * (`If-None-Match: *`): concurrent writers never overwrite each other and a
- * row, once written, is never rewritten. A taken key gets a fresh nonce.
+ * (`If-None-Match: *`): a row, once written, is never rewritten, and since
+ * the key is the row's content, finding the key taken means the row is there.
  */
-export async function putLedgerRow(s3: S3Client, where: LedgerBucket, row: LedgerRow, nonce: () => string = randomNonce): Promise<string> {
+export async function putLedgerRow(s3: S3Client, where: LedgerBucket, row: LedgerRow): Promise<LedgerPut> {
   assertLedgerRow(row);
+  const key = ledgerObjectKey(where, row);
   const body = csvLine(LEDGER_COLUMNS) + csvLine(ledgerFields(row));
   for (let attempt = 1; ; attempt++) {
-    const key = ledgerObjectKey(where, row, nonce());
     try {
       await s3.send(new PutObjectCommand({ Bucket: where.bucket, Key: key, Body: body, ContentType: 'text/csv', IfNoneMatch: '*' }));
-      return key;
+      return { key, existed: false };
     } catch (err) {
-      if (!isTaken(err) || attempt >= PUT_ATTEMPTS) throw err;
+      const code = awsErrorCode(err);
+      if (code === 'PreconditionFailed') return { key, existed: true };
+      // Another writer is putting this very row right now (409): ask again once it has finished.
+      if (code !== 'ConditionalRequestConflict' || attempt >= CONFLICT_ATTEMPTS) throw err;
     }
   }
 }

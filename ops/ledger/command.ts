@@ -4,7 +4,8 @@ import type { Environment } from '../../envs/schema';
 import { assertCallerMatchesEnv } from '../aws/identity';
 import { buildIdOrUsage, envOrUsage, ledgerFile, printResult, type CommandContext } from '../command-context';
 import { UsageError } from '../errors';
-import { ledgerBucketOf, readLedgerBucket } from './bucket-store';
+import { EXIT } from '../exit-codes';
+import { ledgerBucketOf, putLedgerRow, readLedgerBucket } from './bucket-store';
 import { readLedgerFile } from './ledger-file';
 import { ledgerRow, ledgerWriteWarnings, recordLedgerRow } from './record';
 import { isUtcTimestamp, LEDGER_HEADER, LEDGER_PHASES, ledgerRowProblems, type LedgerPhase } from './schema';
@@ -132,6 +133,68 @@ function registerRecord(ledger: Command, ctx: CommandContext): void {
     });
 }
 
+const PUSH_CONCURRENCY = 8;
+
+interface PushOptions {
+  env: string;
+  json?: boolean;
+}
+
+/**
+ * `ledger push`: the rows of this machine's cache for the env that the bucket
+ * does not hold yet (a run whose bucket write failed kept its row only here).
+ * A row's key is its content, so rows already there stay single and the push
+ * can run any number of times.
+ */
+function registerPush(ledger: Command, ctx: CommandContext): void {
+  ledger
+    .command('push')
+    .description("Write the env's rows of this machine's cache to its state bucket where they are missing (rows a failed bucket write left only here); running it again adds nothing")
+    .requiredOption('--env <env>', 'environment name (envs/)')
+    .option('--json', 'machine-readable output on stdout')
+    .action(async (opts: PushOptions) => {
+      const env = envOrUsage(opts.env);
+      const where = ledgerBucketOf(env);
+      if (where === undefined) throw new UsageError(`env ${env.name} has no stateBackend, so there is no shared ledger to push to: add stateBackend to envs/${env.name}.ts (README, Day 0)`);
+      const cache = ledgerFile(ctx.runtime.vars);
+      const bucket = `s3://${where.bucket}/${where.prefix}`;
+      // A machine that recorded nothing has nothing to push: that is no failure (a reaper run that deleted nothing).
+      if (!existsSync(cache)) {
+        printResult(ctx, opts.json === true, { env: env.name, cache, bucket, rows: 0, added: 0, present: 0, failed: [] }, `ledger push: no local ledger cache at ${cache}, nothing to push`);
+        return;
+      }
+      const rows = readFileSource(cache, false).rows.filter((r) => r.env === env.name);
+      await assertCallerMatchesEnv(ctx.runtime.aws(env.account.region).sts, env, ctx.runtime.vars);
+      const s3 = ctx.runtime.aws(where.region).s3;
+      const outcomes: ({ readonly existed: boolean } | { readonly error: unknown })[] = [];
+      let next = 0;
+      const worker = async (): Promise<void> => {
+        while (next < rows.length) {
+          const row = rows[next++]!;
+          try {
+            outcomes.push(await putLedgerRow(s3, where, row));
+          } catch (error) {
+            outcomes.push({ error });
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(PUSH_CONCURRENCY, rows.length) }, worker));
+      const errors = outcomes.flatMap((o) => ('error' in o ? [o.error] : []));
+      // Nothing landed: the cause (credentials, access, network) is the command's outcome, with its exit code.
+      if (errors.length > 0 && errors.length === rows.length) throw errors[0];
+      const added = outcomes.filter((o) => 'existed' in o && !o.existed).length;
+      const present = outcomes.filter((o) => 'existed' in o && o.existed).length;
+      const failed = errors.map((e) => (e as Error).message);
+      printResult(
+        ctx,
+        opts.json === true,
+        { env: env.name, cache, bucket, rows: rows.length, added, present, failed },
+        [`ledger push ${cache} -> ${bucket}: ${rows.length} row(s) of env ${env.name}, ${added} added, ${present} already there`, ...(failed.length === 0 ? [] : [`${failed.length} not written (run it again): ${failed[0]}`])].join('\n'),
+      );
+      if (failed.length > 0) ctx.exitWith(EXIT.partialFailure);
+    });
+}
+
 export function register(program: Command, ctx: CommandContext): void {
   const ledger = program
     .command('ledger')
@@ -166,4 +229,5 @@ export function register(program: Command, ctx: CommandContext): void {
       printResult(ctx, opts.json === true, { source, env: env.name, since: since?.toISOString(), rows: rows.filter((r) => r.env === env.name).length, phases, builds, skipped, skippedRecords: parsed.skipped }, text);
     });
   registerRecord(ledger, ctx);
+  registerPush(ledger, ctx);
 }

@@ -66,7 +66,7 @@ export async function recordLedgerRow(ctx: CommandContext, env: Environment, row
   if (where === undefined) return { file, fileError };
   const bucket = `s3://${where.bucket}/${where.prefix}`;
   try {
-    const key = await putLedgerRow(ctx.runtime.aws(where.region).s3, where, row);
+    const { key } = await putLedgerRow(ctx.runtime.aws(where.region).s3, where, row);
     return { file, fileError, bucket, key };
   } catch (err) {
     return { file, fileError, bucket, bucketError: (err as Error).message };

@@ -38,7 +38,7 @@ describe('deploy-environment.yml', () => {
     expect(job.env?.[SELECTION_VARIABLES.lifecycle]).toBe('persistent');
   });
 
-  it.each(ENVIRONMENT_NAMES)('in %s: network, dns, database one by one, then preflight, the cluster, the platform preflight, the platform (each deploy timed into the ledger), then every output', (env) => {
+  it.each(ENVIRONMENT_NAMES)('in %s: network, dns, database one by one, then preflight, the cluster, the platform preflight, the platform (each deploy timed into the ledger), the rows the bucket lacks pushed, then every output', (env) => {
     const foundation = FOUNDATION_KINDS.map((k) => foundationStackName(env, k));
     const [cluster, platform] = DISPOSABLE_KINDS.map((k) => disposableStackName(persistent(env), k));
     expect(actions(env)).toEqual([
@@ -48,6 +48,7 @@ describe('deploy-environment.yml', () => {
       'ledger',
       'preflight',
       `deploy ${platform}`,
+      'ledger',
       'ledger',
       `output ${[...foundation, cluster, platform].join(' ')}`,
     ]);

@@ -198,14 +198,20 @@ describe('ephemeral-build.yml teardown', () => {
     for (const s of teardown?.steps ?? []) expect(s.if).toMatch(/^always\(\)( && |$)/);
   });
 
-  it('records the health check, tears down, then sweeps orphans, then reads the ledger, all for this build', () => {
+  it('records the health check, tears down, then sweeps orphans, pushes the rows the bucket lacks, then reads the shared ledger, all for this build', () => {
     const calls = (teardown?.steps ?? []).flatMap((s) => invocationsOf(s.run ?? '', 'goldenpath'));
     expect(calls).toEqual([
       ['ledger', 'record', '--env', '$GOLDENPATH_ENV', '--build-id', '$GOLDENPATH_BUILD_ID', '--phase', 'health', '--start', '$HEALTH_STARTED_AT', '--end', '$HEALTH_ENDED_AT', '--exit-code', '$status'],
       ['teardown', '--env', '$GOLDENPATH_ENV', '--build-id', '$GOLDENPATH_BUILD_ID', '--yes', '--json'],
       ['orphans', '--env', '$GOLDENPATH_ENV', '--build-id', '$GOLDENPATH_BUILD_ID', '--delete', '--yes', '--json'],
-      ['ledger', '--env', '$GOLDENPATH_ENV', '--since', '30d', '--json'],
+      ['ledger', 'push', '--env', '$GOLDENPATH_ENV'],
+      ['ledger', '--env', '$GOLDENPATH_ENV', '--since', '30d', '--last', '100', '--json'],
     ]);
+  });
+
+  it("pushes the deploy job's ledger rows the bucket lacks before its runner goes, whatever the deploy's outcome", () => {
+    const push = (deploy?.steps ?? []).find((s) => invocationsOf(s.run ?? '', 'goldenpath').some((c) => c[0] === 'ledger' && c[1] === 'push'));
+    expect(push?.if).toBe('always()');
   });
 
   it('keeps the ledger and the JSON reports as an artifact', () => {
@@ -250,7 +256,20 @@ describe('ephemeral-build.yml teardown', () => {
       expect(run.summary).toContain('- `grafana.b-26-01-23-07.dev.goldenpathidp.io`');
     });
 
-    it("gives the timings of deploy, health and this build's ledger rows only", () => {
+    it("takes this build's rows from the env's shared ledger, which holds the deploy job's rows too", () => {
+      const shared = JSON.stringify({
+        builds: [
+          { buildId: '26-01-23-07', phases: [{ phase: 'deploy-cluster', durationS: 900, exitCode: 0 }, { phase: 'teardown', durationS: 1200, exitCode: 0 }] },
+          { buildId: '26-01-22-01', phases: [{ phase: 'orphans', durationS: 60, exitCode: 0 }] },
+        ],
+      });
+      const { summary } = runStep(summaryStep.run!, vars, {}, { ...reports, 'reports/ledger-summary.json': shared });
+      expect(summary).toContain('| deploy-cluster | exit 0 | 900 |');
+      expect(summary).toContain('| teardown | exit 0 | 1200 |');
+      expect(summary).not.toContain('| orphans | exit 0 | 60');
+    });
+
+    it("gives the timings of deploy, health and this build's ledger rows only (from this runner's cache when the shared ledger could not be read)", () => {
       const { summary } = runStep(summaryStep.run!, vars, {}, reports);
       expect(summary).toContain('| deploy | success | 1312 |');
       expect(summary).toContain('| tier 0-1.5 health and HTTPS | success | 418 |');

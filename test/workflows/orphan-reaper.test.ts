@@ -17,9 +17,13 @@ describe('orphan-reaper.yml', () => {
     expect(job.env?.GOLDENPATH_ENV).toBe('${{ matrix.env }}');
   });
 
-  it('deletes the resources of expired builds without a prompt and reports them as JSON', () => {
+  it('deletes the resources of expired builds without a prompt and reports them as JSON, then pushes the ledger rows the bucket lacks', () => {
     const calls = steps.flatMap((s) => invocationsOf(s.run ?? '', 'goldenpath'));
-    expect(calls).toEqual([['orphans', '--env', '$GOLDENPATH_ENV', '--expired', '--delete', '--yes', '--json']]);
+    expect(calls).toEqual([
+      ['orphans', '--env', '$GOLDENPATH_ENV', '--expired', '--delete', '--yes', '--json'],
+      ['ledger', 'push', '--env', '$GOLDENPATH_ENV'],
+    ]);
+    expect(steps.find((s) => s.run?.includes('ledger push'))?.if).toBe('always()');
   });
 
   it('writes the report into the job summary even when the sweep failed', () => {

@@ -1,4 +1,4 @@
-import { ledgerBucketOf, ledgerObjectKey, putLedgerRow, readLedgerBucket, type LedgerBucket } from '../../../ops/ledger/bucket-store';
+import { ledgerBucketOf, ledgerObjectKey, ledgerRowDigest, putLedgerRow, readLedgerBucket, type LedgerBucket } from '../../../ops/ledger/bucket-store';
 import { loadEnvironment } from '../../../envs';
 import { defineEnvironment } from '../../../envs/schema';
 import type { LedgerRow } from '../../../ops/ledger/schema';
@@ -34,22 +34,28 @@ describe('ledgerBucketOf', () => {
 });
 
 describe('putLedgerRow', () => {
-  it('writes one object per row, keyed by start time so key order is time order', async () => {
+  it("writes one object per row, keyed by start time (so key order is time order), phase, build and the row's digest", async () => {
     fake = new FakeS3();
-    const key = await putLedgerRow(fake.client(), where, row('12'), () => 'n1');
-    expect(key).toBe('goldenpath/dev/ledger/20260123T100000.000Z_teardown_12_n1.csv');
-    expect(fake.bucket(where.bucket).get(key)).toMatch(/^start_utc,end_utc,.*\n2026-01-23T10:00:00.000Z,.*,12,60.000,0,0,0,https:/);
+    const put = await putLedgerRow(fake.client(), where, row('12'));
+    expect(put).toEqual({ key: `goldenpath/dev/ledger/20260123T100000.000Z_teardown_12_${ledgerRowDigest(row('12'))}.csv`, existed: false });
+    expect(fake.bucket(where.bucket).get(put.key)).toMatch(/^start_utc,end_utc,.*\n2026-01-23T10:00:00.000Z,.*,12,60.000,0,0,0,https:/);
   });
 
-  it('never overwrites a row: a taken key is refused by If-None-Match and the row goes under a fresh one', async () => {
+  it('writes a row once: writing the same row again finds it (If-None-Match) and adds no copy', async () => {
     fake = new FakeS3();
     const client = fake.client();
-    const nonces = ['same', 'same', 'other'];
-    await putLedgerRow(client, where, row('12', undefined, 1), () => nonces.shift() ?? 'x');
-    await putLedgerRow(client, where, row('12', undefined, 2), () => nonces.shift() ?? 'x');
-    const bodies = [...fake.bucket(where.bucket).values()];
-    expect(bodies).toHaveLength(2);
-    expect(fake.calls.filter((c) => c === 'S3.PutObject')).toHaveLength(3);
+    const first = await putLedgerRow(client, where, row('12'));
+    const again = await putLedgerRow(client, where, row('12'));
+    expect([first.existed, again.existed, again.key]).toEqual([false, true, first.key]);
+    expect(fake.bucket(where.bucket).size).toBe(1);
+    expect(fake.calls.filter((c) => c === 'S3.PutObject')).toHaveLength(2);
+  });
+
+  it('keeps rows that differ in any field apart, even with the same start, phase and build', async () => {
+    fake = new FakeS3();
+    const client = fake.client();
+    await putLedgerRow(client, where, row('12', undefined, 1));
+    await putLedgerRow(client, where, row('12', undefined, 2));
     expect((await readLedgerBucket(client, where)).rows.map((r) => r.resourcesDeleted).sort()).toEqual([1, 2]);
   });
 
@@ -92,17 +98,17 @@ describe('readLedgerBucket', () => {
     expect(ledger.skipped.map((s) => s.where).sort()).toEqual([`${where.prefix}notes.txt`, `${where.prefix}torn.csv`, `${where.prefix}two.csv`]);
   });
 
-  it(`keeps every row of 8 concurrent writers x 200 rows whose keys collide, while a reader reads along`, async () => {
+  it(`keeps every row of 8 concurrent writers x 200 rows once, the rows they all write too, while a reader reads along`, async () => {
     fake = new FakeS3({ latencyMs: (call) => (call === 'S3.PutObject' ? Math.floor(Math.random() * 2) : 0) });
     const WRITERS = 8;
     const ROWS = 200;
+    const SHARED = 100_000;
     const writer = async (w: number): Promise<void> => {
       const client = fake.client();
       for (let i = 0; i < ROWS; i++) {
-        // Every writer's first choice of key for row i is the same key: only one may win it.
-        let first = true;
-        const nonce = (): string => (first ? ((first = false), `r${i}`) : Math.random().toString(36).slice(2));
-        await putLedgerRow(client, where, row('12', '2026-01-23T10:00:00.000Z', w * 1000 + i), nonce);
+        await putLedgerRow(client, where, row('12', '2026-01-23T10:00:00.000Z', w * 1000 + i));
+        // The same row from every writer (a retry, a push of a cache): one object.
+        await putLedgerRow(client, where, row('12', '2026-01-23T10:00:00.000Z', SHARED + i));
       }
     };
     const reads: number[] = [];
@@ -123,15 +129,21 @@ describe('readLedgerBucket', () => {
 
     const ledger = await readLedgerBucket(fake.client(), where);
     expect(ledger.skipped).toEqual([]);
-    const seen = new Set(ledger.rows.map((r) => r.resourcesDeleted));
-    expect(seen.size).toBe(WRITERS * ROWS);
-    for (let w = 0; w < WRITERS; w++) for (let i = 0; i < ROWS; i++) expect(seen.has(w * 1000 + i)).toBe(true);
+    const counts = ledger.rows.map((r) => r.resourcesDeleted);
+    expect(counts).toHaveLength(WRITERS * ROWS + ROWS);
+    const seen = new Set(counts);
+    for (let i = 0; i < ROWS; i++) {
+      expect(seen.has(SHARED + i)).toBe(true);
+      for (let w = 0; w < WRITERS; w++) expect(seen.has(w * 1000 + i)).toBe(true);
+    }
     expect(reads.length).toBeGreaterThan(1);
     expect(reads).toEqual([...reads].sort((a, b) => a - b));
-    expect(fake.calls.filter((c) => c === 'S3.PutObject').length).toBeGreaterThan(WRITERS * ROWS);
   });
 
-  it('names the key a row goes to from its start, phase and build', () => {
-    expect(ledgerObjectKey(where, { ...row(''), phase: 'orphans' }, 'abc')).toBe('goldenpath/dev/ledger/20260123T100000.000Z_orphans_env_abc.csv');
+  it('names the key a row goes to from its start, phase and build (env for env-wide rows) and its digest', () => {
+    const orphans: LedgerRow = { ...row(''), phase: 'orphans' };
+    expect(ledgerObjectKey(where, orphans)).toBe(`goldenpath/dev/ledger/20260123T100000.000Z_orphans_env_${ledgerRowDigest(orphans)}.csv`);
+    expect(ledgerRowDigest(orphans)).toMatch(/^[0-9a-f]{16}$/);
+    expect(ledgerRowDigest({ ...orphans, exitCode: 1 })).not.toBe(ledgerRowDigest(orphans));
   });
 });

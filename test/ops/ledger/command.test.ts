@@ -4,10 +4,11 @@ import type * as envs from '../../../envs';
 import { defineEnvironment } from '../../../envs/schema';
 import { runCli } from '../../../ops/cli';
 import { EXIT } from '../../../ops/exit-codes';
-import { ledgerBucketOf, putLedgerRow } from '../../../ops/ledger/bucket-store';
+import { ledgerBucketOf, putLedgerRow, readLedgerBucket } from '../../../ops/ledger/bucket-store';
 import { appendLedgerRow, readLedgerFile } from '../../../ops/ledger/ledger-file';
 import type { LedgerRow } from '../../../ops/ledger/schema';
 import { FakeAws } from '../support/fake-aws';
+import { s3Error } from '../support/fake-s3';
 import { zoneOf } from '../support/inventory';
 import { testRuntime } from '../support/runtime';
 
@@ -161,3 +162,67 @@ describe('goldenpath ledger record', () => {
     expect(rt.err.join('')).toMatch(message);
   });
 });
+
+describe('goldenpath ledger push', () => {
+  const cacheOf = (rt: ReturnType<typeof testRuntime>) => join(rt.ledgerDir, 'ledger.csv');
+
+  it("writes the env's cached rows the bucket lacks, leaves those it holds and other envs' rows alone; again, it adds nothing", async () => {
+    const f = devWithBucket();
+    const rt = testRuntime(f);
+    const rows = [row('teardown', 10, '26-01-23-01'), row('deploy-cluster', 900, '26-01-23-02'), row('orphans', 5, '')];
+    for (const r of rows) appendLedgerRow(cacheOf(rt), r);
+    appendLedgerRow(cacheOf(rt), { ...row('teardown', 7, '26-01-23-03'), env: 'staging' });
+    await putLedgerRow(f.clients().s3, where, rows[0]!);
+    expect(await runCli(['ledger', 'push', '--env', 'dev', '--json'], rt)).toBe(EXIT.ok);
+    expect(JSON.parse(rt.out.join(''))).toMatchObject({ rows: 3, added: 2, present: 1, failed: [] });
+    expect((await readLedgerBucket(f.clients().s3, where)).rows.map((r) => r.phase).sort()).toEqual(['deploy-cluster', 'orphans', 'teardown']);
+    const again = testRuntime(f);
+    expect(await runCli(['ledger', 'push', '--env', 'dev', '--json'], { ...again, vars: { ...again.vars, GOLDENPATH_LEDGER_DIR: rt.ledgerDir } })).toBe(EXIT.ok);
+    expect(JSON.parse(again.out.join(''))).toMatchObject({ rows: 3, added: 0, present: 3 });
+    expect(f.s3.bucket(where.bucket).size).toBe(3);
+  });
+
+  it('writes what it can and exits 4 naming what it could not, to run again', async () => {
+    const f = devWithBucket();
+    const rt = testRuntime(f);
+    appendLedgerRow(cacheOf(rt), row('teardown', 10, '26-01-23-01'));
+    appendLedgerRow(cacheOf(rt), row('teardown', 20, '26-01-23-02'));
+    f.s3.refusePut = (key) => (key.includes('_26-01-23-02_') ? s3Error('InternalError', 500, 'We encountered an internal error') : undefined);
+    expect(await runCli(['ledger', 'push', '--env', 'dev'], rt)).toBe(EXIT.partialFailure);
+    expect(rt.out.join('')).toMatch(/1 added, 0 already there\n1 not written \(run it again\): We encountered an internal error/);
+  });
+
+  it('exits with the cause when no row could be written (access denied: 9), in one line', async () => {
+    const f = devWithBucket();
+    const rt = testRuntime(f);
+    appendLedgerRow(cacheOf(rt), row('teardown', 10, '26-01-23-01'));
+    f.s3.refusePut = () => s3Error('AccessDenied', 403, 'Access Denied');
+    expect(await runCli(['ledger', 'push', '--env', 'dev'], rt)).toBe(EXIT.accessDenied);
+    expect(rt.err.join('').trim().split('\n')).toHaveLength(1);
+  });
+
+  it('waits out a write of the same row in flight (409) and finds the row there', async () => {
+    const f = devWithBucket();
+    const rt = testRuntime(f);
+    appendLedgerRow(cacheOf(rt), row('teardown', 10, '26-01-23-01'));
+    let conflicts = 1;
+    f.s3.refusePut = () => (conflicts-- > 0 ? s3Error('ConditionalRequestConflict', 409, 'A conflicting operation is in progress') : undefined);
+    expect(await runCli(['ledger', 'push', '--env', 'dev', '--json'], rt)).toBe(EXIT.ok);
+    expect(JSON.parse(rt.out.join(''))).toMatchObject({ added: 1, failed: [] });
+  });
+
+  it('refuses an env without a stateBackend, naming the fix (exit 2)', async () => {
+    const rt = testRuntime(undefined);
+    expect(await runCli(['ledger', 'push', '--env', 'dev'], rt)).toBe(EXIT.usage);
+    expect(rt.err.join('')).toMatch(/^goldenpath: env dev has no stateBackend, so there is no shared ledger to push to: add stateBackend to envs\/dev\.ts/);
+  });
+
+  it('has nothing to push, exit 0 and no AWS call, on a machine that recorded nothing', async () => {
+    const f = devWithBucket();
+    const rt = testRuntime(f);
+    expect(await runCli(['ledger', 'push', '--env', 'dev'], rt)).toBe(EXIT.ok);
+    expect(rt.out.join('')).toMatch(/^ledger push: no local ledger cache at .*, nothing to push\n$/);
+    expect(f.s3.calls).toEqual([]);
+  });
+});
+

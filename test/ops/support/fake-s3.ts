@@ -8,7 +8,7 @@ export interface FakeS3Options {
   readonly pageSize?: number;
 }
 
-function s3Error(name: string, status: number, message: string): Error {
+export function s3Error(name: string, status: number, message: string): Error {
   return Object.assign(new Error(message), { name, $fault: 'client', $metadata: { httpStatusCode: status } });
 }
 
@@ -23,6 +23,8 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 export class FakeS3 {
   readonly objects = new Map<string, Map<string, string>>();
   readonly calls: string[] = [];
+  /** An error a PUT of this key meets instead of landing (access denied, a conflicting write in flight), or undefined. */
+  refusePut: (key: string) => Error | undefined = () => undefined;
   private readonly stubs: AwsStub<object, never, unknown>[] = [];
 
   constructor(private readonly options: FakeS3Options = {}) {}
@@ -47,6 +49,8 @@ export class FakeS3 {
     return this.call('S3.PutObject', () => {
       const b = this.bucket(input.Bucket ?? '');
       const key = input.Key ?? '';
+      const refused = this.refusePut(key);
+      if (refused !== undefined) throw refused;
       if (input.IfNoneMatch !== undefined && input.IfNoneMatch !== '*') throw s3Error('NotImplemented', 501, 'If-None-Match accepts only *');
       if (input.IfNoneMatch === '*' && b.has(key)) throw s3Error('PreconditionFailed', 412, 'At least one of the pre-conditions you specified did not hold');
       if (typeof input.Body !== 'string') throw new Error('the fake S3 stores string bodies only');

@@ -1,5 +1,4 @@
 import { runSimulation, type Simulation } from '@cloud-copilot/iam-simulate';
-import { MANAGED_POLICY_MAX_CHARS } from '../../constructs/bootstrap/ci-role';
 import { clusterName, foundationStackName } from '../../contract/naming';
 import { ephemeral, persistent, type Selection } from '../../contract/selection';
 import { CONTROLLER_TAGS, PROTECTION_TAG_KEYS, resourceTags, TAG_KEYS } from '../../contract/tags';
@@ -78,12 +77,6 @@ const BUILD_EKS_SG = eksSecurityGroupOf(BUILD_CLUSTER);
 /** What the build's load balancer controller creates: its cluster tag and the controller tags. */
 const BUILD_LB_SG = carrying({ [CONTROLLER_TAGS.lbControllerCluster]: BUILD_CLUSTER, [TAG_KEYS.env]: 'dev', [TAG_KEYS.lifecycle]: 'ephemeral', [TAG_KEYS.buildId]: '26-01-23-01' });
 const BUILD_TAGS = stackTags(BUILD, 'dev-b-26-01-23-01-cluster');
-
-describe('the build boundary as synthesized', () => {
-  it.each(['dev', 'staging', 'prod'])('fits one managed policy in %s (a boundary cannot be split)', (name) => {
-    expect(JSON.stringify(synthesizedBuildBoundary(loadEnvironment(name))).length).toBeLessThanOrEqual(MANAGED_POLICY_MAX_CHARS);
-  });
-});
 
 describe('a role under the build boundary cannot retag what exists (ec2:*, elasticloadbalancing:* attached, IAM simulation)', () => {
   const retag: [string, string, string, Context][] = [

@@ -68,6 +68,12 @@ describe.each(ENVS)('%s-bootstrap (synthesized)', (name) => {
     expect(policyAsAws(ci.policy as string)).toEqual(ciRoleBoundary(env));
   });
 
+  it('fits each boundary in one managed policy (a permissions boundary cannot be split)', () => {
+    const boundaries = resources(json, 'aws_iam_policy').filter((p) => (['build-boundary', 'workload-boundary', 'ci-boundary'] as const).some((key) => p.name === boundaryPolicyName(name, key)));
+    expect(boundaries).toHaveLength(3);
+    boundaries.forEach((p) => expect(JSON.stringify(policyAsAws(p.policy as string)).length).toBeLessThanOrEqual(MANAGED_POLICY_MAX_CHARS));
+  });
+
   it('creates the platform admin role the access entries name, when the env names none', () => {
     expect(resources(json, 'aws_iam_role').map((r) => r.name)).toContain(platformAdminRoleName(name));
   });

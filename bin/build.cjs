@@ -7,7 +7,9 @@
  *   thousand modules.
  * - goldenpath: the CLI (ops/main.ts) with its packages left to Node, so a
  *   command's SDK clients, pg and Kubernetes client load only when that
- *   command imports them.
+ *   command imports them; only zod is bundled, tree-shaken: every command
+ *   loads it, and from node_modules it brings all of its locales (a third of
+ *   the time to a command's first AWS call).
  *
  * Each build records the files it read (with size and mtime) next to its
  * output; a run compares them (a few hundred stat calls, a few milliseconds)
@@ -20,10 +22,20 @@ const { join, resolve } = require('node:path');
 const ROOT = resolve(__dirname, '..');
 const OUT_DIR = join(ROOT, 'dist');
 
+/** Each entry bundles every dependency (`bundled: 'all'`) or only the listed packages, leaving the others to Node's require. */
 const ENTRIES = {
-  synth: { entry: 'main.ts', bundleDependencies: true },
-  goldenpath: { entry: 'ops/main.ts', bundleDependencies: false },
+  synth: { entry: 'main.ts', bundled: 'all' },
+  goldenpath: { entry: 'ops/main.ts', bundled: ['zod'] },
 };
+
+/** The package's dependencies an entry leaves to Node (each name and its subpaths). */
+function externalsOf(bundled) {
+  if (bundled === 'all') return [];
+  const { dependencies } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  return Object.keys(dependencies)
+    .filter((name) => !bundled.includes(name))
+    .flatMap((name) => [name, `${name}/*`]);
+}
 
 /**
  * cdktf records a full stack trace for every token it creates (thousands per
@@ -92,7 +104,8 @@ function isFresh(name) {
 
 /** Builds one entry; the output and its stamp are renamed into place, so a concurrent run never reads half a file. */
 async function build(name) {
-  const { entry, bundleDependencies } = ENTRIES[name];
+  const { entry, bundled } = ENTRIES[name];
+  const bundleAll = bundled === 'all';
   // esbuild's JS API finds its platform binary itself (no install script needed; the Docker build runs none).
   const esbuild = require('esbuild');
   mkdirSync(OUT_DIR, { recursive: true });
@@ -105,15 +118,16 @@ async function build(name) {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    packages: bundleDependencies ? 'bundle' : 'external',
+    external: externalsOf(bundled),
     metafile: true,
     logLevel: 'error',
     // Less to parse at start-up; names stay, so nothing that reads a function or class name changes.
     minifyWhitespace: true,
     minifySyntax: true,
-    plugins: bundleDependencies ? [noTokenStackTraces, noArchiver] : [],
-    // Dependency files that say they have no side effects still run in the order Node would run them.
-    ignoreAnnotations: true,
+    plugins: bundleAll ? [noTokenStackTraces, noArchiver] : [],
+    // Dependency files that say they have no side effects still run in the order Node would run them (all of them in
+    // the synth bundle); the CLI bundles zod alone, whose files without side effects (its locales) are left out.
+    ignoreAnnotations: bundleAll,
   });
   const inputs = {};
   for (const file of [...Object.keys(result.metafile.inputs), 'bin/build.cjs']) {

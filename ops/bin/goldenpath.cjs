@@ -6,6 +6,9 @@
  * image without bin/build.cjs or esbuild, files that are read-only), tsx
  * compiles the TypeScript on load instead: slower, same behaviour.
  */
+// Node >= 22.1 keeps the compiled code of every module the CLI loads (the AWS SDK clients are most of it) between runs.
+require('node:module').enableCompileCache?.();
+
 async function compiled() {
   try {
     return await require('../../bin/build.cjs').built('goldenpath');

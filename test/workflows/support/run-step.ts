@@ -46,7 +46,7 @@ export function runStep(
   writeFileSync(summary, '');
   const run = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', file], {
     encoding: 'utf8',
-    env: { PATH: `${bin}:${process.env.PATH}`, HOME: dir, RUNNER_TEMP: dir, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, ...vars },
+    env: { PATH: `${bin}:${process.env.PATH}`, HOME: dir, RUNNER_TEMP: dir, TMPDIR: dir, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, ...vars },
     timeout: 30_000,
   });
   const outputs = Object.fromEntries(
